@@ -1,0 +1,26 @@
+package fr.santegraph.common;
+
+import graphql.relay.DefaultConnection;
+import graphql.relay.Edge;
+import graphql.relay.PageInfo;
+import java.util.List;
+
+/** A Relay connection that also says how many items match in all: the first thing front-ends ask for. */
+public class CountedConnection<T> extends DefaultConnection<T> {
+
+    private final Long totalCount;
+
+    public CountedConnection(List<Edge<T>> edges, PageInfo pageInfo, Long totalCount) {
+        super(edges, pageInfo);
+        this.totalCount = totalCount;
+    }
+
+    /** Null only when the query did not ask for it. */
+    public Long getTotalCount() {
+        return totalCount;
+    }
+
+    public List<T> getNodes() {
+        return getEdges().stream().map(Edge::getNode).toList();
+    }
+}

@@ -1,0 +1,117 @@
+package fr.santegraph.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.neo4j.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * The embedded default: an in-process Neo4j community database with its Bolt connector on 127.0.0.1.
+ * The application reaches it through the ordinary driver, exactly as it would reach a remote server, so
+ * the code path is the same whether {@code spring.neo4j.uri} points elsewhere or not.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(OnEmbeddedNeo4jCondition.class)
+public class EmbeddedNeo4jConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
+
+    @Bean
+    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+        return EmbeddedNeo4j.start(properties);
+    }
+
+    @Bean
+    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j embeddedNeo4j) {
+        URI uri = embeddedNeo4j.boltUri();
+        return new Neo4jConnectionDetails() {
+            @Override
+            public URI getUri() {
+                return uri;
+            }
+
+            @Override
+            public AuthToken getAuthToken() {
+                return AuthTokens.none();
+            }
+        };
+    }
+
+    /**
+     * The running database. Destroyed with the context, after the driver that depends on it: Spring's shutdown
+     * hook runs on Ctrl-C and SIGTERM, so the store is always closed cleanly.
+     */
+    public static final class EmbeddedNeo4j implements DisposableBean {
+
+        private final DatabaseManagementService service;
+        private final EmbeddedNeo4jProperties properties;
+
+        private EmbeddedNeo4j(DatabaseManagementService service, EmbeddedNeo4jProperties properties) {
+            this.service = service;
+            this.properties = properties;
+        }
+
+        static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+            long started = System.nanoTime();
+            Path dataDir = properties.dataDir().toAbsolutePath();
+            var builder = new DatabaseManagementServiceBuilder(dataDir)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, properties.preallocateLogs())
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
+                    // Bolt's Netty waits for 2 s of quiet on shutdown by default; nothing is in flight by then.
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
+            if (StringUtils.hasText(properties.pageCache())) {
+                builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
+            }
+            DatabaseManagementService service = builder.build();
+            log.info("Embedded Neo4j started in {} ms, store at {}", (System.nanoTime() - started) / 1_000_000, dataDir);
+            return new EmbeddedNeo4j(service, properties);
+        }
+
+        public DatabaseManagementService service() {
+            return service;
+        }
+
+        public URI boltUri() {
+            var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            var bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT);
+            return URI.create("bolt://127.0.0.1:" + bolt.getPort());
+        }
+
+        @Override
+        public void destroy() throws IOException {
+            long started = System.nanoTime();
+            service.shutdown();
+            log.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+            if (properties.ephemeral()) {
+                FileSystemUtils.deleteRecursively(properties.dataDir().toAbsolutePath());
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package fr.santegraph.config;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+public class GraphQlConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlConfiguration.class);
+
+    @Bean
+    RuntimeWiringConfigurer scalars() {
+        return wiring -> wiring
+                .scalar(ExtendedScalars.Date)
+                .scalar(ExtendedScalars.DateTime)
+                .scalar(ExtendedScalars.GraphQLLong);
+    }
+
+    /**
+     * Bad arguments become BAD_REQUEST errors with their message; anything else is logged with its stack trace
+     * on the server and reaches the caller as INTERNAL_ERROR with no internals.
+     */
+    @Bean
+    DataFetcherExceptionResolver errors() {
+        return new DataFetcherExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+                if (ex instanceof IllegalArgumentException) {
+                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
+                            .message(ex.getMessage()).build();
+                }
+                log.error("Unexpected failure on {}", env.getExecutionStepInfo().getPath(), ex);
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package fr.santegraph.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the constraints and indexes of {@code schema/neo4j/*.cypher} at start-up. Every statement uses
+ * {@code IF NOT EXISTS}, so applying them again is a no-op: start-up stays idempotent.
+ */
+@Component
+public class Neo4jSchemaInitializer implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Neo4jSchemaInitializer.class);
+    static final String LOCATION = "classpath*:schema/neo4j/*.cypher";
+
+    private final Neo4jClient neo4j;
+
+    public Neo4jSchemaInitializer(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        List<String> statements = loadStatements();
+        statements.forEach(statement -> neo4j.query(statement).run());
+        // Imports right after start-up must not race index population.
+        neo4j.query("CALL db.awaitIndexes(300)").run();
+        log.info("Applied {} Neo4j schema statements", statements.size());
+    }
+
+    static List<String> loadStatements() {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+            Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+            List<String> statements = new ArrayList<>();
+            for (Resource file : files) {
+                statements.addAll(split(file.getContentAsString(StandardCharsets.UTF_8)));
+            }
+            return statements;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Neo4j schema files " + LOCATION, e);
+        }
+    }
+
+    /** Splits a Cypher script on {@code ;}, dropping {@code //} comment lines and blanks. */
+    static List<String> split(String script) {
+        StringBuilder withoutComments = new StringBuilder();
+        script.lines().filter(line -> !line.strip().startsWith("//"))
+                .forEach(line -> withoutComments.append(line).append('\n'));
+        return Arrays.stream(withoutComments.toString().split(";"))
+                .map(String::strip)
+                .filter(statement -> !statement.isEmpty())
+                .toList();
+    }
+}

@@ -1,0 +1,84 @@
+package fr.santegraph.ingest;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar santegraph.jar import <source> [--option value ...]}: runs one importer against the configured
+ * database, prints its summary and sets the process exit status (0 ok, 1 failed, 2 bad usage).
+ */
+@Component
+@Profile("import")
+@Order(100)
+public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    private final Map<String, Importer> importers;
+    private final PrintStream out = System.out;
+    private int exitCode;
+
+    public ImportCommand(List<Importer> importers) {
+        this.importers = importers.stream().collect(Collectors.toMap(Importer::name, Function.identity()));
+    }
+
+    public static boolean isImportInvocation(String[] args) {
+        return args.length > 0 && "import".equals(args[0]);
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        List<String> args = Arrays.asList(arguments.getSourceArgs());
+        exitCode = execute(args.subList(1, args.size()));
+    }
+
+    int execute(List<String> args) {
+        if (args.isEmpty() || args.contains("--help")) {
+            printUsage();
+            return args.isEmpty() ? 2 : 0;
+        }
+        ImportRequest request;
+        try {
+            request = ImportRequest.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println("error: " + e.getMessage());
+            return 2;
+        }
+        Importer importer = importers.get(request.source());
+        if (importer == null) {
+            out.println("error: unknown source '" + request.source() + "'");
+            printUsage();
+            return 2;
+        }
+        try {
+            ImportSummary summary = importer.run(request);
+            out.print(summary.describe());
+            return 0;
+        } catch (IllegalArgumentException e) {
+            out.println("error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            out.println("import " + request.source() + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void printUsage() {
+        out.println("usage: java -jar santegraph.jar import <source> [--option value ...]");
+        importers.values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
+                .forEach(importer -> out.println("  import " + importer.name() + " " + importer.usage()));
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

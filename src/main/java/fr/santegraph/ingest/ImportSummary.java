@@ -1,0 +1,28 @@
+package fr.santegraph.ingest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What an import did: rows read and rejected, named counters (nodes written per kind…), elapsed time. */
+public record ImportSummary(String source, long read, long rejected, List<Rejection> rejections,
+                           Map<String, Long> counters, Duration elapsed) {
+
+    public long counter(String name) {
+        return counters.getOrDefault(name, 0L);
+    }
+
+    public String describe() {
+        var text = new StringBuilder();
+        double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
+        text.append(String.format("%s: %d rows read, %d rejected in %.1f s (%d rows/s)%n", source, read, rejected,
+                seconds, Math.round(read / seconds)));
+        new TreeMap<>(counters).forEach((name, value) -> text.append(String.format("  %-28s %d%n", name, value)));
+        rejections.stream().limit(50).forEach(r -> text.append("  rejected ").append(r).append('\n'));
+        if (rejected > 50) {
+            text.append("  … and ").append(rejected - 50).append(" more rejections\n");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,10 @@
+package fr.santegraph.territory;
+
+/** One line of La Poste's postal-code base: a commune's INSEE code, a postal code, its delivery label, maybe GPS. */
+public record PostalCodeRow(String communeCode, String postalCode, String deliveryLabel, Double latitude,
+                            Double longitude, long line) {
+
+    public boolean hasCoordinates() {
+        return latitude != null && longitude != null;
+    }
+}

@@ -1,0 +1,180 @@
+package fr.santegraph.territory;
+
+import fr.santegraph.common.CountedConnection;
+import fr.santegraph.common.InvalidArgumentException;
+import fr.santegraph.common.PageRequest;
+import fr.santegraph.common.Pagination;
+import fr.santegraph.common.TextFolding;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+
+/** Reads territories: lookups, filtered pages, and the batched relations behind GraphQL fields. */
+@Service
+public class TerritoryService {
+
+    /** Territories {@code t} inside {@code w}: by the administrative hierarchy, EPCI membership, or for EPCIs through their communes. */
+    private static final String DESCENDANTS = """
+            CALL (w) {
+              MATCH (t:Territory)-[:PART_OF|MEMBER_OF*1..3]->(w) RETURN t
+              UNION
+              MATCH (t:Epci)<-[:MEMBER_OF]-(:Commune)-[:PART_OF*1..2]->(w) RETURN t
+            }
+            """;
+    private static final String FILTER = """
+            WITH t WHERE ($level IS NULL OR t.level = $level)
+              AND ($name IS NULL OR t.searchName CONTAINS $name)
+              AND ($includeRetired OR t.active)
+            """;
+    private static final String ORDER = """
+            ORDER BY CASE WHEN $name IS NOT NULL AND t.searchName STARTS WITH $name THEN 0 ELSE 1 END,
+                     CASE WHEN $name IS NULL THEN 0 ELSE size(t.searchName) END, t.code, t.level
+            """;
+
+    private final Neo4jClient neo4j;
+    private final Pagination pagination;
+
+    public TerritoryService(Neo4jClient neo4j, Pagination pagination) {
+        this.neo4j = neo4j;
+        this.pagination = pagination;
+    }
+
+    public Optional<Territory> findById(String id) {
+        return neo4j.query("MATCH (t:Territory {id: $id}) RETURN " + Territory.PROJECTION + " AS t")
+                .bind(id).to("id")
+                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
+                .one();
+    }
+
+    /** By code, and level when the code alone is ambiguous ("84" is a region and a département). */
+    public Optional<Territory> findByCode(String code, TerritoryLevel level) {
+        String normalized = code.strip().toUpperCase(Locale.ROOT);
+        if (level != null) {
+            return findById(level.id(normalized));
+        }
+        List<Territory> matches = List.copyOf(neo4j.query("""
+                        MATCH (t:Territory {code: $code})
+                        RETURN %s AS t ORDER BY t.active DESC, t.level
+                        """.formatted(Territory.PROJECTION))
+                .bind(normalized).to("code")
+                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
+                .all());
+        if (matches.size() > 1) {
+            throw new InvalidArgumentException("code " + normalized + " names several territories ("
+                    + matches.stream().map(Territory::id).toList() + "): give its level");
+        }
+        return matches.stream().findFirst();
+    }
+
+    /** Resolves a {@code within} argument: a territory id, or a code that names exactly one territory. */
+    String resolveWithin(String within) {
+        if (within.contains(":")) {
+            TerritoryId id = TerritoryId.parse(within);
+            return findById(id.toString()).map(Territory::id)
+                    .orElseThrow(() -> new InvalidArgumentException("no territory " + id));
+        }
+        return findByCode(within, null).map(Territory::id)
+                .orElseThrow(() -> new InvalidArgumentException("no territory with code " + within));
+    }
+
+    public CountedConnection<Territory> find(TerritoryFilter filter, PageRequest page, boolean countNeeded) {
+        TerritoryFilter f = filter == null ? TerritoryFilter.NONE : filter;
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("level", f.level() == null ? null : f.level().name());
+        String name = f.nameContains() == null ? null : TextFolding.fold(f.nameContains());
+        parameters.put("name", name == null || name.isEmpty() ? null : name);
+        parameters.put("includeRetired", f.retiredIncluded());
+        parameters.put("offset", page.offset());
+        parameters.put("limit", page.lookAhead());
+        String match;
+        if (f.within() != null) {
+            parameters.put("within", resolveWithin(f.within()));
+            match = "MATCH (w:Territory {id: $within})\n" + DESCENDANTS;
+        } else {
+            match = "MATCH (t:Territory)\n";
+        }
+        List<Territory> items = List.copyOf(neo4j.query(match + FILTER + "RETURN " + Territory.PROJECTION
+                        + " AS t\n" + ORDER + "SKIP $offset LIMIT $limit")
+                .bindAll(parameters)
+                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
+                .all());
+        Long total = countNeeded
+                ? neo4j.query(match + FILTER + "RETURN count(t) AS total").bindAll(parameters)
+                        .fetchAs(Long.class).one().orElse(0L)
+                : null;
+        return pagination.connectionFromLookAhead(items, page, total);
+    }
+
+    /** The levels {@code children} lists by default: the next level down. */
+    static Set<TerritoryLevel> defaultChildLevels(TerritoryLevel parent) {
+        return switch (parent) {
+            case REGION -> EnumSet.of(TerritoryLevel.DEPARTMENT);
+            case DEPARTMENT, OVERSEAS_COLLECTIVITY, EPCI -> EnumSet.of(TerritoryLevel.COMMUNE);
+            case COMMUNE -> EnumSet.of(TerritoryLevel.MUNICIPAL_ARRONDISSEMENT, TerritoryLevel.DELEGATED_COMMUNE,
+                    TerritoryLevel.ASSOCIATED_COMMUNE);
+            default -> EnumSet.noneOf(TerritoryLevel.class);
+        };
+    }
+
+    /** One page of children for each parent, in one query. */
+    @SuppressWarnings("unchecked")
+    public Map<String, CountedConnection<Territory>> children(Collection<String> parentIds, Set<TerritoryLevel> levels,
+                                                              PageRequest page) {
+        Map<String, CountedConnection<Territory>> result = new HashMap<>();
+        neo4j.query("UNWIND $parents AS parentId\nMATCH (w:Territory {id: parentId})\n" + DESCENDANTS + """
+                        WITH w, t WHERE t.level IN $levels AND t.active
+                        WITH w, t ORDER BY t.code
+                        WITH w, collect(t) AS found
+                        RETURN w.id AS parentId, size(found) AS total,
+                               [t IN found[$offset..($offset + $limit)] | %s] AS page
+                        """.formatted(Territory.PROJECTION))
+                .bind(List.copyOf(parentIds)).to("parents")
+                .bind(levels.stream().map(Enum::name).toList()).to("levels")
+                .bind(page.offset()).to("offset")
+                .bind(page.limit()).to("limit")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((types, record) -> Map.entry(record.get("parentId").asString(), pagination.connection(
+                        record.get("page").asList(Territory::from), page, record.get("total").asLong())))
+                .all()
+                .forEach(entry -> result.put((String) entry.getKey(), (CountedConnection<Territory>) entry.getValue()));
+        parentIds.forEach(id -> result.putIfAbsent(id, pagination.connection(List.of(), page, 0)));
+        return result;
+    }
+
+    Map<String, Territory> related(Collection<String> ids, TerritoryRelation relation) {
+        Map<String, Territory> result = new HashMap<>();
+        neo4j.query("UNWIND $ids AS id\nMATCH (t:Territory {id: id})\n" + relation.pattern
+                        + "\nWITH id, other AS t\nRETURN id, " + Territory.PROJECTION + " AS other")
+                .bind(List.copyOf(ids)).to("ids")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((types, record) -> Map.entry(record.get("id").asString(), Territory.from(record.get("other"))))
+                .all()
+                .forEach(entry -> result.putIfAbsent((String) entry.getKey(), (Territory) entry.getValue()));
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, List<String>> postalCodes(Collection<String> ids) {
+        Map<String, List<String>> result = new HashMap<>();
+        neo4j.query("""
+                        UNWIND $ids AS id
+                        MATCH (t:Territory {id: id})-[:HAS_POSTAL_CODE]->(p:PostalCode)
+                        WITH id, p.code AS code ORDER BY code
+                        RETURN id, collect(code) AS codes
+                        """)
+                .bind(List.copyOf(ids)).to("ids")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((types, record) -> Map.entry(record.get("id").asString(),
+                        record.get("codes").asList(org.neo4j.driver.Value::asString)))
+                .all()
+                .forEach(entry -> result.put((String) entry.getKey(), (List<String>) entry.getValue()));
+        return result;
+    }
+}

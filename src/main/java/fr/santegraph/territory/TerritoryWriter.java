@@ -1,0 +1,161 @@
+package fr.santegraph.territory;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/** Batched, idempotent writes of territories: {@code UNWIND $rows … MERGE} keyed on the level-qualified id. */
+@Component
+public class TerritoryWriter {
+
+    private final Neo4jClient neo4j;
+
+    public TerritoryWriter(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    public Set<String> existingIds() {
+        return new HashSet<>(neo4j.query("MATCH (t:Territory) RETURN t.id AS id")
+                .fetchAs(String.class).all());
+    }
+
+    /**
+     * Upserts territories and their PART_OF link. A renamed or moved territory keeps its node (same code) and
+     * gets its new name and parent; the run stamp marks it as present in this edition.
+     */
+    public void writeTerritories(List<TerritoryRow> rows, String runId) {
+        neo4j.query("""
+                UNWIND $rows AS row
+                MERGE (t:Territory {id: row.id})
+                SET t:$(row.label), t += row.properties,
+                    t.code = row.code, t.level = row.level, t.name = row.name, t.searchName = row.searchName,
+                    t.formerCodes = row.formerCodes,
+                    t.active = true, t.retiredOn = null, t.importRun = $run
+                WITH t, row
+                CALL (t, row) {
+                  OPTIONAL MATCH (t)-[old:PART_OF]->(previous)
+                  WHERE previous.id <> row.parentId OR row.parentId IS NULL
+                  DELETE old
+                }
+                CALL (t, row) {
+                  MATCH (parent:Territory {id: row.parentId})
+                  MERGE (t)-[:PART_OF]->(parent)
+                }
+                CALL (t, row) {
+                  UNWIND row.postalCodes AS postalCode
+                  MERGE (p:PostalCode {code: postalCode})
+                  MERGE (t)-[:HAS_POSTAL_CODE]->(p)
+                }
+                """)
+                .bind(rows.stream().map(TerritoryRow::toParameters).toList()).to("rows")
+                .bind(runId).to("run")
+                .run();
+    }
+
+    /** Upserts EPCIs and makes their member list exactly the published one (a commune belongs to one EPCI). */
+    public void writeEpcis(List<EpciRow> rows, String runId) {
+        List<Map<String, Object>> parameters = rows.stream().map(row -> {
+            Map<String, Object> map = new java.util.HashMap<>();
+            map.put("id", TerritoryLevel.EPCI.id(row.code()));
+            map.put("code", row.code());
+            map.put("name", row.name());
+            map.put("searchName", fr.santegraph.common.TextFolding.fold(row.name()));
+            map.put("kind", row.kind());
+            map.put("financing", row.financing());
+            map.put("population", row.population());
+            map.put("members", row.memberCodes());
+            return map;
+        }).toList();
+        neo4j.query("""
+                UNWIND $rows AS row
+                MERGE (e:Territory {id: row.id})
+                SET e:Epci, e.code = row.code, e.level = 'EPCI', e.name = row.name, e.searchName = row.searchName,
+                    e.kind = row.kind, e.financing = row.financing, e.population = row.population,
+                    e.active = true, e.retiredOn = null, e.importRun = $run
+                WITH e, row
+                CALL (e, row) {
+                  MATCH (former:Commune)-[m:MEMBER_OF]->(e)
+                  WHERE NOT former.code IN row.members
+                  DELETE m
+                }
+                CALL (e, row) {
+                  UNWIND row.members AS memberCode
+                  MATCH (c:Commune {code: memberCode})
+                  CALL (c, e) {
+                    MATCH (c)-[other:MEMBER_OF]->(elsewhere)
+                    WHERE elsewhere <> e
+                    DELETE other
+                  }
+                  MERGE (c)-[:MEMBER_OF]->(e)
+                }
+                """)
+                .bind(parameters).to("rows")
+                .bind(runId).to("run")
+                .run();
+    }
+
+    /** Which of these commune codes have no current commune, arrondissement or delegated commune. */
+    public Set<String> unknownCommuneCodes(Collection<String> codes) {
+        return new HashSet<>(neo4j.query("""
+                UNWIND $codes AS code
+                WITH code WHERE NOT EXISTS { MATCH (:Commune|MunicipalArrondissement|DelegatedCommune|AssociatedCommune {code: code}) }
+                RETURN code
+                """).bind(codes).to("codes").fetchAs(String.class).all());
+    }
+
+    /**
+     * Postal codes and centroids from La Poste, per INSEE code. A code that is now a delegated or associated
+     * commune (merged since the file was published) gives its postal codes to the commune it belongs to.
+     */
+    public void writePostalCodes(List<Map<String, Object>> rows) {
+        neo4j.query("""
+                UNWIND $rows AS row
+                OPTIONAL MATCH (direct:Commune|MunicipalArrondissement {code: row.code})
+                OPTIONAL MATCH (:DelegatedCommune|AssociatedCommune {code: row.code})-[:PART_OF]->(merged:Commune)
+                WITH row, direct, coalesce(direct, merged) AS target
+                WHERE target IS NOT NULL
+                CALL (row, target) {
+                  UNWIND row.postalCodes AS postal
+                  MERGE (p:PostalCode {code: postal.code})
+                  MERGE (target)-[r:HAS_POSTAL_CODE]->(p)
+                  SET r.deliveryLabels = postal.labels
+                }
+                CALL (row, direct) {
+                  WITH row, direct WHERE direct IS NOT NULL AND row.latitude IS NOT NULL
+                  SET direct.centroid = point({latitude: row.latitude, longitude: row.longitude})
+                }
+                """).bind(rows).to("rows").run();
+    }
+
+    /**
+     * Territories of these levels that this run did not see are no longer in the COG: they are marked retired
+     * (kept, with the date, for history and for links that still point to them), leave their EPCI, and a
+     * commune whose code the new edition lists among another commune's former codes is linked MERGED_INTO it.
+     */
+    public long retireMissing(Collection<TerritoryLevel> levels, String runId) {
+        Long retired = neo4j.query("""
+                MATCH (t:Territory)
+                WHERE t.level IN $levels AND t.importRun <> $run AND t.active
+                SET t.active = false, t.retiredOn = date()
+                WITH t
+                CALL (t) {
+                  MATCH (t)-[m:MEMBER_OF]->()
+                  DELETE m
+                }
+                CALL (t) {
+                  MATCH (successor:Commune {active: true})
+                  WHERE t:Commune AND t.code IN successor.formerCodes
+                  MERGE (t)-[:MERGED_INTO]->(successor)
+                }
+                RETURN count(t) AS retired
+                """)
+                .bind(levels.stream().map(Enum::name).toList()).to("levels")
+                .bind(runId).to("run")
+                .fetchAs(Long.class).one().orElse(0L);
+        return retired;
+    }
+}
