@@ -51,7 +51,8 @@ public class Pagination {
         }
         long offset = subrange.position().map(position -> {
             if (position instanceof OffsetScrollPosition offsetPosition) {
-                return offsetPosition.getOffset();
+                // A cursor is the position of an item already seen: the page starts after it.
+                return offsetPosition.isInitial() ? 0L : offsetPosition.getOffset() + 1;
             }
             throw new InvalidArgumentException("after is not a cursor of this connection");
         }).orElse(0L);

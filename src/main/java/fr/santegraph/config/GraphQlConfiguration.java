@@ -35,6 +35,10 @@ public class GraphQlConfiguration {
         return new DataFetcherExceptionResolverAdapter() {
             @Override
             protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+                if (ex instanceof IllegalArgumentException && isCursorDecoding(ex)) {
+                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
+                            .message("'after' is not a cursor returned by this service").build();
+                }
                 if (ex instanceof IllegalArgumentException) {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
                             .message(ex.getMessage()).build();
@@ -43,5 +47,16 @@ public class GraphQlConfiguration {
                 return null;
             }
         };
+    }
+
+    /** Spring decodes cursors before our code runs; its messages echo the undecodable bytes. */
+    private static boolean isCursorDecoding(Throwable ex) {
+        for (StackTraceElement frame : ex.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.springframework.graphql.data.pagination")
+                    || frame.getClassName().startsWith("org.springframework.graphql.data.query.ScrollPositionCursorStrategy")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

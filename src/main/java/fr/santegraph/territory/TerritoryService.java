@@ -34,8 +34,9 @@ public class TerritoryService {
               AND ($includeRetired OR t.active)
             """;
     private static final String ORDER = """
-            ORDER BY CASE WHEN $name IS NOT NULL AND t.searchName STARTS WITH $name THEN 0 ELSE 1 END,
+            WITH t ORDER BY CASE WHEN $name IS NOT NULL AND t.searchName STARTS WITH $name THEN 0 ELSE 1 END,
                      CASE WHEN $name IS NULL THEN 0 ELSE size(t.searchName) END, t.code, t.level
+            SKIP $offset LIMIT $limit
             """;
 
     private final Neo4jClient neo4j;
@@ -100,8 +101,8 @@ public class TerritoryService {
         } else {
             match = "MATCH (t:Territory)\n";
         }
-        List<Territory> items = List.copyOf(neo4j.query(match + FILTER + "RETURN " + Territory.PROJECTION
-                        + " AS t\n" + ORDER + "SKIP $offset LIMIT $limit")
+        List<Territory> items = List.copyOf(neo4j.query(match + FILTER + ORDER + "RETURN " + Territory.PROJECTION
+                        + " AS t")
                 .bindAll(parameters)
                 .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
                 .all());
