@@ -49,11 +49,17 @@ public class GraphQlConfiguration {
         };
     }
 
-    /** Spring decodes cursors before our code runs; its messages echo the undecodable bytes. */
+    /**
+     * Spring decodes cursors before our code runs, and its messages echo the undecodable bytes: an argument error
+     * raised by the cursor decoding (not by our code) gets a plain message instead.
+     */
     private static boolean isCursorDecoding(Throwable ex) {
         for (StackTraceElement frame : ex.getStackTrace()) {
-            if (frame.getClassName().startsWith("org.springframework.graphql.data.pagination")
-                    || frame.getClassName().startsWith("org.springframework.graphql.data.query.ScrollPositionCursorStrategy")) {
+            String type = frame.getClassName();
+            if (type.startsWith("fr.santegraph.")) {
+                return false;
+            }
+            if (type.startsWith("java.util.Base64") || type.contains("CursorStrategy") || type.contains("CursorEncoder")) {
                 return true;
             }
         }

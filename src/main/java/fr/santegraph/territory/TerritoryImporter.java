@@ -120,18 +120,22 @@ public class TerritoryImporter implements Importer {
     private void readTerritories(Path file, ImportRun run, Set<String> knownIds, RowMapping mapping) throws IOException {
         Batch batch = new Batch(run, knownIds);
         List<TerritoryRow> waiting = new ArrayList<>();
-        readJson(file, run, (json, line) -> {
-            TerritoryRow row = mapping.map(json, line);
-            if (row == null) {
-                return;
-            }
-            if (row.parentId() == null || knownIds.contains(row.parentId()) || batch.contains(row.parentId())) {
-                batch.add(row);
-            } else {
-                waiting.add(row);
-            }
-        });
-        batch.flush();
+        try {
+            readJson(file, run, (json, line) -> {
+                TerritoryRow row = mapping.map(json, line);
+                if (row == null) {
+                    return;
+                }
+                if (row.parentId() == null || knownIds.contains(row.parentId()) || batch.contains(row.parentId())) {
+                    batch.add(row);
+                } else {
+                    waiting.add(row);
+                }
+            });
+        } finally {
+            // Rows read before a broken part of the file still load.
+            batch.flush();
+        }
         for (TerritoryRow row : waiting) {
             if (knownIds.contains(row.parentId())) {
                 batch.add(row);
