@@ -23,11 +23,16 @@ import org.springframework.stereotype.Component;
 public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final Map<String, Importer> importers;
-    private final PrintStream out = System.out;
+    private final PrintStream out;
     private int exitCode;
 
     public ImportCommand(List<Importer> importers) {
+        this(importers, System.out);
+    }
+
+    ImportCommand(List<Importer> importers, PrintStream out) {
         this.importers = importers.stream().collect(Collectors.toMap(Importer::name, Function.identity()));
+        this.out = out;
     }
 
     public static boolean isImportInvocation(String[] args) {
