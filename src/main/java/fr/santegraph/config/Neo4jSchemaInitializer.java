@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -42,10 +43,13 @@ public class Neo4jSchemaInitializer implements InitializingBean {
 
     static List<String> loadStatements() {
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources(LOCATION);
-            Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+            // By file name, in name order: the same file twice on the class path is applied once.
+            Map<String, Resource> files = new TreeMap<>();
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources(LOCATION)) {
+                files.putIfAbsent(file.getFilename(), file);
+            }
             List<String> statements = new ArrayList<>();
-            for (Resource file : files) {
+            for (Resource file : files.values()) {
                 statements.addAll(split(file.getContentAsString(StandardCharsets.UTF_8)));
             }
             return statements;

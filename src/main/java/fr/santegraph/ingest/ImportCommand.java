@@ -26,6 +26,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out;
     private int exitCode;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ImportCommand(List<Importer> importers) {
         this(importers, System.out);
     }
