@@ -10,7 +10,8 @@ import org.springframework.test.context.TestPropertySource;
  * a second cached context with its own database, emptied before each test.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"santegraph.bundled.load-on-start=false", "santegraph.test.graph=scratch"})
+@TestPropertySource(properties = {"santegraph.bundled.load-on-start=false", "santegraph.test.graph=scratch",
+        "santegraph.graphql.limits.cypher-timeout-seconds=1"})
 public abstract class ScratchGraphTest {
 
     @Autowired

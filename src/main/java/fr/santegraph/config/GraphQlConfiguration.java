@@ -43,10 +43,49 @@ public class GraphQlConfiguration {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
                             .message(ex.getMessage()).build();
                 }
+                if (isDatabaseUnavailable(ex)) {
+                    log.warn("Neo4j unavailable while fetching {}: {}", env.getExecutionStepInfo().getPath(), ex.toString());
+                    return GraphqlErrorBuilder.newError(env).errorType(DatabaseError.DATABASE_UNAVAILABLE)
+                            .message("the database is unavailable; retry in a moment").build();
+                }
+                if (isTimeout(ex)) {
+                    return GraphqlErrorBuilder.newError(env).errorType(QueryLimitError.QUERY_LIMIT)
+                            .message("the database query ran past the Cypher timeout "
+                                    + "(santegraph.graphql.limits.cypher-timeout-seconds) and was stopped")
+                            .extensions(java.util.Map.of("limit", "santegraph.graphql.limits.cypher-timeout-seconds"))
+                            .build();
+                }
                 log.error("Unexpected failure on {}", env.getExecutionStepInfo().getPath(), ex);
                 return null;
             }
         };
+    }
+
+    /** Error classification for requests that could not reach Neo4j. */
+    public enum DatabaseError implements graphql.ErrorClassification {
+        DATABASE_UNAVAILABLE
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.neo4j.driver.exceptions.ServiceUnavailableException
+                    || cause instanceof org.neo4j.driver.exceptions.SessionExpiredException
+                    || cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTimeout(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.neo4j.driver.exceptions.Neo4jException neo4j && neo4j.code() != null
+                    && (neo4j.code().contains("TransactionTimedOut") || neo4j.code().contains("Terminated"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.santegraph.territory;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.PageRequest;
+import fr.santegraph.common.ReadTransaction;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.TextFolding;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 
 /** Reads territories: lookups, filtered pages, and the batched relations behind GraphQL fields. */
 @Service
+@ReadTransaction
 public class TerritoryService {
 
     /** Territories {@code t} inside {@code w}: by the administrative hierarchy, EPCI membership, or for EPCIs through their communes. */
@@ -38,6 +40,8 @@ public class TerritoryService {
                      CASE WHEN $name IS NULL THEN 0 ELSE size(t.searchName) END, t.code, t.level
             SKIP $offset LIMIT $limit
             """;
+
+    static final int MAX_NAME_LENGTH = 200;
 
     private final Neo4jClient neo4j;
     private final Pagination pagination;
@@ -87,6 +91,10 @@ public class TerritoryService {
 
     public CountedConnection<Territory> find(TerritoryFilter filter, PageRequest page, boolean countNeeded) {
         TerritoryFilter f = filter == null ? TerritoryFilter.NONE : filter;
+        if (f.nameContains() != null && f.nameContains().length() > MAX_NAME_LENGTH) {
+            throw new InvalidArgumentException("nameContains is " + f.nameContains().length()
+                    + " characters long; the longest territory name is far below " + MAX_NAME_LENGTH);
+        }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("level", f.level() == null ? null : f.level().name());
         String name = f.nameContains() == null ? null : TextFolding.fold(f.nameContains());

@@ -1,0 +1,121 @@
+package fr.santegraph.config;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses GraphQL request bodies above {@code max-request-size} with 413 before they reach the parser: a query is a
+ * few kilobytes. A declared length is checked at once; a chunked body is read up to the limit and no further.
+ */
+@Component
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final QueryLimitsProperties limits;
+
+    public RequestSizeLimitFilter(QueryLimitsProperties limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/graphql");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long maximum = limits.maxRequestSize().toBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > maximum) {
+            refuse(response, "a request body of " + declared + " bytes", maximum);
+            return;
+        }
+        if (declared < 0 && "POST".equals(request.getMethod())) {
+            byte[] body = request.getInputStream().readNBytes((int) maximum + 1);
+            if (body.length > maximum) {
+                refuse(response, "a request body of more than " + maximum + " bytes", maximum);
+                return;
+            }
+            chain.doFilter(new CachedBodyRequest(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, String what, long maximum) throws IOException {
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"errors\":[{\"message\":\"" + what + " exceeds the maximum of " + maximum
+                + " bytes (santegraph.graphql.limits.max-request-size)\",\"extensions\":{\"classification\":\"QUERY_LIMIT\"}}]}");
+    }
+
+    /** A request whose body was already read, within the limit. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

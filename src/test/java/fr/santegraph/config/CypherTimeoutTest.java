@@ -1,0 +1,25 @@
+package fr.santegraph.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.santegraph.ScratchGraphTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The read transactions behind API requests are stopped by the database past the Cypher timeout (1 s here). */
+class CypherTimeoutTest extends ScratchGraphTest {
+
+    @Autowired
+    SlowReads slowReads;
+
+    @Test
+    void aRunawayReadIsStoppedByTheDatabaseAtTheCypherTimeout() {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(slowReads::countForever).hasStackTraceContaining("TransactionTimedOut");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    }
+}

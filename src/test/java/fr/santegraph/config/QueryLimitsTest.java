@@ -1,0 +1,141 @@
+package fr.santegraph.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.santegraph.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** Requests beyond the configured limits are refused with an error naming the limit, before any data is fetched. */
+@IntegrationTest
+class QueryLimitsTest {
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+    @LocalServerPort
+    int port;
+
+    private static String nested(int levels) {
+        String inner = "name";
+        for (int i = 0; i < levels; i++) {
+            inner = "children(first: 1) { nodes { " + inner + " } }";
+        }
+        return "{ territory(code: \"2A\") { " + inner + " } }";
+    }
+
+    @Test
+    void aQueryDeeperThanTheMaximumDepthIsRefusedNamingTheLimit() {
+        graphQl.document(nested(8)).execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType().toString()).isEqualTo("QUERY_LIMIT");
+                    assertThat(error.getMessage()).contains("exceeds the maximum depth 15")
+                            .contains("santegraph.graphql.limits.max-depth");
+                    assertThat(error.getExtensions()).containsEntry("limit", "santegraph.graphql.limits.max-depth");
+                }));
+    }
+
+    @Test
+    void aQueryWithinTheDepthLimitRuns() {
+        graphQl.document(nested(3)).execute().errors().verify();
+    }
+
+    @Test
+    void pagesNestedInPagesCostTheirProductAndAreRefusedAboveTheMaximumCost() {
+        graphQl.document("{ territories(first: 1000) { nodes { children(first: 1000) { nodes { name } } } } }")
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType().toString()).isEqualTo("QUERY_LIMIT");
+                    assertThat(error.getMessage()).contains("exceeds the maximum cost 50000");
+                }));
+    }
+
+    @Test
+    void hundredsOfAliasesOfAnExpensiveFieldAreRefusedByCost() {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 300; i++) {
+            query.append(" a").append(i).append(": territories(first: 1000) { totalCount nodes { name } }");
+        }
+        graphQl.document(query.append(" }").toString()).execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getMessage()).contains("maximum cost")));
+    }
+
+    @Test
+    void deeplyNestedFragmentsCountTowardsDepth() {
+        StringBuilder query = new StringBuilder("{ territory(code: \"2A\") { ...f0 } }");
+        for (int i = 0; i < 10; i++) {
+            query.append(" fragment f").append(i).append(" on Territory { children(first: 1) { nodes { ...f")
+                    .append(i + 1).append(" } } }");
+        }
+        query.append(" fragment f10 on Territory { name }");
+        graphQl.document(query.toString()).execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getMessage()).contains("maximum depth")));
+    }
+
+    @Test
+    void theFullIntrospectionQueryOfGraphiqlIsNotLimited() {
+        graphQl.document(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY).execute()
+                .path("__schema.queryType.name").entity(String.class).isEqualTo("Query");
+    }
+
+    @Test
+    void syntaxErrorsUnknownFieldsAndWrongTypesAreClearErrors() {
+        graphQl.document("{ territories(first: 2 { totalCount } }").execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getErrorType().toString()).isEqualTo("InvalidSyntax")));
+        graphQl.document("{ territories(first: 2) { population totalCount } }").execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType().toString()).isEqualTo("ValidationError");
+                    assertThat(error.getMessage()).contains("population");
+                }));
+        graphQl.document("{ territories(first: \"two\") { totalCount } }").execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getErrorType().toString()).isEqualTo("ValidationError")));
+    }
+
+    @Test
+    void aHugeStringArgumentIsABadRequest() {
+        graphQl.document("query($name: String) { territories(filter: {nameContains: $name}) { totalCount } }")
+                .variable("name", "a".repeat(100_000)).execute().errors().satisfy(errors ->
+                        assertThat(errors).singleElement().satisfies(error -> {
+                            assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                            assertThat(error.getMessage()).contains("100000 characters");
+                        }));
+    }
+
+    private HttpResponse<String> post(String contentType, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aTenMegabyteBodyIsRefusedWith413BeforeParsing() throws Exception {
+        String query = "{\"query\":\"{ territories(first: 1) { totalCount } }\",\"pad\":\"" + "x".repeat(10 << 20) + "\"}";
+
+        HttpResponse<String> response = post("application/json", query);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("santegraph.graphql.limits.max-request-size");
+    }
+
+    @Test
+    void wrongContentTypeAndEmptyBodyAreHttpErrorsNotStackTraces() throws Exception {
+        HttpResponse<String> wrongType = post("text/plain", "{ territories(first: 1) { totalCount } }");
+        HttpResponse<String> empty = post("application/json", "");
+        HttpResponse<String> notJson = post("application/json", "{\"query\": ");
+
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(Map.of("wrongType", wrongType.body(), "empty", empty.body(), "notJson", notJson.body()))
+                .allSatisfy((name, body) -> assertThat(body).doesNotContain("Exception").doesNotContain("\tat "));
+    }
+}
