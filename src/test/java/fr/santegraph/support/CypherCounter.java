@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.QueryRunner;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -40,7 +39,7 @@ public class CypherCounter implements BeanPostProcessor {
     @SuppressWarnings("unchecked")
     private <T> T wrap(T target, Class<T> type) {
         InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("run") && QueryRunner.class.isAssignableFrom(method.getDeclaringClass())) {
+            if (method.getName().equals("run")) {
                 statements.incrementAndGet();
             }
             Object result = invoke(target, method, args);
