@@ -4,13 +4,15 @@ import fr.santegraph.ingest.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Entry point. {@code java -jar santegraph.jar} serves GraphQL; {@code java -jar santegraph.jar import <source> ...}
  * runs one import against the configured database and exits with its status.
  */
-@SpringBootApplication
+// No user store: callers authenticate with bearer tokens or API keys, never with passwords here.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class SantegraphApplication {
 

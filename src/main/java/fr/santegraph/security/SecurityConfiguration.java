@@ -1,0 +1,87 @@
+package fr.santegraph.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+/**
+ * Reading is public; credentials only add roles. Every request is let through the filter chain, and GraphQL
+ * operations that need a role check it themselves ({@code @PreAuthorize}), so a refusal is a GraphQL error
+ * (UNAUTHORIZED for anonymous callers, FORBIDDEN for callers without the role), never a half-served page.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties,
+                                    ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        var entryPoint = new GraphQlAuthenticationEntryPoint();
+        http.csrf(csrf -> csrf.disable()) // no cookies or sessions: nothing for CSRF to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys()), BearerTokenAuthenticationFilter.class);
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(entryPoint)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter(properties.rolesClaim()))));
+        }
+        return http.build();
+    }
+
+    /** HMAC-signed tokens when {@code santegraph.security.jwt-secret} is set. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "santegraph.security", name = "jwt-secret")
+    JwtDecoder hmacJwtDecoder(SecurityProperties properties) {
+        byte[] secret = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
+        if (secret.length < 32) {
+            throw new IllegalStateException("santegraph.security.jwt-secret must be at least 32 bytes for HS256");
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        OAuth2TokenValidator<Jwt> validator = StringUtils.hasText(properties.jwtIssuer())
+                ? JwtValidators.createDefaultWithIssuer(properties.jwtIssuer()) : JwtValidators.createDefault();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator));
+        return decoder;
+    }
+
+    static Converter<Jwt, AbstractAuthenticationToken> rolesConverter(String claim) {
+        return jwt -> {
+            Collection<GrantedAuthority> authorities = roles(jwt.getClaim(claim)).stream()
+                    .filter(role -> java.util.Arrays.stream(Role.values()).anyMatch(known -> known.name().equals(role)))
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                    .toList();
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        };
+    }
+
+    private static List<String> roles(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        return claim instanceof String text ? List.of(text.split("[ ,]+")) : List.of();
+    }
+}
