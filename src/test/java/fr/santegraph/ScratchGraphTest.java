@@ -11,7 +11,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"santegraph.bundled.load-on-start=false", "santegraph.test.graph=scratch",
-        "santegraph.graphql.limits.cypher-timeout-seconds=1"})
+        "santegraph.graphql.limits.cypher-timeout-seconds=5"})
 public abstract class ScratchGraphTest {
 
     @Autowired

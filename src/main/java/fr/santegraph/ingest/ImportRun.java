@@ -65,7 +65,7 @@ public final class ImportRun {
         if (rejections.size() < KEPT_REJECTIONS) {
             rejections.add(new Rejection(file, line, reason));
         }
-        log.warn("rejected {}:{}: {}", file, line, reason);
+        log.debug("rejected {}:{}: {}", file, line, reason);
     }
 
     public void count(String counter, long delta) {

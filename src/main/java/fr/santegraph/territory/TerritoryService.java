@@ -58,6 +58,17 @@ public class TerritoryService {
                 .one();
     }
 
+    /** Territories by id, in one query, for fields of other features that point to territories. */
+    public Map<String, Territory> findByIds(Collection<String> ids) {
+        Map<String, Territory> result = new HashMap<>();
+        neo4j.query("UNWIND $ids AS id MATCH (t:Territory {id: id}) RETURN " + Territory.PROJECTION + " AS t")
+                .bind(List.copyOf(ids)).to("ids")
+                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
+                .all()
+                .forEach(territory -> result.put(territory.id(), territory));
+        return result;
+    }
+
     /** By code, and level when the code alone is ambiguous ("84" is a region and a département). */
     public Optional<Territory> findByCode(String code, TerritoryLevel level) {
         String normalized = code.strip().toUpperCase(Locale.ROOT);
@@ -79,7 +90,7 @@ public class TerritoryService {
     }
 
     /** Resolves a {@code within} argument: a territory id, or a code that names exactly one territory. */
-    String resolveWithin(String within) {
+    public String resolveWithin(String within) {
         if (within.contains(":")) {
             TerritoryId id = TerritoryId.parse(within);
             return findById(id.toString()).map(Territory::id)

@@ -1,0 +1,9 @@
+package fr.santegraph.observation;
+
+import fr.santegraph.disclosure.PublishedCount;
+import fr.santegraph.observation.Period.PeriodType;
+
+/** An observation as published to the current caller. */
+public record IndicatorValue(String indicatorId, String territoryId, String period, PeriodType periodType, Double value,
+                             boolean valueMasked, String unit, PublishedCount numerator, PublishedCount denominator) {
+}
