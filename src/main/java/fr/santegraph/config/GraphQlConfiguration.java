@@ -39,7 +39,7 @@ public class GraphQlConfiguration {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
                             .message("'after' is not a cursor returned by this service").build();
                 }
-                if (ex instanceof IllegalArgumentException) {
+                if (ex instanceof IllegalArgumentException || ex instanceof fr.santegraph.ingest.ImportFailedException) {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
                             .message(ex.getMessage()).build();
                 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The read transactions behind API requests are stopped by the database past the Cypher timeout (1 s here). */
+/** The read transactions behind API requests are stopped by the database past the Cypher timeout (5 s here). */
 class CypherTimeoutTest extends ScratchGraphTest {
 
     @Autowired

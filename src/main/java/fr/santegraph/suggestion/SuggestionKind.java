@@ -1,0 +1,3 @@
+package fr.santegraph.suggestion;
+
+public enum SuggestionKind { OPEN_DATASET, MISSING_DATASET, CORRECTION }
