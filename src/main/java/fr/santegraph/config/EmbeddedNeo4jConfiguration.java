@@ -72,7 +72,7 @@ public class EmbeddedNeo4jConfiguration {
             this.properties = properties;
         }
 
-        static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+        public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
             long started = System.nanoTime();
             Path dataDir = properties.dataDir().toAbsolutePath();
             var builder = new DatabaseManagementServiceBuilder(dataDir)
