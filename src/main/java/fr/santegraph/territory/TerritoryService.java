@@ -75,7 +75,7 @@ public class TerritoryService {
     }
 
     /** Resolves a {@code within} argument: a territory id, or a code that names exactly one territory. */
-    String resolveWithin(String within) {
+    public String resolveWithin(String within) {
         if (within.contains(":")) {
             TerritoryId id = TerritoryId.parse(within);
             return findById(id.toString()).map(Territory::id)
