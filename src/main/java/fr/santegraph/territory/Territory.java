@@ -9,10 +9,10 @@ public record Territory(String id, String code, TerritoryLevel level, String nam
                         String kind, GeoPoint centroid, boolean active, LocalDate retiredOn) {
 
     /** Map projection of a territory node bound to {@code t}, read back by {@link #from(Value)}. */
-    static final String PROJECTION =
+    public static final String PROJECTION =
             "t {.id, .code, .level, .name, .population, .zone, .kind, .centroid, .active, .retiredOn}";
 
-    static Territory from(Value map) {
+    public static Territory from(Value map) {
         Value retiredOn = map.get("retiredOn");
         Value population = map.get("population");
         return new Territory(map.get("id").asString(), map.get("code").asString(),

@@ -1,0 +1,10 @@
+package fr.santegraph.practitioner;
+
+import org.neo4j.driver.Value;
+
+public record Diploma(String code, String name, CodedLabel type) {
+
+    static Diploma from(Value d) {
+        return new Diploma(d.get("code").asString(), d.get("name").asString(null), CodedLabel.of(d, "typeCode", "type"));
+    }
+}

@@ -1,0 +1,126 @@
+package fr.santegraph.practitioner;
+
+import fr.santegraph.common.CountedConnection;
+import fr.santegraph.common.InvalidArgumentException;
+import fr.santegraph.common.Pagination;
+import fr.santegraph.practitioner.PractitionerFilter.ModeOfPractice;
+import fr.santegraph.practitioner.PractitionerFilter.PractitionerGrouping;
+import fr.santegraph.territory.Territory;
+import fr.santegraph.territory.TerritoryLevel;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+@Controller
+public class PractitionerController {
+
+    static final int MAX_IMPORTS = 100;
+
+    private final PractitionerService practitioners;
+    private final Pagination pagination;
+
+    public PractitionerController(PractitionerService practitioners, Pagination pagination) {
+        this.practitioners = practitioners;
+        this.pagination = pagination;
+    }
+
+    @QueryMapping
+    public Practitioner practitioner(@Argument String id) {
+        return practitioners.findById(id).orElse(null);
+    }
+
+    @QueryMapping
+    public CountedConnection<Practitioner> practitioners(@Argument PractitionerFilter filter, ScrollSubrange subrange,
+                                                         DataFetchingFieldSelectionSet selection) {
+        return practitioners.find(filter, pagination.request(subrange), selection.contains("totalCount"));
+    }
+
+    @QueryMapping
+    public List<PractitionerImport> practitionerImports(@Argument int first) {
+        if (first < 0 || first > MAX_IMPORTS) {
+            throw new InvalidArgumentException("first must be between 0 and " + MAX_IMPORTS);
+        }
+        return practitioners.imports(first);
+    }
+
+    @SchemaMapping(typeName = "Territory")
+    public List<PractitionerCount> practitionerCounts(Territory territory, @Argument PractitionerGrouping groupBy,
+                                                      @Argument TerritoryLevel level, @Argument String profession,
+                                                      @Argument String specialty, @Argument ModeOfPractice modeOfPractice) {
+        return practitioners.counts(territory.id(), groupBy, level,
+                new PractitionerFilter(profession, specialty, modeOfPractice, null, null, null, null, false));
+    }
+
+    @SchemaMapping(typeName = "Territory")
+    public CountedConnection<Practitioner> unplacedPractitioners(Territory territory, ScrollSubrange subrange,
+                                                                 DataFetchingFieldSelectionSet selection) {
+        return practitioners.find(new PractitionerFilter(null, null, null, territory.id(), null, null, false, false),
+                pagination.request(subrange), selection.contains("totalCount"));
+    }
+
+    @BatchMapping
+    public Map<Practitioner, List<Activity>> activities(List<Practitioner> sources) {
+        return byPractitioner(sources, practitioners::activities);
+    }
+
+    @BatchMapping
+    public Map<Practitioner, List<Site>> sites(List<Practitioner> sources) {
+        return byPractitioner(sources, practitioners::sites);
+    }
+
+    @BatchMapping(typeName = "Practitioner", field = "territories")
+    public Map<Practitioner, List<Territory>> practitionerTerritories(List<Practitioner> sources) {
+        return byPractitioner(sources, practitioners::territories);
+    }
+
+    @BatchMapping
+    public Map<Practitioner, List<Profession>> professions(List<Practitioner> sources) {
+        return byPractitioner(sources, practitioners::professions);
+    }
+
+    @BatchMapping
+    public Map<Practitioner, List<Specialty>> specialties(List<Practitioner> sources) {
+        return byPractitioner(sources, practitioners::specialties);
+    }
+
+    @BatchMapping
+    public Map<Practitioner, List<Diploma>> diplomas(List<Practitioner> sources) {
+        return byPractitioner(sources, practitioners::diplomas);
+    }
+
+    @BatchMapping
+    public Map<Practitioner, List<Authorisation>> authorisations(List<Practitioner> sources) {
+        return byPractitioner(sources, practitioners::authorisations);
+    }
+
+    @BatchMapping
+    public Map<Activity, Site> site(List<Activity> sources) {
+        Map<String, List<Site>> byId = practitioners.sitesById(
+                sources.stream().map(Activity::siteId).filter(java.util.Objects::nonNull).distinct().toList());
+        return sources.stream().distinct().filter(a -> a.siteId() != null && byId.containsKey(a.siteId()))
+                .collect(Collectors.toMap(Function.identity(), a -> byId.get(a.siteId()).get(0)));
+    }
+
+    @BatchMapping(typeName = "Site", field = "territory")
+    public Map<Site, Territory> siteTerritory(List<Site> sources) {
+        Map<String, List<Territory>> byId = practitioners.siteTerritories(sources.stream().map(Site::id).distinct().toList());
+        return sources.stream().distinct().filter(s -> byId.containsKey(s.id()))
+                .collect(Collectors.toMap(Function.identity(), s -> byId.get(s.id()).get(0)));
+    }
+
+    private static <T> Map<Practitioner, List<T>> byPractitioner(List<Practitioner> sources,
+                                                                 Function<Collection<String>, Map<String, List<T>>> load) {
+        Map<String, List<T>> byId = load.apply(sources.stream().map(Practitioner::nationalId).distinct().toList());
+        return sources.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                p -> byId.getOrDefault(p.nationalId(), List.of())));
+    }
+}

@@ -1,0 +1,519 @@
+package fr.santegraph.practitioner;
+
+import fr.santegraph.ingest.DelimitedFile;
+import fr.santegraph.ingest.ImportFailedException;
+import fr.santegraph.ingest.ImportRequest;
+import fr.santegraph.ingest.ImportRun;
+import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.Importer;
+import fr.santegraph.ingest.RowException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code import practitioners --file PS_LibreAcces_Personne_activite_<stamp>.txt [--savoir-faire <file>]
+ * [--diplomas <file>] [--departments 75,92,2A] [--geocoding <csv>] [--stamp <yyyymmddhhmm>]}.
+ * <p>
+ * Streams the activity file (constant memory: one batch in parsing, at most two waiting for the writer thread),
+ * groups the consecutive lines of each practitioner (the extraction is sorted by identifier), and writes
+ * batch by batch while the next one is parsed. After a complete read, practitioners not seen are retired.
+ */
+@Component
+public class PractitionerImporter implements Importer {
+
+    private static final Logger log = LoggerFactory.getLogger(PractitionerImporter.class);
+    static final int BATCH_LINES = 10_000;
+    /** Sites already written by this run are skipped; bounded so memory stays flat on any file. */
+    static final int WRITTEN_SITES_CACHE = 200_000;
+    private static final Pattern STAMP = Pattern.compile("_(\\d{8,14})\\.txt$");
+    private static final Pattern STAMP_OPTION = Pattern.compile("\\d{8}(\\d{2}(\\d{2}(\\d{2})?)?)?");
+
+    private final PractitionerWriter writer;
+    private final Neo4jClient neo4j;
+
+    public PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j) {
+        this.writer = writer;
+        this.neo4j = neo4j;
+    }
+
+    /** What one run reads. {@code departments} null: the whole country. */
+    public record Options(Path activityFile, Path savoirFaireFile, Path diplomaFile, List<String> departments,
+                          Path geocodingFile, String stamp) {
+    }
+
+    @Override
+    public String name() {
+        return "practitioners";
+    }
+
+    @Override
+    public String usage() {
+        return "--file <PS_LibreAcces_Personne_activite_*.txt> [--savoir-faire <file>] [--diplomas <file>] "
+                + "[--departments 75,92,2A] [--geocoding <address_key;latitude;longitude csv>] [--stamp <yyyymmddhhmm>]";
+    }
+
+    @Override
+    public ImportSummary run(ImportRequest request) throws IOException {
+        Path file = existingFile(request, "file", true);
+        List<String> departments = request.list("departments").stream().map(d -> d.toUpperCase(Locale.ROOT)).toList();
+        String stamp = request.option("stamp").orElse(null);
+        if (stamp != null && !STAMP_OPTION.matcher(stamp).matches()) {
+            throw new IllegalArgumentException("--stamp " + stamp + " is not yyyymmdd[hhmm[ss]]");
+        }
+        return importFiles(new Options(file, existingFile(request, "savoir-faire", false),
+                existingFile(request, "diplomas", false), departments.isEmpty() ? null : departments,
+                existingFile(request, "geocoding", false), stamp));
+    }
+
+    private static Path existingFile(ImportRequest request, String option, boolean required) {
+        String value = request.option(option).orElse(null);
+        if (value == null) {
+            if (required) {
+                throw new IllegalArgumentException("import practitioners needs --" + option + " <file>");
+            }
+            return null;
+        }
+        Path path = Path.of(value);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("--" + option + " " + path.toAbsolutePath() + " is not a file");
+        }
+        return path;
+    }
+
+    /** The extraction stamp: the option, else the one in the file name ({@code _202112141014.txt}). */
+    static String stampOf(Options options) {
+        if (options.stamp() != null) {
+            return options.stamp();
+        }
+        Matcher matcher = STAMP.matcher(options.activityFile().getFileName().toString());
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** The day the extraction was published (retirements are dated with it), else today. */
+    static LocalDate dateOf(String stamp) {
+        if (stamp != null) {
+            try {
+                return LocalDate.parse(stamp.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+            } catch (DateTimeParseException e) {
+                // fall through: an unusual stamp still names the run
+            }
+        }
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    public ImportSummary importFiles(Options options) throws IOException {
+        String stamp = stampOf(options);
+        LocalDate date = dateOf(stamp);
+        ImportRun run = new ImportRun("practitioners " + options.activityFile().getFileName());
+        GeocodingTable geocoding = options.geocodingFile() == null ? GeocodingTable.NONE
+                : GeocodingTable.load(options.geocodingFile(), run);
+        CommuneDirectory communes = CommuneDirectory.load(neo4j);
+        if (communes.isEmpty()) {
+            log.warn("No communes in the graph: import territories first, or every site will be unplaced");
+        }
+        Counts counts = new Counts();
+        readActivities(options, run, counts, communes, geocoding, date);
+        long retired = writer.retireMissing(run.id(), date, options.departments());
+        if (options.savoirFaireFile() != null) {
+            readSavoirFaire(options.savoirFaireFile(), run);
+        }
+        if (options.diplomaFile() != null) {
+            readDiplomas(options.diplomaFile(), run);
+        }
+        run.count("practitioners created", counts.created.get());
+        run.count("practitioners updated", counts.updated.get());
+        run.count("practitioners unchanged", counts.unchanged.get());
+        run.count("practitioners retired", retired);
+        run.count("activity lines loaded", counts.lines.get());
+        run.count("sites written", counts.sites.get());
+        run.count("lines outside the départements", counts.outOfScope);
+        ImportSummary summary = run.finish();
+        Map<String, Object> node = new HashMap<>();
+        node.put("id", run.id());
+        node.put("source", "RPPS PS_LibreAcces");
+        node.put("file", options.activityFile().getFileName().toString());
+        node.put("savoirFaireFile", options.savoirFaireFile() == null ? null : options.savoirFaireFile().getFileName().toString());
+        node.put("diplomaFile", options.diplomaFile() == null ? null : options.diplomaFile().getFileName().toString());
+        node.put("stamp", stamp);
+        node.put("departments", options.departments());
+        node.put("startedAt", run.startedAt().toString());
+        node.put("read", summary.read());
+        node.put("created", counts.created.get());
+        node.put("updated", counts.updated.get());
+        node.put("unchanged", counts.unchanged.get());
+        node.put("retired", retired);
+        node.put("rejected", summary.rejected());
+        node.put("durationMs", summary.elapsed().toMillis());
+        writer.recordRun(node);
+        return summary;
+    }
+
+    /** Written by the writer thread, read once it has finished. */
+    private static final class Counts {
+        final AtomicLong created = new AtomicLong();
+        final AtomicLong updated = new AtomicLong();
+        final AtomicLong unchanged = new AtomicLong();
+        final AtomicLong lines = new AtomicLong();
+        final AtomicLong sites = new AtomicLong();
+        long outOfScope;
+    }
+
+    /** One batch handed to the writer thread: every map is already a Cypher parameter. */
+    private record Batch(Map<String, List<ActivityLine>> practitioners, List<Map<String, Object>> sites,
+                         List<Map<String, Object>> professions, List<Map<String, Object>> specialties) {
+    }
+
+    private void readActivities(Options options, ImportRun run, Counts counts, CommuneDirectory communes,
+                                GeocodingTable geocoding, LocalDate date) throws IOException {
+        String name = options.activityFile().getFileName().toString();
+        Set<String> scope = options.departments() == null ? null : new HashSet<>(options.departments());
+        Set<String> knownProfessions = new HashSet<>();
+        Set<String> knownSpecialties = new HashSet<>();
+        Map<String, Boolean> writtenSites = new LinkedHashMap<>(1 << 16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > WRITTEN_SITES_CACHE;
+            }
+        };
+        ExecutorService writerThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "rpps-writer"));
+        Semaphore inFlight = new Semaphore(2);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (BufferedReader reader = DelimitedFile.strictReader(Files.newInputStream(options.activityFile()),
+                StandardCharsets.UTF_8)) {
+            String header = readHeader(reader, name);
+            if (header == null) {
+                throw new ImportFailedException(name + ": empty file, expected the PS_LibreAcces_Personne_activite header");
+            }
+            ActivityRowMapper mapper = ActivityRowMapper.forHeader(name, ActivityRowMapper.fieldsOf(stripBom(header)));
+            Batch batch = newBatch();
+            int batchLines = 0;
+            String previousId = null;
+            String text;
+            long line = 1;
+            while (true) {
+                try {
+                    text = reader.readLine();
+                } catch (CharacterCodingException e) {
+                    throw new ImportFailedException(name + ": not valid UTF-8 after line " + line
+                            + " (the extraction is published in UTF-8)", e);
+                }
+                if (text == null) {
+                    break;
+                }
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                run.rowRead();
+                ActivityLine activity;
+                try {
+                    activity = mapper.map(text, ActivityRowMapper.fieldsOf(text), line);
+                } catch (RowException e) {
+                    run.reject(name, line, e.getMessage());
+                    continue;
+                }
+                SitePlacement placement = activity.site() == null ? null
+                        : SitePlacement.of(activity.site(), communes, geocoding);
+                if (scope != null && (placement == null || !scope.contains(placement.departmentCode()))) {
+                    counts.outOfScope++;
+                    continue;
+                }
+                // Flush only between two practitioners, so one practitioner's lines are written together.
+                if (batchLines >= BATCH_LINES && !activity.practitionerId().equals(previousId)) {
+                    submit(batch, writerThread, inFlight, failure, run.id(), date, counts);
+                    batch = newBatch();
+                    batchLines = 0;
+                }
+                previousId = activity.practitionerId();
+                batch.practitioners().computeIfAbsent(activity.practitionerId(), id -> new ArrayList<>(2)).add(activity);
+                batchLines++;
+                if (knownProfessions.add(activity.profession().code())) {
+                    batch.professions().add(Map.of("code", activity.profession().code(),
+                            "label", activity.profession().label() == null ? "" : activity.profession().label()));
+                }
+                if (activity.specialty() != null && knownSpecialties.add(activity.specialty().code())) {
+                    batch.specialties().add(specialtyParameters(activity.specialty()));
+                }
+                if (activity.site() != null && writtenSites.put(activity.site().id(), Boolean.TRUE) == null) {
+                    batch.sites().add(siteParameters(activity.site(), placement));
+                }
+            }
+            submit(batch, writerThread, inFlight, failure, run.id(), date, counts);
+        } finally {
+            writerThread.shutdown();
+            try {
+                writerThread.awaitTermination(1, TimeUnit.HOURS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        rethrow(failure);
+    }
+
+    private static String readHeader(BufferedReader reader, String name) throws IOException {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new ImportFailedException(name + ": not valid UTF-8 in the header line (the extraction is published in UTF-8)", e);
+        }
+    }
+
+    private static String stripBom(String header) {
+        return header.startsWith("\uFEFF") ? header.substring(1) : header;
+    }
+
+    private static Batch newBatch() {
+        return new Batch(new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    private void submit(Batch batch, ExecutorService writerThread, Semaphore inFlight, AtomicReference<Throwable> failure,
+                        String runId, LocalDate date, Counts counts) {
+        rethrow(failure);
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportFailedException("import interrupted", e);
+        }
+        writerThread.execute(() -> {
+            try {
+                if (failure.get() == null) {
+                    write(batch, runId, date, counts);
+                }
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private static void rethrow(AtomicReference<Throwable> failure) {
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (e != null) {
+            throw new ImportFailedException("writing practitioners failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Batch batch, String runId, LocalDate date, Counts counts) {
+        writer.writeReference(batch.professions(), batch.specialties());
+        writer.writeSites(batch.sites(), runId);
+        counts.sites.addAndGet(batch.sites().size());
+        Map<String, PractitionerWriter.Known> known = writer.known(batch.practitioners().keySet(), runId);
+        List<Map<String, Object>> created = new ArrayList<>();
+        List<Map<String, Object>> changed = new ArrayList<>();
+        List<Map<String, Object>> appended = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        batch.practitioners().forEach((id, lines) -> {
+            counts.lines.addAndGet(lines.size());
+            Map<String, Object> row = practitionerParameters(id, lines);
+            PractitionerWriter.Known before = known.get(id);
+            if (before == null) {
+                created.add(row);
+            } else if (before.seenThisRun()) {
+                appended.add(row);
+            } else if (!before.active() || before.fingerprint() != (long) row.get("fingerprint")) {
+                changed.add(row);
+            } else {
+                unchanged.add(id);
+            }
+        });
+        writer.createPractitioners(created, runId, date);
+        writer.updatePractitioners(changed, runId, date, false);
+        writer.updatePractitioners(appended, runId, date, true);
+        writer.stamp(unchanged, runId);
+        counts.created.addAndGet(created.size());
+        counts.updated.addAndGet(changed.size());
+        counts.unchanged.addAndGet(unchanged.size());
+    }
+
+    static Map<String, Object> practitionerParameters(String id, List<ActivityLine> lines) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", id);
+        row.put("properties", lines.get(0).practitioner());
+        long fingerprint = 0;
+        Set<String> professions = new java.util.LinkedHashSet<>();
+        Set<String> specialties = new java.util.LinkedHashSet<>();
+        Map<String, Map<String, Object>> activities = new LinkedHashMap<>();
+        for (ActivityLine line : lines) {
+            // A sum, so the order of a practitioner's lines does not matter.
+            fingerprint += line.fingerprint();
+            professions.add(line.profession().code());
+            if (line.specialty() != null) {
+                specialties.add(line.specialty().code());
+            }
+            activities.putIfAbsent(line.activityId(), line.activity());
+        }
+        row.put("fingerprint", fingerprint);
+        row.put("professions", List.copyOf(professions));
+        row.put("specialties", List.copyOf(specialties));
+        row.put("activities", List.copyOf(activities.values()));
+        return row;
+    }
+
+    private static Map<String, Object> specialtyParameters(ActivityLine.Specialty specialty) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("code", specialty.code());
+        row.put("label", specialty.label());
+        row.put("typeCode", specialty.typeCode());
+        row.put("typeLabel", specialty.typeLabel());
+        return row;
+    }
+
+    static Map<String, Object> siteParameters(SiteRow site, SitePlacement placement) {
+        Map<String, Object> properties = new HashMap<>(site.properties());
+        properties.put("addressKey", site.addressKey());
+        properties.put("departmentCode", placement.departmentCode());
+        properties.put("locationSource", placement.locationSource());
+        properties.put("unplacedReason", placement.unplacedReason() == null ? null : placement.unplacedReason().name());
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", site.id());
+        row.put("properties", properties);
+        row.put("latitude", placement.latitude());
+        row.put("longitude", placement.longitude());
+        row.put("territoryId", placement.territoryId());
+        return row;
+    }
+
+    // ---- SavoirFaire and Dipl_AutExerc: one link per line, to practitioners already in the graph ----
+
+    static final List<String> SAVOIR_FAIRE_COLUMNS = List.of("Identification nationale PP", "Code type savoir-faire",
+            "Libellé type savoir-faire", "Code savoir-faire", "Libellé savoir-faire");
+    static final List<String> DIPLOMA_COLUMNS = List.of("Identification nationale PP", "Code type diplôme obtenu",
+            "Libellé type diplôme obtenu", "Code diplôme obtenu", "Libellé diplôme obtenu", "Code type autorisation",
+            "Libellé type autorisation", "Code discipline autorisation", "Libellé discipline autorisation");
+
+    private void readSavoirFaire(Path file, ImportRun run) throws IOException {
+        long linked = readLinked(file, run, SAVOIR_FAIRE_COLUMNS, (values, line) -> {
+            if (values.get(3) == null) {
+                throw new RowException("missing savoir-faire code");
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put("practitionerId", values.get(0));
+            row.put("typeCode", values.get(1));
+            row.put("typeLabel", values.get(2));
+            row.put("code", values.get(3));
+            row.put("label", values.get(4));
+            return row;
+        }, writer::writeSavoirFaire);
+        run.count("savoir-faire links", linked);
+    }
+
+    private void readDiplomas(Path file, ImportRun run) throws IOException {
+        long linked = readLinked(file, run, DIPLOMA_COLUMNS, (values, line) -> {
+            if (values.get(3) == null && values.get(5) == null) {
+                throw new RowException("neither a diploma code nor an authorisation type");
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put("practitionerId", values.get(0));
+            row.put("diplomaTypeCode", values.get(1));
+            row.put("diplomaTypeLabel", values.get(2));
+            row.put("diplomaCode", values.get(3));
+            row.put("diplomaLabel", values.get(4));
+            row.put("authorisationTypeCode", values.get(5));
+            row.put("authorisationTypeLabel", values.get(6));
+            row.put("disciplineCode", values.get(7));
+            row.put("disciplineLabel", values.get(8));
+            return row;
+        }, writer::writeDiplomas);
+        run.count("diploma and authorisation links", linked);
+    }
+
+    @FunctionalInterface
+    private interface LineMapping {
+        Map<String, Object> map(List<String> values, long line);
+    }
+
+    /** Streams a 13-column companion file whose header holds {@code columns}; returns the links written. */
+    private long readLinked(Path file, ImportRun run, List<String> columns, LineMapping mapping,
+                            java.util.function.ToLongFunction<List<Map<String, Object>>> write) throws IOException {
+        String name = file.getFileName().toString();
+        long linked = 0;
+        try (BufferedReader reader = DelimitedFile.strictReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            String header = readHeader(reader, name);
+            List<String> headerFields = header == null ? List.of() : ActivityRowMapper.fieldsOf(stripBom(header));
+            Map<String, Integer> positions = DelimitedFile.columns(headerFields);
+            List<String> missing = columns.stream().filter(c -> !positions.containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new ImportFailedException(name + ": unexpected header, missing columns " + missing);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>(BATCH_LINES);
+            String text;
+            long line = 1;
+            while (true) {
+                try {
+                    text = reader.readLine();
+                } catch (CharacterCodingException e) {
+                    throw new ImportFailedException(name + ": not valid UTF-8 after line " + line, e);
+                }
+                if (text == null) {
+                    break;
+                }
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                run.rowRead();
+                try {
+                    if (text.indexOf('"') >= 0) {
+                        throw new RowException("stray quote: the extraction has no quoting, a \" means a broken line");
+                    }
+                    List<String> fields = ActivityRowMapper.fieldsOf(text);
+                    if (fields.size() != headerFields.size()) {
+                        throw new RowException("expected " + headerFields.size() + " columns, found " + fields.size());
+                    }
+                    List<String> values = new ArrayList<>(columns.size());
+                    for (String column : columns) {
+                        String value = fields.get(positions.get(column)).strip();
+                        values.add(value.isEmpty() ? null : value);
+                    }
+                    if (values.get(0) == null) {
+                        throw new RowException("missing national identifier (Identification nationale PP)");
+                    }
+                    rows.add(mapping.map(values, line));
+                } catch (RowException e) {
+                    run.reject(name, line, e.getMessage());
+                }
+                if (rows.size() >= BATCH_LINES) {
+                    linked += write.applyAsLong(rows);
+                    rows.clear();
+                }
+            }
+            if (!rows.isEmpty()) {
+                linked += write.applyAsLong(rows);
+            }
+        }
+        return linked;
+    }
+}

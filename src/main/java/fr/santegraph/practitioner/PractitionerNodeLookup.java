@@ -1,0 +1,25 @@
+package fr.santegraph.practitioner;
+
+import fr.santegraph.common.NodeLookup;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+@Component
+class PractitionerNodeLookup implements NodeLookup {
+
+    private final PractitionerService practitioners;
+
+    PractitionerNodeLookup(PractitionerService practitioners) {
+        this.practitioners = practitioners;
+    }
+
+    @Override
+    public boolean handles(String id) {
+        return id.startsWith(Practitioner.PREFIX);
+    }
+
+    @Override
+    public Optional<?> find(String id) {
+        return practitioners.findById(id);
+    }
+}

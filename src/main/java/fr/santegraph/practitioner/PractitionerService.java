@@ -1,0 +1,310 @@
+package fr.santegraph.practitioner;
+
+import fr.santegraph.common.CountedConnection;
+import fr.santegraph.common.InvalidArgumentException;
+import fr.santegraph.common.PageRequest;
+import fr.santegraph.common.Pagination;
+import fr.santegraph.common.TextFolding;
+import fr.santegraph.practitioner.PractitionerFilter.PractitionerGrouping;
+import fr.santegraph.territory.Territory;
+import fr.santegraph.territory.TerritoryLevel;
+import fr.santegraph.territory.TerritoryService;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+
+/** Reads practitioners: lookups, filtered pages, counts per territory, and the batched relations behind GraphQL. */
+@Service
+public class PractitionerService {
+
+    /** Territories {@code x} inside {@code w} (or {@code w} itself): communes, arrondissements, départements… */
+    static final String INSIDE = "(x:Territory)-[:PART_OF|MEMBER_OF*0..3]->(w)";
+    static final double MAX_RADIUS_KM = 200;
+
+    /** Practitioners matching the activity-level criteria on one same activity (and site). */
+    private static final String FILTER = """
+            WITH DISTINCT p
+            WHERE ($includeRetired OR p.active)
+              AND ($name IS NULL OR p.searchName CONTAINS $name)
+              AND ($profession IS NULL OR EXISTS { (p)-[:HAS_PROFESSION]->(:Profession {code: $profession}) })
+              AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
+              AND (NOT $activityFilter OR EXISTS {
+                    MATCH (p)-[:HAS_ACTIVITY]->(a:Activity)
+                    WHERE ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
+                      AND (NOT $siteFilter OR EXISTS {
+                            MATCH (a)-[:AT_SITE]->(s:Site)
+                            WHERE ($point IS NULL OR point.distance(s.location, $point) <= $radius)
+                              AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
+                              AND ($territory IS NULL OR EXISTS {
+                                    MATCH (s)-[:LOCATED_IN]->(x:Territory)-[:PART_OF|MEMBER_OF*0..3]->(:Territory {id: $territory}) })
+                      })
+              })
+            """;
+    private static final String PROJECTION = "p {.*}";
+
+    private final Neo4jClient neo4j;
+    private final Pagination pagination;
+    private final TerritoryService territories;
+
+    public PractitionerService(Neo4jClient neo4j, Pagination pagination, TerritoryService territories) {
+        this.neo4j = neo4j;
+        this.pagination = pagination;
+        this.territories = territories;
+    }
+
+    public Optional<Practitioner> findById(String id) {
+        return neo4j.query("MATCH (p:Practitioner {id: $id}) RETURN " + PROJECTION + " AS p")
+                .bind(Practitioner.nationalIdOf(id)).to("id")
+                .fetchAs(Practitioner.class).mappedBy((types, record) -> Practitioner.from(record.get("p"))).one();
+    }
+
+    /** The Cypher parameters of a filter; the territory is resolved (id or unambiguous code) or refused. */
+    Map<String, Object> parameters(PractitionerFilter filter) {
+        PractitionerFilter f = filter == null ? PractitionerFilter.NONE : filter;
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("includeRetired", f.retiredIncluded());
+        String name = f.name() == null ? null : TextFolding.fold(f.name());
+        parameters.put("name", name == null || name.isEmpty() ? null : name);
+        parameters.put("profession", blankToNull(f.profession()));
+        parameters.put("specialty", blankToNull(f.specialty()));
+        parameters.put("mode", f.modeOfPractice() == null ? null : f.modeOfPractice().code);
+        parameters.put("placed", f.placed());
+        parameters.put("territory", f.territory() == null ? null : territories.resolveWithin(f.territory().strip()));
+        if (f.near() != null) {
+            var near = f.near();
+            if (Math.abs(near.latitude()) > 90 || Math.abs(near.longitude()) > 180) {
+                throw new InvalidArgumentException("near: latitude must be within ±90 and longitude within ±180");
+            }
+            if (!(near.radiusKm() > 0) || near.radiusKm() > MAX_RADIUS_KM) {
+                throw new InvalidArgumentException("near: radiusKm must be above 0 and at most " + MAX_RADIUS_KM);
+            }
+            parameters.put("point", Values.point(4326, near.longitude(), near.latitude()).asPoint());
+            parameters.put("radius", near.radiusKm() * 1000);
+        } else {
+            parameters.put("point", null);
+            parameters.put("radius", null);
+        }
+        boolean siteFilter = parameters.get("point") != null || f.placed() != null || parameters.get("territory") != null;
+        parameters.put("siteFilter", siteFilter);
+        parameters.put("activityFilter", siteFilter || parameters.get("mode") != null);
+        return parameters;
+    }
+
+    /** The most selective way in: a territory, a circle, a name, a profession, else every practitioner. */
+    private static String start(Map<String, Object> p) {
+        if (p.get("territory") != null) {
+            return """
+                    MATCH (w:Territory {id: $territory})
+                    MATCH %s
+                    MATCH (x)<-[:LOCATED_IN]-(:Site)<-[:AT_SITE]-(:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
+                    """.formatted(INSIDE);
+        }
+        if (p.get("point") != null) {
+            return """
+                    MATCH (s0:Site) WHERE point.distance(s0.location, $point) <= $radius
+                    MATCH (s0)<-[:AT_SITE]-(:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
+                    """;
+        }
+        if (p.get("name") != null) {
+            return "MATCH (p:Practitioner) WHERE p.searchName CONTAINS $name\n";
+        }
+        if (p.get("profession") != null) {
+            return "MATCH (:Profession {code: $profession})<-[:HAS_PROFESSION]-(p:Practitioner)\n";
+        }
+        return "MATCH (p:Practitioner)\n";
+    }
+
+    public CountedConnection<Practitioner> find(PractitionerFilter filter, PageRequest page, boolean countNeeded) {
+        Map<String, Object> parameters = parameters(filter);
+        parameters.put("offset", page.offset());
+        parameters.put("limit", page.lookAhead());
+        String match = start(parameters) + FILTER;
+        List<Practitioner> items = List.copyOf(neo4j.query(match
+                        + "WITH p ORDER BY p.lastName, p.firstName, p.id SKIP $offset LIMIT $limit\nRETURN "
+                        + PROJECTION + " AS p")
+                .bindAll(parameters)
+                .fetchAs(Practitioner.class).mappedBy((types, record) -> Practitioner.from(record.get("p"))).all());
+        Long total = countNeeded ? countMatching(match, parameters) : null;
+        return pagination.connectionFromLookAhead(items, page, total);
+    }
+
+    /**
+     * Every count of practitioners goes through here (list totals and territory counts), so that a small-count
+     * disclosure rule can later be applied in one place.
+     */
+    long countMatching(String match, Map<String, Object> parameters) {
+        return neo4j.query(match + "RETURN count(p) AS total").bindAll(parameters)
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    private static final Map<PractitionerGrouping, String> GROUPS = Map.of(
+            PractitionerGrouping.PROFESSION, """
+                    OPTIONAL MATCH (profession:Profession {code: a.professionCode})
+                    WITH t, p, a.professionCode AS code, profession.name AS label
+                    """,
+            PractitionerGrouping.SPECIALTY, """
+                    MATCH (p)-[:HAS_SPECIALTY]->(specialty:Specialty)
+                    WITH t, p, specialty.code AS code, specialty.name AS label
+                    """,
+            PractitionerGrouping.MODE_OF_PRACTICE, "WITH t, p, a.modeCode AS code, a.mode AS label\n",
+            PractitionerGrouping.UNPLACED_REASON, """
+                    WITH t, p, s WHERE s.unplacedReason IS NOT NULL
+                    WITH t, p, s.unplacedReason AS code, null AS label
+                    """);
+
+    /** Active practitioners in a territory (or in each of its sub-territories of {@code level}), per group. */
+    public List<PractitionerCount> counts(String territoryId, PractitionerGrouping groupBy, TerritoryLevel level,
+                                          PractitionerFilter filter) {
+        Map<String, Object> parameters = parameters(filter);
+        parameters.put("w", territoryId);
+        parameters.put("level", level == null ? null : level.name());
+        String perTerritory = level == null ? "WITH w AS t" : """
+                MATCH (x)-[:PART_OF|MEMBER_OF*0..3]->(t:Territory) WHERE t.level = $level AND t.active
+                """;
+        String query = """
+                MATCH (w:Territory {id: $w})
+                CALL (w) { MATCH %s RETURN DISTINCT x }
+                MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
+                WHERE ($profession IS NULL OR a.professionCode = $profession) AND ($mode IS NULL OR a.modeCode = $mode)
+                  AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
+                CALL (w, x) { %s RETURN t }
+                WITH t, p, a, s
+                %s
+                WITH t, code, label, count(DISTINCT p) AS count
+                ORDER BY t.code, count DESC, code
+                RETURN %s AS t, code, label, count
+                """.formatted(INSIDE, perTerritory, GROUPS.get(groupBy),
+                Territory.PROJECTION);
+        return List.copyOf(neo4j.query(query).bindAll(parameters)
+                .fetchAs(PractitionerCount.class)
+                .mappedBy((types, record) -> new PractitionerCount(Territory.from(record.get("t")),
+                        record.get("code").asString(null), record.get("label").asString(null), record.get("count").asLong()))
+                .all());
+    }
+
+    /** GeoJSON features of the placed sites where practitioners matching the filter practise. */
+    public List<Map<String, Object>> siteFeatures(PractitionerFilter filter, int limit) {
+        Map<String, Object> parameters = parameters(filter);
+        parameters.put("limit", limit);
+        String query = """
+                MATCH (w:Territory {id: $territory})
+                MATCH %s
+                MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
+                WHERE s.location IS NOT NULL
+                  AND ($profession IS NULL OR a.professionCode = $profession) AND ($mode IS NULL OR a.modeCode = $mode)
+                  AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
+                WITH s, count(DISTINCT p) AS practitioners, collect(DISTINCT a.professionCode) AS professions
+                ORDER BY s.id LIMIT $limit
+                RETURN s.id AS id, s.name AS name, s.location AS location, s.locationSource AS source,
+                       practitioners, professions
+                """.formatted(INSIDE);
+        return List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all()).stream().map(row -> {
+            org.neo4j.driver.types.Point point = (org.neo4j.driver.types.Point) row.get("location");
+            Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            properties.put("id", row.get("id"));
+            properties.put("name", row.get("name"));
+            properties.put("practitioners", row.get("practitioners"));
+            properties.put("professions", row.get("professions"));
+            properties.put("locationSource", row.get("source"));
+            Map<String, Object> feature = new java.util.LinkedHashMap<>();
+            feature.put("type", "Feature");
+            feature.put("id", row.get("id"));
+            feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(point.x(), point.y())));
+            feature.put("properties", properties);
+            return feature;
+        }).toList();
+    }
+
+    public List<PractitionerImport> imports(int first) {
+        return List.copyOf(neo4j.query("MATCH (r:ImportRun) WHERE r.file IS NOT NULL AND r.source = 'RPPS PS_LibreAcces' "
+                        + "RETURN r {.*} AS r ORDER BY r.startedAt DESC LIMIT $first")
+                .bind(first).to("first")
+                .fetchAs(PractitionerImport.class).mappedBy((types, record) -> PractitionerImport.from(record.get("r"))).all());
+    }
+
+    // ---- batched relations: one query per field per request ----
+
+    /**
+     * For each id, the items {@code pattern} reaches from {@code (p:Practitioner)} (or {@code (s:Site)}, …, per
+     * {@code start}), in the order the pattern returns them: one query for the whole batch.
+     */
+    @SuppressWarnings("unchecked")
+    <T> Map<String, List<T>> related(Collection<String> ids, String start, String pattern, String projection,
+                                     Function<Value, T> mapper) {
+        Map<String, List<T>> result = new HashMap<>();
+        neo4j.query("UNWIND $ids AS id\n" + start + "\n" + pattern + "\nRETURN id, " + projection + " AS item")
+                .bind(List.copyOf(ids)).to("ids")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((types, record) -> Map.entry(record.get("id").asString(), mapper.apply(record.get("item"))))
+                .all()
+                .forEach(entry -> result.computeIfAbsent((String) entry.getKey(), id -> new ArrayList<>())
+                        .add((T) entry.getValue()));
+        return result;
+    }
+
+    static final String BY_PRACTITIONER = "MATCH (p:Practitioner {id: id})";
+
+    Map<String, List<Activity>> activities(Collection<String> ids) {
+        return related(ids, BY_PRACTITIONER, """
+                MATCH (p)-[:HAS_ACTIVITY]->(a:Activity)
+                OPTIONAL MATCH (profession:Profession {code: a.professionCode})
+                OPTIONAL MATCH (specialty:Specialty {code: a.specialtyCode})
+                WITH id, a, profession, specialty ORDER BY a.active DESC, a.id
+                """, "{activity: a {.*}, profession: profession {.*}, specialty: specialty {.*}}", Activity::from);
+    }
+
+    Map<String, List<Site>> sites(Collection<String> ids) {
+        return related(ids, BY_PRACTITIONER, """
+                MATCH (p)-[:HAS_ACTIVITY]->(:Activity {active: true})-[:AT_SITE]->(s:Site)
+                WITH DISTINCT id, s ORDER BY s.id
+                """, "s {.*}", Site::from);
+    }
+
+    Map<String, List<Territory>> territories(Collection<String> ids) {
+        return related(ids, BY_PRACTITIONER, """
+                MATCH (p)-[:HAS_ACTIVITY]->(:Activity {active: true})-[:AT_SITE]->(:Site)-[:LOCATED_IN]->(t:Territory)
+                WITH DISTINCT id, t ORDER BY t.id
+                """, Territory.PROJECTION, Territory::from);
+    }
+
+    Map<String, List<Profession>> professions(Collection<String> ids) {
+        return related(ids, BY_PRACTITIONER, "MATCH (p)-[:HAS_PROFESSION]->(x:Profession) WITH id, x ORDER BY x.code",
+                "x {.*}", Profession::from);
+    }
+
+    Map<String, List<Specialty>> specialties(Collection<String> ids) {
+        return related(ids, BY_PRACTITIONER, "MATCH (p)-[:HAS_SPECIALTY]->(x:Specialty) WITH id, x ORDER BY x.code",
+                "x {.*}", Specialty::from);
+    }
+
+    Map<String, List<Diploma>> diplomas(Collection<String> ids) {
+        return related(ids, BY_PRACTITIONER, "MATCH (p)-[:HOLDS_DIPLOMA]->(x:Diploma) WITH id, x ORDER BY x.code",
+                "x {.*}", Diploma::from);
+    }
+
+    Map<String, List<Authorisation>> authorisations(Collection<String> ids) {
+        return related(ids, BY_PRACTITIONER, "MATCH (p)-[:HOLDS_AUTHORISATION]->(x:Authorisation) WITH id, x ORDER BY x.id",
+                "x {.*}", Authorisation::from);
+    }
+
+    Map<String, List<Site>> sitesById(Collection<String> siteIds) {
+        return related(siteIds, "MATCH (s:Site {id: id})", "", "s {.*}", Site::from);
+    }
+
+    Map<String, List<Territory>> siteTerritories(Collection<String> siteIds) {
+        return related(siteIds, "MATCH (s:Site {id: id})", "MATCH (s)-[:LOCATED_IN]->(t:Territory)",
+                Territory.PROJECTION, Territory::from);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,234 @@
+package fr.santegraph.practitioner;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Batched writes of the RPPS graph, always {@code UNWIND $rows} with parameters. New practitioners (checked
+ * against the graph batch by batch) are CREATEd with their activities in one statement; only changed ones go
+ * through MERGE; unchanged ones just get the run stamp that tells the retirement step they are still published.
+ */
+@Component
+public class PractitionerWriter {
+
+    /** What the graph already holds about a practitioner of the batch. */
+    record Known(long fingerprint, boolean active, boolean seenThisRun) {
+    }
+
+    private final Neo4jClient neo4j;
+
+    public PractitionerWriter(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    Map<String, Known> known(Collection<String> ids, String runId) {
+        Map<String, Known> known = new HashMap<>();
+        neo4j.query("""
+                UNWIND $ids AS id
+                MATCH (p:Practitioner {id: id})
+                RETURN p.id AS id, p.fingerprint AS fingerprint, p.active AS active, p.importRun = $run AS seen
+                """).bind(List.copyOf(ids)).to("ids").bind(runId).to("run").fetch().all()
+                .forEach(row -> known.put((String) row.get("id"), new Known(
+                        row.get("fingerprint") == null ? 0 : (Long) row.get("fingerprint"),
+                        Boolean.TRUE.equals(row.get("active")), Boolean.TRUE.equals(row.get("seen")))));
+        return known;
+    }
+
+    void writeReference(List<Map<String, Object>> professions, List<Map<String, Object>> specialties) {
+        if (!professions.isEmpty()) {
+            neo4j.query("""
+                    UNWIND $rows AS row
+                    MERGE (p:Profession {code: row.code})
+                    SET p.name = row.label
+                    """).bind(professions).to("rows").run();
+        }
+        if (!specialties.isEmpty()) {
+            neo4j.query("""
+                    UNWIND $rows AS row
+                    MERGE (s:Specialty {code: row.code})
+                    SET s.name = coalesce(row.label, s.name), s.typeCode = coalesce(row.typeCode, s.typeCode),
+                        s.type = coalesce(row.typeLabel, s.type)
+                    """).bind(specialties).to("rows").run();
+        }
+    }
+
+    /** Upserts sites with their point (or unplaced reason) and their one LOCATED_IN territory. */
+    void writeSites(List<Map<String, Object>> sites, String runId) {
+        if (sites.isEmpty()) {
+            return;
+        }
+        neo4j.query("""
+                UNWIND $rows AS row
+                MERGE (s:Site {id: row.id})
+                SET s += row.properties, s.importRun = $run,
+                    s.location = CASE WHEN row.latitude IS NULL THEN null
+                                      ELSE point({latitude: row.latitude, longitude: row.longitude}) END
+                WITH s, row
+                CALL (s, row) {
+                  OPTIONAL MATCH (s)-[old:LOCATED_IN]->(t)
+                  WHERE row.territoryId IS NULL OR t.id <> row.territoryId
+                  DELETE old
+                }
+                CALL (s, row) {
+                  MATCH (t:Territory {id: row.territoryId})
+                  MERGE (s)-[:LOCATED_IN]->(t)
+                }
+                """).bind(sites).to("rows").bind(runId).to("run").run();
+    }
+
+    /** Practitioners the graph has never seen: plain CREATEs, no lookups but the reference nodes and sites. */
+    void createPractitioners(List<Map<String, Object>> rows, String runId, LocalDate date) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        neo4j.query("""
+                UNWIND $rows AS row
+                CREATE (p:Practitioner)
+                SET p = row.properties, p.id = row.id, p.fingerprint = row.fingerprint, p.active = true,
+                    p.importRun = $run, p.firstSeenOn = $date
+                WITH p, row
+                CALL (p, row) {
+                  UNWIND row.professions AS code
+                  MATCH (profession:Profession {code: code})
+                  CREATE (p)-[:HAS_PROFESSION]->(profession)
+                }
+                CALL (p, row) {
+                  UNWIND row.specialties AS code
+                  MATCH (specialty:Specialty {code: code})
+                  CREATE (p)-[:HAS_SPECIALTY]->(specialty)
+                }
+                CALL (p, row) {
+                  UNWIND row.activities AS activity
+                  CREATE (p)-[:HAS_ACTIVITY]->(a:Activity)
+                  SET a = activity, a.active = true, a.firstSeenOn = $date
+                  WITH a, activity WHERE activity.siteId IS NOT NULL
+                  MATCH (s:Site {id: activity.siteId})
+                  CREATE (a)-[:AT_SITE]->(s)
+                }
+                """).bind(rows).to("rows").bind(runId).to("run").bind(date).to("date").run();
+    }
+
+    /**
+     * Changed or returning practitioners: properties replaced, activities no longer published retired (kept),
+     * new ones added. With {@code append} (more lines of a practitioner already written by this run) nothing
+     * is retired and the fingerprints add up.
+     */
+    void updatePractitioners(List<Map<String, Object>> rows, String runId, LocalDate date, boolean append) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (p:Practitioner {id: row.id})
+                SET p += row.properties, p.fingerprint = CASE WHEN $append THEN p.fingerprint + row.fingerprint
+                                                              ELSE row.fingerprint END,
+                    p.active = true, p.retiredOn = null, p.importRun = $run
+                WITH p, row
+                CALL (p, row) {
+                  MATCH (p)-[:HAS_ACTIVITY]->(old:Activity {active: true})
+                  WHERE NOT $append AND NOT old.id IN [a IN row.activities | a.id]
+                  SET old.active = false, old.retiredOn = $date
+                }
+                CALL (p, row) {
+                  UNWIND row.professions AS code
+                  MATCH (profession:Profession {code: code})
+                  MERGE (p)-[:HAS_PROFESSION]->(profession)
+                }
+                CALL (p, row) {
+                  UNWIND row.specialties AS code
+                  MATCH (specialty:Specialty {code: code})
+                  MERGE (p)-[:HAS_SPECIALTY]->(specialty)
+                }
+                CALL (p, row) {
+                  UNWIND row.activities AS activity
+                  MERGE (a:Activity {id: activity.id})
+                  ON CREATE SET a.firstSeenOn = $date
+                  SET a += activity, a.active = true, a.retiredOn = null
+                  MERGE (p)-[:HAS_ACTIVITY]->(a)
+                  WITH a, activity WHERE activity.siteId IS NOT NULL
+                  MATCH (s:Site {id: activity.siteId})
+                  MERGE (a)-[:AT_SITE]->(s)
+                }
+                """).bind(rows).to("rows").bind(runId).to("run").bind(date).to("date").bind(append).to("append").run();
+    }
+
+    /** Unchanged practitioners: only the stamp that says this edition still publishes them. */
+    void stamp(List<String> ids, String runId) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        neo4j.query("""
+                UNWIND $ids AS id
+                MATCH (p:Practitioner {id: id})
+                SET p.importRun = $run
+                """).bind(ids).to("ids").bind(runId).to("run").run();
+    }
+
+    /**
+     * Practitioners this run did not see are no longer published: marked inactive with the date, never deleted.
+     * A run limited to some départements only retires practitioners who practised there.
+     */
+    long retireMissing(String runId, LocalDate date, List<String> departments) {
+        return neo4j.query("""
+                MATCH (p:Practitioner {active: true})
+                WHERE p.importRun <> $run
+                  AND ($departments IS NULL OR EXISTS {
+                        MATCH (p)-[:HAS_ACTIVITY]->(:Activity {active: true})-[:AT_SITE]->(s:Site)
+                        WHERE s.departmentCode IN $departments })
+                CALL (p) {
+                  SET p.active = false, p.retiredOn = $date
+                  WITH p
+                  MATCH (p)-[:HAS_ACTIVITY]->(a:Activity {active: true})
+                  SET a.active = false, a.retiredOn = $date
+                } IN TRANSACTIONS OF 10000 ROWS
+                RETURN count(p) AS retired
+                """).bind(runId).to("run").bind(date).to("date").bind(departments).to("departments")
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** Savoir-faire lines: the specialty node and the practitioner's link; practitioners not loaded are skipped. */
+    long writeSavoirFaire(List<Map<String, Object>> rows) {
+        return neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (p:Practitioner {id: row.practitionerId})
+                MERGE (s:Specialty {code: row.code})
+                SET s.name = row.label, s.typeCode = row.typeCode, s.type = row.typeLabel
+                MERGE (p)-[:HAS_SPECIALTY]->(s)
+                RETURN count(*) AS linked
+                """).bind(rows).to("rows").fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** Diplomas and authorisations to practise; practitioners not loaded are skipped. */
+    long writeDiplomas(List<Map<String, Object>> rows) {
+        return neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (p:Practitioner {id: row.practitionerId})
+                CALL (p, row) {
+                  WITH p, row WHERE row.diplomaCode IS NOT NULL
+                  MERGE (d:Diploma {code: row.diplomaCode})
+                  SET d.name = row.diplomaLabel, d.typeCode = row.diplomaTypeCode, d.type = row.diplomaTypeLabel
+                  MERGE (p)-[:HOLDS_DIPLOMA]->(d)
+                }
+                CALL (p, row) {
+                  WITH p, row WHERE row.authorisationTypeCode IS NOT NULL
+                  MERGE (a:Authorisation {id: row.authorisationTypeCode + '|' + coalesce(row.disciplineCode, '')})
+                  SET a.typeCode = row.authorisationTypeCode, a.type = row.authorisationTypeLabel,
+                      a.disciplineCode = row.disciplineCode, a.discipline = row.disciplineLabel
+                  MERGE (p)-[:HOLDS_AUTHORISATION]->(a)
+                }
+                RETURN count(*) AS linked
+                """).bind(rows).to("rows").fetchAs(Long.class).one().orElse(0L);
+    }
+
+    void recordRun(Map<String, Object> run) {
+        neo4j.query("""
+                CREATE (r:ImportRun)
+                SET r = $run, r.startedAt = datetime($run.startedAt)
+                """).bind(run).to("run").run();
+    }
+}

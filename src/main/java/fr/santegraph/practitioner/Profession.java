@@ -1,0 +1,10 @@
+package fr.santegraph.practitioner;
+
+import org.neo4j.driver.Value;
+
+public record Profession(String code, String name) {
+
+    static Profession from(Value p) {
+        return p == null || p.isNull() ? null : new Profession(p.get("code").asString(), p.get("name").asString(null));
+    }
+}

@@ -1,0 +1,34 @@
+package fr.santegraph.practitioner;
+
+/**
+ * Where a site is: its commune (from the commune code, else postal code and town), and its point (the geocoding
+ * table's, else the commune centroid). A site that cannot be placed says why.
+ */
+record SitePlacement(String territoryId, Double latitude, Double longitude, String locationSource,
+                     UnplacedReason unplacedReason, String departmentCode) {
+
+    enum UnplacedReason { NO_ADDRESS, NO_COMMUNE_CODE, NOT_FOUND }
+
+    static SitePlacement of(SiteRow site, CommuneDirectory communes, GeocodingTable geocoding) {
+        CommuneDirectory.Commune commune = site.communeCode() != null ? communes.byCode(site.communeCode())
+                : communes.byPostalCodeAndTown(site.postalCode(), site.communeName());
+        String department = commune != null ? ActivityRowMapper.departmentOfCommune(commune.code()) : site.departmentCode();
+        // Without a commune the site is still counted in its département when the postal code tells it.
+        String territoryId = commune != null ? commune.id() : department == null ? null : "department:" + department;
+        if (!site.hasAddress()) {
+            return new SitePlacement(territoryId, null, null, null, UnplacedReason.NO_ADDRESS, department);
+        }
+        GeocodingTable.Coordinates point = geocoding.find(site.addressKey());
+        if (point != null) {
+            return new SitePlacement(territoryId, point.latitude(), point.longitude(), "GEOCODED", null, department);
+        }
+        if (commune == null) {
+            return new SitePlacement(territoryId, null, null, null,
+                    site.communeCode() == null ? UnplacedReason.NO_COMMUNE_CODE : UnplacedReason.NOT_FOUND, department);
+        }
+        if (!commune.hasCentroid()) {
+            return new SitePlacement(territoryId, null, null, null, UnplacedReason.NOT_FOUND, department);
+        }
+        return new SitePlacement(territoryId, commune.latitude(), commune.longitude(), "COMMUNE_CENTROID", null, department);
+    }
+}

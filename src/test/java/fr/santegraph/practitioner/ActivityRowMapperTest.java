@@ -1,0 +1,102 @@
+package fr.santegraph.practitioner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.santegraph.SharedData;
+import fr.santegraph.ingest.ImportFailedException;
+import fr.santegraph.ingest.RowException;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ActivityRowMapperTest {
+
+    private static List<String> sample() throws Exception {
+        return Files.readAllLines(SharedData.path("data/rpps/PS_LibreAcces_Personne_activite_sample_2021.txt"));
+    }
+
+    private static ActivityRowMapper mapper52() throws Exception {
+        return ActivityRowMapper.forHeader("sample", ActivityRowMapper.fieldsOf(sample().get(0)));
+    }
+
+    @Test
+    void mapsASampleLineByHeaderNameKeepingPublishedCodesAndLabels() throws Exception {
+        String text = sample().get(8); // MARQUET, LBM NOVELAB at Ambérieu
+        ActivityLine line = mapper52().map(text, ActivityRowMapper.fieldsOf(text), 9);
+
+        assertThat(line.practitionerId()).isEqualTo("0018602292");
+        assertThat(line.practitioner()).containsEntry("lastName", "MARQUET").containsEntry("civilityCode", "MME");
+        assertThat(line.profession()).isEqualTo(new ActivityLine.CodedLabel("86", "Technicien de laboratoire médical"));
+        assertThat(line.activity()).containsEntry("modeCode", "S").containsEntry("sectorCode", "SA25");
+        assertThat(line.site().id()).isEqualTo("F010010288");
+        assertThat(line.site().communeCode()).isEqualTo("01004");
+        assertThat(line.site().addressKey()).isEqualTo("1 rue du professeur christian cab|01500|01004");
+        assertThat(line.site().departmentCode()).isEqualTo("01");
+    }
+
+    @Test
+    void theCurrent56ColumnHeaderMapsTheSameValuesPlusRoleAndGenre() throws Exception {
+        List<String> header56 = ActivityRowMapper.fieldsOf(Files.readString(
+                SharedData.path("data/rpps/header_Personne_activite_56cols_2023.txt")).strip());
+        ActivityRowMapper mapper = ActivityRowMapper.forHeader("f", header56);
+        String text = sample().get(22).substring(0, sample().get(22).length()) + "FON01|Titulaire de cabinet|GENR01|Diagnostic|";
+
+        ActivityLine line = mapper.map(text, ActivityRowMapper.fieldsOf(text), 2);
+
+        assertThat(line.practitionerId()).isEqualTo("810106476764");
+        assertThat(line.specialty().code()).isEqualTo("SM20");
+        assertThat(line.activity()).containsEntry("roleCode", "FON01").containsEntry("genreCode", "GENR01");
+        assertThat(line.site()).isNull();
+    }
+
+    @Test
+    void aSiteWithoutCommuneCodeTakesTheTownOfItsCedexOfficeLine() throws Exception {
+        String text = sample().get(3); // DOUBS OPTIC, "25300 DOUBS", no commune code
+        ActivityLine line = mapper52().map(text, ActivityRowMapper.fieldsOf(text), 4);
+        assertThat(line.site().communeCode()).isNull();
+        assertThat(line.site().communeName()).isEqualTo("DOUBS");
+        assertThat(line.site().departmentCode()).isEqualTo("25");
+        assertThat(ActivityRowMapper.townOfCedexOffice("01012 BOURG EN BRESSE CEDEX")).isEqualTo("BOURG EN BRESSE");
+        assertThat(ActivityRowMapper.departmentOfPostalCode("20167")).isEqualTo("2A");
+        assertThat(ActivityRowMapper.departmentOfPostalCode("20600")).isEqualTo("2B");
+        assertThat(ActivityRowMapper.departmentOfPostalCode("97400")).isEqualTo("974");
+    }
+
+    @Test
+    void badRowsAreRefusedWithTheirReason() throws Exception {
+        ActivityRowMapper mapper = mapper52();
+        String good = sample().get(1);
+        assertThatThrownBy(() -> mapper.map(good + "extra|", ActivityRowMapper.fieldsOf(good + "extra|"), 2))
+                .isInstanceOf(RowException.class).hasMessageContaining("expected 52 columns, found 53");
+        String noId = good.replace("|0010001949|", "||");
+        assertThatThrownBy(() -> mapper.map(noId, ActivityRowMapper.fieldsOf(noId), 2))
+                .isInstanceOf(RowException.class).hasMessageContaining("missing national identifier");
+        String badMode = good.replace("|L|Libéral|", "|Z|Libéral|");
+        assertThatThrownBy(() -> mapper.map(badMode, ActivityRowMapper.fieldsOf(badMode), 2))
+                .isInstanceOf(RowException.class).hasMessageContaining("unknown mode of practice code 'Z'");
+        String quoted = good.replace("JOLY", "JO\"LY");
+        assertThatThrownBy(() -> mapper.map(quoted, ActivityRowMapper.fieldsOf(quoted), 2))
+                .isInstanceOf(RowException.class).hasMessageContaining("stray quote");
+    }
+
+    @Test
+    void aHeaderWithoutTheRpppsColumnsIsRefusedNamingTheFile() {
+        assertThatThrownBy(() -> ActivityRowMapper.forHeader("PS_x.txt", List.of("a", "b")))
+                .isInstanceOf(ImportFailedException.class).hasMessageContaining("PS_x.txt")
+                .hasMessageContaining("Identification nationale PP");
+    }
+
+    @Test
+    void theFingerprintIgnoresTheHeaderEditionButSeesAChangedValue() throws Exception {
+        List<String> header56 = ActivityRowMapper.fieldsOf(Files.readString(
+                SharedData.path("data/rpps/header_Personne_activite_56cols_2023.txt")).strip());
+        String text = sample().get(8);
+        long as52 = mapper52().map(text, ActivityRowMapper.fieldsOf(text), 9).fingerprint();
+        long as56 = ActivityRowMapper.forHeader("f", header56).map(text + "||||", ActivityRowMapper.fieldsOf(text + "||||"), 9).fingerprint();
+        String moved = text.replace("0474346567", "0474000000");
+        long changed = mapper52().map(moved, ActivityRowMapper.fieldsOf(moved), 9).fingerprint();
+        assertThat(as56).isEqualTo(as52);
+        assertThat(changed).isNotEqualTo(as52);
+    }
+}

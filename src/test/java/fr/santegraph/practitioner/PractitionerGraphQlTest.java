@@ -1,0 +1,111 @@
+package fr.santegraph.practitioner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.santegraph.ScratchGraphTest;
+import fr.santegraph.ingest.ImportRequest;
+import fr.santegraph.territory.TerritoryImporter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** GraphQL and GeoJSON over the refresh fixtures: unplaced practitioners per territory, retirement, relations. */
+class PractitionerGraphQlTest extends ScratchGraphTest {
+
+    @Autowired
+    PractitionerImporter importer;
+    @Autowired
+    TerritoryImporter territories;
+    @Autowired
+    HttpGraphQlTester graphQl;
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void importRefresh() throws Exception {
+        var fixtures = PractitionerRefreshTest.FIXTURES;
+        territories.importDirectory(fixtures.resolve("territories"));
+        importer.run(ImportRequest.of("practitioners", "file", PractitionerRefreshTest.REFRESH_A.toString()));
+        importer.run(ImportRequest.of("practitioners", "file", PractitionerRefreshTest.REFRESH_B.toString(),
+                "savoir-faire", fixtures.resolve("refresh-b/PS_LibreAcces_SavoirFaire_202402150900.txt").toString(),
+                "diplomas", fixtures.resolve("refresh-b/PS_LibreAcces_Dipl_AutExerc_202402150900.txt").toString(),
+                "geocoding", fixtures.resolve("refresh-b/geocoding.csv").toString()));
+    }
+
+    @Test
+    void unplacedPractitionersAreCountedAndListedPerTerritory() {
+        graphQl.documentName("practitionerCounts")
+                .variable("code", "department:01").variable("groupBy", "UNPLACED_REASON")
+                .execute()
+                .path("territory.practitionerCounts[*].code").entityList(String.class)
+                .containsExactlyInAnyOrder("NO_COMMUNE_CODE", "NOT_FOUND")
+                .path("territory.unplacedPractitioners.totalCount").entity(Integer.class).isEqualTo(2)
+                .path("territory.unplacedPractitioners.nodes[*].nationalId").entityList(String.class)
+                .containsExactly("810000000005", "810000000006");
+        // Per EPCI only the site whose commune is known can be counted (Massieux, in CC Dombes Saône Vallée).
+        graphQl.documentName("practitionerCounts")
+                .variable("code", "01").variable("level", "DEPARTMENT").variable("groupBy", "UNPLACED_REASON")
+                .variable("per", "EPCI")
+                .execute()
+                .path("territory.practitionerCounts").entityList(Map.class).satisfies(counts ->
+                        assertThat(counts).singleElement().satisfies(c -> {
+                            assertThat(c.get("territory")).isEqualTo(Map.of("id", "epci:200042497", "name", "CC Dombes Saône Vallée"));
+                            assertThat(c).containsEntry("code", "NOT_FOUND").containsEntry("count", 1);
+                        }));
+    }
+
+    @Test
+    void aPractitionerShowsSpecialtiesDiplomasAndRetiredActivities() {
+        graphQl.documentName("practitionersPage").variable("filter", Map.of("name", "durand paul"))
+                .execute()
+                .path("practitioners.nodes[0].activities[*].active").entityList(Boolean.class).containsExactly(true, true, false)
+                .path("practitioners.nodes[0].diplomas[0].code").entity(String.class).isEqualTo("DE10");
+        graphQl.document("{ practitioner(id: \"practitioner:810000000001\") { lastName specialties { code type { code } } "
+                        + "diplomas { name } } }").execute()
+                .path("practitioner.specialties[*].code").entityList(String.class).containsExactly("CAPA05", "SM54")
+                .path("practitioner.diplomas[0].name").entity(String.class).isEqualTo("Diplôme d'Etat de docteur en médecine");
+    }
+
+    @Test
+    void retiredPractitionersAreKeptAndListedOnRequest() {
+        graphQl.documentName("practitionersPage").variable("filter", Map.of("name", "roux"))
+                .execute().path("practitioners.totalCount").entity(Integer.class).isEqualTo(0);
+        graphQl.documentName("practitionersPage").variable("filter", Map.of("name", "roux", "includeRetired", true))
+                .execute()
+                .path("practitioners.nodes[0].active").entity(Boolean.class).isEqualTo(false)
+                .path("practitioners.nodes[0].retiredOn").entity(String.class).isEqualTo("2024-02-15");
+        graphQl.document("{ practitionerImports { stamp created updated retired unchanged } }").execute()
+                .path("practitionerImports[0].stamp").entity(String.class).isEqualTo("202402150900")
+                .path("practitionerImports[0].retired").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void geoJsonListsThePlacedSitesOfATerritoryForAProfession() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/geo/sites?territory=epci:200071751&profession=10")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode json = new ObjectMapper().readTree(response.body());
+        assertThat(json.get("type").asText()).isEqualTo("FeatureCollection");
+        List<String> names = json.get("features").findValuesAsText("name");
+        assertThat(names).containsExactlyInAnyOrder("CABINET DU CHAMP DE MARS", "CENTRE DE SANTE DE BROU");
+        JsonNode brou = json.get("features").get(names.indexOf("CENTRE DE SANTE DE BROU"));
+        assertThat(brou.at("/geometry/coordinates/1").asDouble()).isEqualTo(46.1984);
+        assertThat(brou.at("/properties/locationSource").asText()).isEqualTo("GEOCODED");
+
+        HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/geo/sites?territory=nowhere:1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("unknown territory level");
+    }
+}

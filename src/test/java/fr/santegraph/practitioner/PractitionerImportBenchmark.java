@@ -1,0 +1,110 @@
+package fr.santegraph.practitioner;
+
+import fr.santegraph.IntegrationTest;
+import fr.santegraph.RealGraph;
+import fr.santegraph.SharedData;
+import fr.santegraph.ingest.ImportSummary;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Imports synthetic national-size extractions into the embedded database over the real COG and prints rows/s,
+ * peak heap and elapsed time per size. Not a unit test (excluded from surefire by name); run with
+ * {@code mvn -B test -Dtest=PractitionerImportBenchmark -Dsurefire.excludes=none [-Dbench.lines=200000,2000000]}.
+ * Heap figures are for the whole JVM, embedded Neo4j included.
+ */
+@IntegrationTest
+class PractitionerImportBenchmark {
+
+    @Autowired
+    RealGraph realGraph;
+    @Autowired
+    PractitionerImporter importer;
+    @Autowired
+    Neo4jClient neo4j;
+
+    @Test
+    void importSyntheticExtractions() throws Exception {
+        realGraph.territories();
+        List<Long> sizes = Arrays.stream(System.getProperty("bench.lines", "200000,2000000").split(","))
+                .map(String::strip).map(Long::parseLong).toList();
+        StringBuilder report = new StringBuilder("\n=== RPPS import benchmark (").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, max heap ").append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB) ===\n");
+        for (long lines : sizes) {
+            Path file = Path.of("target/rpps-bench/PS_LibreAcces_Personne_activite_" + lines + ".txt");
+            if (!Files.exists(file)) {
+                long start = System.nanoTime();
+                RppsGenerator.generate(SharedData.cog().resolve("communes.json"), file, lines, 42);
+                report.append(String.format("generated %,d lines (%,d MB) in %.1f s%n", lines, Files.size(file) >> 20,
+                        (System.nanoTime() - start) / 1e9));
+            }
+            clearPractitioners();
+            report.append(measure("initial import", file, lines));
+            if (lines <= 500_000) {
+                report.append(measure("refresh, same file", file, lines));
+            }
+            System.out.print(report);
+        }
+        System.out.println(report);
+    }
+
+    private String measure(String label, Path file, long lines) throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong peakUsed = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            long started = System.nanoTime();
+            long lastPrint = started;
+            while (running.get()) {
+                peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                if (System.nanoTime() - lastPrint > 30e9) {
+                    // A run cut short still leaves its heap profile in the log.
+                    lastPrint = System.nanoTime();
+                    System.out.printf("[bench] %s %.0f s: peak heap used so far %,d MiB, after last GC %,d MiB%n", label,
+                            (lastPrint - started) / 1e9, peakUsed.get() >> 20, heapPools.stream().mapToLong(pool ->
+                                    pool.getCollectionUsage() == null ? 0 : pool.getCollectionUsage().getUsed()).sum() >> 20);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, "20250401"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        sampler.join();
+        // Live data: the largest heap occupancy right after a collection, per pool.
+        long afterGc = heapPools.stream().mapToLong(pool -> pool.getCollectionUsage() == null ? 0
+                : pool.getCollectionUsage().getUsed()).sum();
+        return String.format("%-20s %,10d lines  %7.1f s  %,8d rows/s  peak heap used %,6d MiB  heap after last GC %,6d MiB"
+                        + "  (created %,d, updated %,d, unchanged %,d, rejected %,d)%n",
+                label, lines, seconds, Math.round(summary.read() / seconds), peakUsed.get() >> 20, afterGc >> 20,
+                summary.counter("practitioners created"), summary.counter("practitioners updated"),
+                summary.counter("practitioners unchanged"), summary.rejected());
+    }
+
+    private void clearPractitioners() {
+        neo4j.query("""
+                MATCH (n) WHERE n:Practitioner OR n:Activity OR n:Site OR n:ImportRun
+                CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS
+                """).run();
+    }
+}

@@ -1,0 +1,157 @@
+package fr.santegraph.practitioner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import fr.santegraph.ScratchGraphTest;
+import fr.santegraph.ingest.ImportFailedException;
+import fr.santegraph.ingest.ImportRequest;
+import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.Rejection;
+import fr.santegraph.territory.TerritoryImporter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Refreshes, placement, scope and bad rows on fixture extractions, over a small COG of their own. */
+class PractitionerRefreshTest extends ScratchGraphTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures/practitioners");
+    static final Path REFRESH_A = FIXTURES.resolve("refresh-a/PS_LibreAcces_Personne_activite_202401150900.txt");
+    static final Path REFRESH_B = FIXTURES.resolve("refresh-b/PS_LibreAcces_Personne_activite_202402150900.txt");
+
+    @Autowired
+    PractitionerImporter importer;
+    @Autowired
+    TerritoryImporter territories;
+
+    @BeforeEach
+    void loadFixtureTerritories() throws Exception {
+        territories.importDirectory(FIXTURES.resolve("territories"));
+    }
+
+    private ImportSummary importB() throws Exception {
+        return importer.run(ImportRequest.of("practitioners", "file", REFRESH_B.toString(),
+                "savoir-faire", FIXTURES.resolve("refresh-b/PS_LibreAcces_SavoirFaire_202402150900.txt").toString(),
+                "diplomas", FIXTURES.resolve("refresh-b/PS_LibreAcces_Dipl_AutExerc_202402150900.txt").toString(),
+                "geocoding", FIXTURES.resolve("refresh-b/geocoding.csv").toString()));
+    }
+
+    private String one(String cypher) {
+        return neo4j.query(cypher).fetchAs(String.class).one().orElse(null);
+    }
+
+    @Test
+    void aNewerExtractionAddsUpdatesAndRetiresPractitionersWithoutDuplicates() throws Exception {
+        ImportSummary first = importer.run(ImportRequest.of("practitioners", "file", REFRESH_A.toString()));
+        assertThat(first.counter("practitioners created")).isEqualTo(4);
+        assertThat(count("MATCH (a:Activity) RETURN count(a)")).isEqualTo(5);
+
+        ImportSummary refresh = importB();
+
+        assertThat(refresh.counter("practitioners created")).isEqualTo(4);   // 5, 6, 7, 8
+        assertThat(refresh.counter("practitioners updated")).isEqualTo(1);   // 2 moved from Viriat to Meillonnas
+        assertThat(refresh.counter("practitioners unchanged")).isEqualTo(2); // 1 and 3, despite the 56-column header
+        assertThat(refresh.counter("practitioners retired")).isEqualTo(1);   // 4
+        assertThat(one("MATCH (p:Practitioner {id: '810000000004'}) WHERE NOT p.active RETURN toString(p.retiredOn)"))
+                .isEqualTo("2024-02-15");
+        // Paul's salaried activity at Fleyriat is kept, retired; his new one is active.
+        assertThat(neo4j.query("""
+                MATCH (:Practitioner {id: '810000000002'})-[:HAS_ACTIVITY]->(a)-[:AT_SITE]->(s)
+                RETURN s.name + ':' + a.active AS x ORDER BY x""").fetchAs(String.class).all())
+                .containsExactly("CABINET INFIRMIER DU BUGEY:true", "CH DE FLEYRIAT:false", "MAISON DE SANTE DE MEILLONNAS:true");
+
+        ImportSummary again = importB();
+        assertThat(again.counter("practitioners created") + again.counter("practitioners updated")
+                + again.counter("practitioners retired")).isZero();
+        assertThat(again.counter("practitioners unchanged")).isEqualTo(7);
+        assertThat(count("MATCH (p:Practitioner) RETURN count(p)")).isEqualTo(8);
+        assertThat(count("MATCH (a:Activity) RETURN count(a)")).isEqualTo(10);
+        assertThat(count("MATCH (s:Site) RETURN count(s)")).isEqualTo(9);
+        assertThat(count("MATCH (p:Practitioner)-[r:HAS_SPECIALTY]->(s) WITH p, s, count(r) AS n WHERE n > 1 RETURN count(*)")).isZero();
+        assertThat(count("MATCH (r:ImportRun) RETURN count(r)")).isEqualTo(3);
+        assertThat(neo4j.query("MATCH (r:ImportRun) RETURN r.stamp + ':' + r.created + '/' + r.updated + '/' + r.retired "
+                + "ORDER BY r.startedAt").fetchAs(String.class).all())
+                .containsExactly("202401150900:4/0/0", "202402150900:4/1/1", "202402150900:0/0/0");
+    }
+
+    @Test
+    void sitesArePlacedByGeocodingOrCommuneCentroidElseMarkedWithTheirReason() throws Exception {
+        importB();
+        Map<String, String> placement = neo4j.query("""
+                MATCH (s:Site) RETURN s.name AS name,
+                       coalesce(s.locationSource, s.unplacedReason) + '@' + coalesce([(s)-[:LOCATED_IN]->(t) | t.id][0], '-') AS how
+                """).fetch().all().stream().collect(java.util.stream.Collectors.toMap(
+                row -> (String) row.get("name"), row -> (String) row.get("how")));
+        assertThat(placement).containsEntry("CABINET DU CHAMP DE MARS", "COMMUNE_CENTROID@commune:01053")
+                .containsEntry("CENTRE DE SANTE DE BROU", "GEOCODED@commune:01053")
+                .containsEntry("CABINET DE TREVOUX", "NO_COMMUNE_CODE@department:01")
+                .containsEntry("CABINET DE MASSIEUX", "NOT_FOUND@commune:01238")
+                .containsEntry("CABINET SANS ADRESSE", "NO_ADDRESS@-");
+        assertThat(one("MATCH (s:Site {name: 'CENTRE DE SANTE DE BROU'}) RETURN toString(s.location.y)")).isEqualTo("46.1984");
+    }
+
+    @Test
+    void savoirFaireAndDiplomaFilesLinkKnownPractitionersAndReportBadLines() throws Exception {
+        ImportSummary summary = importB();
+        assertThat(neo4j.query("MATCH (:Practitioner {id: '810000000001'})-[:HAS_SPECIALTY]->(s) RETURN s.code ORDER BY s.code")
+                .fetchAs(String.class).all()).containsExactly("CAPA05", "SM54");
+        assertThat(one("MATCH (:Practitioner {id: '810000000001'})-[:HOLDS_DIPLOMA]->(d) RETURN d.name"))
+                .isEqualTo("Diplôme d'Etat de docteur en médecine");
+        assertThat(one("MATCH (:Practitioner {id: '810000000008'})-[:HOLDS_AUTHORISATION]->(a) RETURN a.discipline"))
+                .isEqualTo("Médecine générale");
+        assertThat(summary.rejections()).extracting(Rejection::file, Rejection::line).containsExactlyInAnyOrder(
+                tuple("PS_LibreAcces_SavoirFaire_202402150900.txt", 5L),
+                tuple("PS_LibreAcces_Dipl_AutExerc_202402150900.txt", 5L));
+        assertThat(count("MATCH (p:Practitioner {id: '810000000099'}) RETURN count(p)")).isZero();
+    }
+
+    @Test
+    void badRowsAreReportedWithFileLineAndReasonWhileEveryGoodRowLoads() throws Exception {
+        Path file = FIXTURES.resolve("bad-rows/PS_LibreAcces_Personne_activite_202403010000.txt");
+        ImportSummary summary = importer.run(ImportRequest.of("practitioners", "file", file.toString()));
+
+        String name = file.getFileName().toString();
+        assertThat(summary.rejections()).extracting(Rejection::file, Rejection::line, r -> r.reason().split(" ")[0])
+                .containsExactly(tuple(name, 3L, "expected"), tuple(name, 4L, "missing"), tuple(name, 5L, "unknown"),
+                        tuple(name, 6L, "stray"), tuple(name, 8L, "unknown"), tuple(name, 9L, "unknown"));
+        assertThat(summary.read()).isEqualTo(8);
+        assertThat(summary.rejected()).isEqualTo(6);
+        assertThat(neo4j.query("MATCH (p:Practitioner) RETURN p.id ORDER BY p.id").fetchAs(String.class).all())
+                .containsExactly("810000000011", "810000000016");
+        assertThat(one("MATCH (r:ImportRun) RETURN toString(r.rejected) + '/' + toString(r.read)")).isEqualTo("6/8");
+    }
+
+    @Test
+    void aDepartmentScopeImportsOnlyThoseSitesAndRetiresOnlyThere() throws Exception {
+        importB();
+        ImportSummary scoped = importer.run(ImportRequest.of("practitioners", "file", REFRESH_A.toString(),
+                "departments", "25,01"));
+        // Practitioner 3 has no site: out of any scope, so neither read into the graph nor retired.
+        assertThat(scoped.counter("lines outside the départements")).isEqualTo(1);
+        assertThat(one("MATCH (p:Practitioner {id: '810000000003'}) RETURN toString(p.active)")).isEqualTo("true");
+        assertThat(one("MATCH (p:Practitioner {id: '810000000008'}) RETURN toString(p.active)")).isEqualTo("false");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8OrNotTheExtractionFailsNamingTheFile(@TempDir Path dir) throws Exception {
+        Path latin1 = dir.resolve("PS_LibreAcces_Personne_activite_202405010000.txt");
+        Files.write(latin1, Files.readString(REFRESH_A).getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> importer.run(ImportRequest.of("practitioners", "file", latin1.toString())))
+                .isInstanceOf(ImportFailedException.class)
+                .hasMessageContaining("PS_LibreAcces_Personne_activite_202405010000.txt").hasMessageContaining("UTF-8");
+
+        Path other = dir.resolve("other.txt");
+        Files.write(other, List.of("a|b|c|", "1|2|3|"));
+        assertThatThrownBy(() -> importer.run(ImportRequest.of("practitioners", "file", other.toString())))
+                .isInstanceOf(ImportFailedException.class).hasMessageContaining("other.txt").hasMessageContaining("header");
+        assertThat(count("MATCH (p:Practitioner) RETURN count(p)")).isZero();
+    }
+}
