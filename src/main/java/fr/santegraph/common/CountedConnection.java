@@ -9,15 +9,30 @@ import java.util.List;
 public class CountedConnection<T> extends DefaultConnection<T> {
 
     private final Long totalCount;
+    private final boolean totalCountMasked;
 
     public CountedConnection(List<Edge<T>> edges, PageInfo pageInfo, Long totalCount) {
+        this(edges, pageInfo, totalCount, false);
+    }
+
+    private CountedConnection(List<Edge<T>> edges, PageInfo pageInfo, Long totalCount, boolean totalCountMasked) {
         super(edges, pageInfo);
         this.totalCount = totalCount;
+        this.totalCountMasked = totalCountMasked;
     }
 
     /** Null only when the query did not ask for it. */
     public Long getTotalCount() {
         return totalCount;
+    }
+
+    /** A copy whose total is withheld (the small-count rule): null, with {@link #getTotalCountMasked()} true. */
+    public CountedConnection<T> withTotalCountMasked() {
+        return new CountedConnection<>(getEdges(), getPageInfo(), null, true);
+    }
+
+    public boolean getTotalCountMasked() {
+        return totalCountMasked;
     }
 
     public List<T> getNodes() {

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 
 /** Reads practitioners: lookups, filtered pages, counts per territory, and the batched relations behind GraphQL. */
 @Service
+@fr.santegraph.common.ReadTransaction
 public class PractitionerService {
 
     /** Territories {@code x} inside {@code w} (or {@code w} itself): communes, arrondissements, départements… */
@@ -186,7 +187,7 @@ public class PractitionerService {
         return List.copyOf(neo4j.query(query).bindAll(parameters)
                 .fetchAs(PractitionerCount.class)
                 .mappedBy((types, record) -> new PractitionerCount(Territory.from(record.get("t")),
-                        record.get("code").asString(null), record.get("label").asString(null), record.get("count").asLong()))
+                        record.get("code").asString(null), record.get("label").asString(null), record.get("count").asLong(), false))
                 .all());
     }
 
