@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * passed here are constants of the calling code; every value coming from a request is a parameter.
  */
 @Component
+@fr.santegraph.common.ReadTransaction
 public class CatalogueRepository {
 
     private final Neo4jClient neo4j;

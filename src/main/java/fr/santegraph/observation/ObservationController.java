@@ -46,7 +46,6 @@ public class ObservationController {
     public CountedConnection<IndicatorValue> indicatorValues(@Argument String indicator, @Argument List<String> territories,
                                                              @Argument TerritoryLevel level, @Argument List<String> periods,
                                                              ScrollSubrange subrange) {
-        ObservationService.requireIndicator(indicator);
         return observations.find(indicator, territories, level, periods, pagination.request(subrange),
                 Caller.seesSmallCounts());
     }
@@ -55,8 +54,7 @@ public class ObservationController {
     public CompletableFuture<TerritoryIndicatorValues> territoryIndicatorValues(
             Territory territory, @Argument String indicator, @Argument List<String> periods,
             DataLoader<ValuesKey, TerritoryIndicatorValues> territoryIndicatorValues) {
-        ObservationService.requireIndicator(indicator);
-        return territoryIndicatorValues.load(new ValuesKey(territory.id(), indicator, periods, Caller.seesSmallCounts()));
+        return territoryIndicatorValues.load(new ValuesKey(territory.id(), ObservationService.indicatorId(indicator), periods, Caller.seesSmallCounts()));
     }
 
     private Map<ValuesKey, TerritoryIndicatorValues> load(Set<ValuesKey> keys) {

@@ -95,12 +95,12 @@ public class ObservationImporter implements Importer {
         }
         var rejected = neo4j.query("""
                         UNWIND $rows AS row
-                        OPTIONAL MATCH (i:Indicator {id: row.indicator})
+                        OPTIONAL MATCH (i:Indicator) WHERE i.id = row.indicator OR i.code = row.indicator
                         OPTIONAL MATCH (t:Territory {id: row.territory})
                         CALL (row, i, t) {
                           WITH row, i, t WHERE i IS NOT NULL AND t IS NOT NULL
-                          MERGE (o:Observation {id: row.id})
-                          SET o.indicatorId = row.indicator, o.territoryId = row.territory, o.period = row.period,
+                          MERGE (o:Observation {id: i.id + '|' + row.territory + '|' + row.period})
+                          SET o.indicatorId = i.id, o.territoryId = row.territory, o.period = row.period,
                               o.periodType = row.periodType, o.year = row.year, o.value = row.value, o.unit = row.unit,
                               o.numerator = row.numerator, o.denominator = row.denominator
                           MERGE (o)-[:OF_INDICATOR]->(i)

@@ -7,14 +7,8 @@ import java.util.Map;
 public record ObservationRow(String indicatorId, String territoryId, Period period, Double value, String unit,
                              Long numerator, Long denominator, long line) {
 
-    /** The business key: one observation per indicator, territory and period. */
-    public String id() {
-        return indicatorId + "|" + territoryId + "|" + period.code();
-    }
-
     Map<String, Object> toParameters() {
         Map<String, Object> row = new HashMap<>();
-        row.put("id", id());
         row.put("indicator", indicatorId);
         row.put("territory", territoryId);
         row.put("period", period.code());

@@ -51,7 +51,7 @@ public class ObservationService {
     public CountedConnection<IndicatorValue> find(String indicator, List<String> territoryRefs, TerritoryLevel level,
                                                   List<String> periods, PageRequest page, boolean seesSmallCounts) {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("indicator", indicator);
+        parameters.put("indicator", indicatorId(indicator));
         parameters.put("territories", territoryRefs == null ? null
                 : territoryRefs.stream().map(territories::resolveWithin).toList());
         parameters.put("level", level == null ? null : level.name());
@@ -93,7 +93,7 @@ public class ObservationService {
                         WHERE $periods IS NULL OR o.period IN $periods
                         RETURN %s AS o""".formatted(PROJECTION, PROJECTION))
                 .bind(List.copyOf(territoryIds)).to("ids")
-                .bind(indicator).to("indicator")
+                .bind(indicatorId(indicator)).to("indicator")
                 .bind(periodCodes).to("periods")
                 .fetchAs(Observation.class).mappedBy((types, record) -> observation(record.get("o"))).all());
         List<IndicatorValue> published = publish(observations, seesSmallCounts);
@@ -183,9 +183,11 @@ public class ObservationService {
                 o.get("denominator").isNull() ? null : o.get("denominator").asLong());
     }
 
-    static void requireIndicator(String indicator) {
+    /** An indicator argument: its global id ({@code indicator:drees-42}) or its code ({@code drees-42}). */
+    static String indicatorId(String indicator) {
         if (indicator == null || indicator.isBlank()) {
             throw new InvalidArgumentException("indicator is required");
         }
+        return indicator.startsWith("indicator:") ? indicator : "indicator:" + indicator;
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
  * denormalised codes; facets counted over all hits in the same query.
  */
 @Service
+@fr.santegraph.common.ReadTransaction
 public class SearchService {
 
     static final int MAX_QUERY_LENGTH = 200;

@@ -31,7 +31,7 @@ class ObservationTest extends ScratchGraphTest {
     @BeforeEach
     void loadFixtures() throws Exception {
         territories.importDirectory(Path.of("src/test/resources/fixtures/territories/cog-a"));
-        neo4j.query("CREATE (:Indicator {id: 'ind-gp', name: 'Densité de médecins généralistes'})").run();
+        neo4j.query("CREATE (:Indicator {id: 'indicator:ind-gp', code: 'ind-gp', name: 'Densité de médecins généralistes'})").run();
         summary = observations.importFile(Path.of("src/test/resources/fixtures/observations/values.csv"));
     }
 
