@@ -42,18 +42,23 @@ class PractitionerGraphQlTest extends ScratchGraphTest {
                 "geocoding", fixtures.resolve("refresh-b/geocoding.csv").toString()));
     }
 
+    /** Exact small counts are for authorised institutions; anonymous callers get them masked. */
+    private HttpGraphQlTester institution() {
+        return graphQl.mutate().header("X-API-Key", "test-institution-key").build();
+    }
+
     @Test
     void unplacedPractitionersAreCountedAndListedPerTerritory() {
-        graphQl.documentName("practitionerCounts")
-                .variable("code", "department:01").variable("groupBy", "UNPLACED_REASON")
+        institution().documentName("practitionerCounts")
+                .variable("code", "01").variable("level", "DEPARTMENT").variable("groupBy", "UNPLACED_REASON")
                 .execute()
                 .path("territory.practitionerCounts[*].code").entityList(String.class)
-                .containsExactlyInAnyOrder("NO_COMMUNE_CODE", "NOT_FOUND")
+                .contains("NO_COMMUNE_CODE", "NOT_FOUND").hasSize(2)
                 .path("territory.unplacedPractitioners.totalCount").entity(Integer.class).isEqualTo(2)
                 .path("territory.unplacedPractitioners.nodes[*].nationalId").entityList(String.class)
                 .containsExactly("810000000005", "810000000006");
         // Per EPCI only the site whose commune is known can be counted (Massieux, in CC Dombes Saône Vallée).
-        graphQl.documentName("practitionerCounts")
+        institution().documentName("practitionerCounts")
                 .variable("code", "01").variable("level", "DEPARTMENT").variable("groupBy", "UNPLACED_REASON")
                 .variable("per", "EPCI")
                 .execute()
@@ -65,8 +70,22 @@ class PractitionerGraphQlTest extends ScratchGraphTest {
     }
 
     @Test
+    void anonymousCallersSeeSmallPractitionerCountsMaskedButTheListStaysPublic() {
+        graphQl.documentName("practitionerCounts")
+                .variable("code", "01").variable("level", "DEPARTMENT").variable("groupBy", "UNPLACED_REASON")
+                .execute()
+                .path("territory.practitionerCounts[*].count").entityList(Object.class).hasSize(2)
+                .satisfies(counts -> assertThat(counts).containsOnlyNulls())
+                .path("territory.practitionerCounts[*].masked").entityList(Boolean.class).containsExactly(true, true)
+                .path("territory.unplacedPractitioners.totalCount").valueIsNull()
+                .path("territory.unplacedPractitioners.totalCountMasked").entity(Boolean.class).isEqualTo(true)
+                // The directory itself is public data: the entries are listed, only the count is withheld.
+                .path("territory.unplacedPractitioners.nodes[*].nationalId").entityList(String.class).hasSize(2);
+    }
+
+    @Test
     void aPractitionerShowsSpecialtiesDiplomasAndRetiredActivities() {
-        graphQl.documentName("practitionersPage").variable("filter", Map.of("name", "durand paul"))
+        graphQl.documentName("practitionersPage").variable("filter", Map.of("name", "Durand"))
                 .execute()
                 .path("practitioners.nodes[0].activities[*].active").entityList(Boolean.class).containsExactly(true, true, false)
                 .path("practitioners.nodes[0].diplomas[0].code").entity(String.class).isEqualTo("DE10");
