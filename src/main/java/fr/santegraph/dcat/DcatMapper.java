@@ -17,7 +17,10 @@ import fr.santegraph.dcat.DcatRecords.Theme;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -27,7 +30,8 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -39,6 +43,11 @@ import org.apache.jena.vocabulary.RDFS;
 public final class DcatMapper {
 
     private static final String FR = "fr";
+    private static final Comparator<Triple> TRIPLE_ORDER = Comparator.comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
+            .thenComparing(Triple::getPredicate, NodeCmp::compareRDFTerms)
+            .thenComparing(Triple::getObject, NodeCmp::compareRDFTerms);
+    /** http(s), a host, then only characters an IRI may hold unescaped. */
+    private static final Pattern HTTP_URL = Pattern.compile("https?://[^/\\s<>\"{}|\\\\^`?#]+[^\\s<>\"{}|\\\\^`]*");
     private static final Pattern FILE_TYPE = Pattern.compile("[A-Z0-9_]{2,30}");
 
     private final DcatUris uris;
@@ -120,30 +129,46 @@ public final class DcatMapper {
         if (url == null) {
             return null;
         }
-        String s = url.trim().replace(" ", "%20");
-        if (!(s.startsWith("http://") || s.startsWith("https://"))) {
+        String s = lowerCaseSchemeAndHost(url.strip().replace(" ", "%20"));
+        if (!HTTP_URL.matcher(s).matches()) {
             return null;
         }
         try {
-            IRIx iri = IRIx.create(s);
-            return iri.isAbsolute() && !iri.hasViolations() && java.net.URI.create(s).getHost() != null ? s : null;
-        } catch (IRIException | IllegalArgumentException e) {
+            return IRIx.create(s).hasViolations() ? null : s;
+        } catch (IRIException e) {
             return null;
         }
+    }
+
+    /** Some sources publish links in capitals ("HTTP://WWW.SCANSANTE.FR/"): scheme and host are case-insensitive. */
+    private static String lowerCaseSchemeAndHost(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int hostEnd = scheme + 3;
+        while (hostEnd < url.length() && "/?#".indexOf(url.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        return url.substring(0, hostEnd).toLowerCase(Locale.ROOT) + url.substring(hostEnd);
     }
 
     /** Builds one output model; a set, so objects described twice on a page (an agent, a series) appear once. */
     private final class Builder {
 
         private final Model m = emptyModel();
+        private final Map<String, Optional<String>> iris = new HashMap<>();
+
+        /** The same agents and licences come back on every entry of a page: check each link once. */
+        private String iri(String url) {
+            return url == null ? null : iris.computeIfAbsent(url, u -> Optional.ofNullable(externalIri(u))).orElse(null);
+        }
 
         Model sorted() {
-            List<Statement> statements = new ArrayList<>(m.listStatements().toList());
-            statements.sort(Comparator.comparing((Statement s) -> s.getSubject().toString())
-                    .thenComparing(s -> s.getPredicate().getURI())
-                    .thenComparing(s -> s.getObject().toString()));
+            List<Triple> triples = new ArrayList<>(m.getGraph().find().toList());
+            triples.sort(TRIPLE_ORDER);
             Model out = emptyModel();
-            out.add(statements);
+            triples.forEach(out.getGraph()::add);
             return out;
         }
 
@@ -230,10 +255,10 @@ public final class DcatMapper {
             if (s.description() != null && !s.description().isBlank()) {
                 r.addProperty(DcatAp.description, fr(s.description()));
             }
-            String endpoint = externalIri(s.endpointUrl());
+            String endpoint = iri(s.endpointUrl());
             // endpointURL is mandatory: a service whose published endpoint is not a URL points at its own URI.
             r.addProperty(DcatAp.endpointURL, m.createResource(endpoint != null ? endpoint : uri));
-            String endpointDescription = externalIri(s.endpointDescription());
+            String endpointDescription = iri(s.endpointDescription());
             if (endpointDescription != null) {
                 r.addProperty(DcatAp.endpointDescription, m.createResource(endpointDescription));
             }
@@ -287,7 +312,7 @@ public final class DcatMapper {
             if (c.email() != null && c.email().contains("@") && !c.email().isBlank()) {
                 r.addProperty(DcatAp.hasEmail, m.createResource("mailto:" + c.email().strip()));
             }
-            String url = externalIri(c.url());
+            String url = iri(c.url());
             if (url != null) {
                 r.addProperty(DcatAp.hasURL, m.createResource(url));
             }
@@ -295,7 +320,7 @@ public final class DcatMapper {
         }
 
         private void distribution(Resource dataset, String datasetUri, Distribution d) {
-            String access = externalIri(d.accessUrl());
+            String access = iri(d.accessUrl());
             if (access == null) {
                 return; // accessURL is mandatory: a distribution without a usable link is not exported
             }
@@ -304,7 +329,7 @@ public final class DcatMapper {
             if (d.title() != null && !d.title().isBlank()) {
                 r.addProperty(DcatAp.title, fr(d.title()));
             }
-            String download = externalIri(d.downloadUrl());
+            String download = iri(d.downloadUrl());
             if (download != null) {
                 r.addProperty(DcatAp.downloadURL, m.createResource(download));
             }
@@ -323,7 +348,7 @@ public final class DcatMapper {
         private Resource licence(Licence l) {
             Resource r = m.createResource(uris.licence(l.id()), DcatAp.LicenseDocument)
                     .addProperty(DcatAp.title, fr(l.title()));
-            String url = externalIri(l.url());
+            String url = iri(l.url());
             if (url != null) {
                 r.addProperty(RDFS.seeAlso, m.createResource(url));
             }
@@ -364,7 +389,7 @@ public final class DcatMapper {
         }
 
         private void document(Resource owner, org.apache.jena.rdf.model.Property property, String url) {
-            String iri = externalIri(url);
+            String iri = iri(url);
             if (iri != null) {
                 owner.addProperty(property, m.createResource(iri, DcatAp.Document));
             }

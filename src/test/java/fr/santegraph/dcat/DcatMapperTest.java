@@ -167,6 +167,17 @@ class DcatMapperTest {
         assertThat(SHACL.validate(model).conforms()).isTrue();
     }
 
+    @Test
+    void onlyHttpUrlsWithAHostBecomeLinks() {
+        assertThat(DcatMapper.externalIri(" https://www.scansante.fr/applications/a b ")).isEqualTo("https://www.scansante.fr/applications/a%20b");
+        assertThat(DcatMapper.externalIri("http://drees.fr/x?annee=2019#t")).isEqualTo("http://drees.fr/x?annee=2019#t");
+        assertThat(DcatMapper.externalIri("HTTP://WWW.SCANSANTE.FR/INDEX.PHP?A=1")).isEqualTo("http://www.scansante.fr/INDEX.PHP?A=1");
+        assertThat(DcatMapper.externalIri("www.atih.sante.fr")).isNull();
+        assertThat(DcatMapper.externalIri("https://")).isNull();
+        assertThat(DcatMapper.externalIri("https://a.fr/<x>")).isNull();
+        assertThat(DcatMapper.externalIri("mailto:contact@drees.fr")).isNull();
+    }
+
     private static List<RDFNode> objects(Model model, Resource subject, org.apache.jena.rdf.model.Property p) {
         return model.listObjectsOfProperty(subject, p).toList();
     }
