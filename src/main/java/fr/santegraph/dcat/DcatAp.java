@@ -48,6 +48,9 @@ public final class DcatAp {
     public static final Property mediaType = property(DCAT, "mediaType");
     public static final Property startDate = property(DCAT, "startDate");
     public static final Property endDate = property(DCAT, "endDate");
+    public static final Property centroid = property(DCAT, "centroid");
+    public static final org.apache.jena.datatypes.RDFDatatype WKT =
+            org.apache.jena.datatypes.TypeMapper.getInstance().getSafeTypeByName("http://www.opengis.net/ont/geosparql#wktLiteral");
 
     // dct:
     public static final Resource LicenseDocument = resource(DCT, "LicenseDocument");

@@ -1,15 +1,15 @@
 package fr.santegraph.dcat;
 
-import fr.santegraph.dcat.ContentNegotiation.NegotiationException;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import static fr.santegraph.dcat.RdfResponses.error;
+import static fr.santegraph.dcat.RdfResponses.negotiated;
+import static fr.santegraph.dcat.RdfResponses.rdf;
+
 import java.util.Optional;
 import org.apache.jena.rdf.model.Model;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class DcatController {
-
-    private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     private final DcatMapper mapper;
     private final DcatProperties properties;
@@ -44,29 +42,25 @@ public class DcatController {
                                           @RequestParam(required = false) String page,
                                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                           HttpMethod method) {
-        RdfFormat chosen;
-        try {
-            chosen = ContentNegotiation.choose(ext, format, accept);
-        } catch (NegotiationException e) {
-            return error(e.notAcceptable() ? HttpStatus.NOT_ACCEPTABLE : HttpStatus.BAD_REQUEST, e.getMessage());
-        }
-        Optional<DcatExporter> exporter = exporter();
-        if (exporter.isEmpty()) {
-            return noSource();
-        }
-        int number;
-        try {
-            number = page == null ? 1 : Integer.parseInt(page.strip());
-        } catch (NumberFormatException e) {
-            return error(HttpStatus.BAD_REQUEST, "page must be a whole number from 1, not '" + page + "'");
-        }
-        Model model;
-        try {
-            model = exporter.get().page(number);
-        } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
-        return rdf(model, chosen, method);
+        return negotiated(ext, format, accept, chosen -> {
+            Optional<DcatExporter> exporter = exporter();
+            if (exporter.isEmpty()) {
+                return noSource();
+            }
+            int number;
+            try {
+                number = page == null ? 1 : Integer.parseInt(page.strip());
+            } catch (NumberFormatException e) {
+                return error(HttpStatus.BAD_REQUEST, "page must be a whole number from 1, not '" + page + "'");
+            }
+            Model model;
+            try {
+                model = exporter.get().page(number);
+            } catch (IllegalArgumentException e) {
+                return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            }
+            return rdf(model, chosen, method);
+        });
     }
 
     @RequestMapping(path = "/id/{type}/{id}", method = {RequestMethod.GET, RequestMethod.HEAD})
@@ -74,41 +68,22 @@ public class DcatController {
                                          @RequestParam(required = false) String format,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          HttpMethod method) {
-        RdfFormat chosen;
-        try {
-            chosen = ContentNegotiation.choose(null, format, accept);
-        } catch (NegotiationException e) {
-            return error(e.notAcceptable() ? HttpStatus.NOT_ACCEPTABLE : HttpStatus.BAD_REQUEST, e.getMessage());
-        }
-        Optional<DcatExporter> exporter = exporter();
-        if (exporter.isEmpty()) {
-            return noSource();
-        }
-        return exporter.get().object(type, id)
-                .map(model -> rdf(model, chosen, method))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no " + type + " with id '" + id + "' in the catalogue"));
+        return negotiated(null, format, accept, chosen -> {
+            Optional<DcatExporter> exporter = exporter();
+            if (exporter.isEmpty()) {
+                return noSource();
+            }
+            return exporter.get().object(type, id)
+                    .map(model -> rdf(model, chosen, method))
+                    .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no " + type + " with id '" + id + "' in the catalogue"));
+        });
     }
 
     private Optional<DcatExporter> exporter() {
         return Optional.ofNullable(sources.getIfAvailable()).map(source -> new DcatExporter(source, mapper, properties));
     }
 
-    private static ResponseEntity<byte[]> rdf(Model model, RdfFormat format, HttpMethod method) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        format.write(model, out);
-        byte[] body = out.toByteArray();
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.parseMediaType(format.mediaType()), StandardCharsets.UTF_8))
-                .contentLength(body.length)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        return HttpMethod.HEAD.equals(method) ? response.build() : response.body(body);
-    }
-
     private static ResponseEntity<byte[]> noSource() {
         return error(HttpStatus.SERVICE_UNAVAILABLE, "this build has no catalogue to export");
-    }
-
-    private static ResponseEntity<byte[]> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(TEXT_UTF8).body((message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -99,6 +99,16 @@ public final class DcatMapper {
         return b.sorted();
     }
 
+    /** A territory as a location: label, INSEE code and, when known, its centroid as a GeoSPARQL WKT point. */
+    public Model location(Place place, String code, double[] lonLat) {
+        Builder b = new Builder();
+        Resource r = b.place(place).addProperty(DcatAp.identifier, code);
+        if (lonLat != null) {
+            r.addProperty(DcatAp.centroid, b.m.createTypedLiteral("POINT(" + lonLat[0] + " " + lonLat[1] + ")", DcatAp.WKT));
+        }
+        return b.sorted();
+    }
+
     /** One agent, as {@code /id/agent/{id}} answers. */
     public Model agent(Agent agent) {
         Builder b = new Builder();
@@ -367,7 +377,7 @@ public final class DcatMapper {
                     .addProperty(DcatAp.inScheme, m.createResource(uris.themeScheme()));
         }
 
-        private Resource place(Place p) {
+        Resource place(Place p) {
             return m.createResource(uris.place(p), DcatAp.Location).addProperty(DcatAp.prefLabel, fr(p.label()));
         }
 
