@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -30,6 +31,8 @@ class TerritoryRdfTest {
     RealGraph realGraph;
     @Autowired
     DcatUris uris;
+    @Autowired
+    HttpGraphQlTester graphQl;
 
     @BeforeEach
     void territories() {
@@ -58,6 +61,19 @@ class TerritoryRdfTest {
         assertThat(get("/id/territory/commune:42218", "text/csv").getStatusCode().value()).isEqualTo(406);
         assertThat(get("/id/territory/region:84", "application/ld+json").getHeaders().getContentType().toString())
                 .startsWith("application/ld+json");
+    }
+
+    @Test
+    void theUriGraphQlServesDereferencesToRdfDescribingThatTerritory() {
+        String uri = graphQl.documentName("territoryUri").variable("code", "2A004").execute()
+                .path("territory.uri").entity(String.class).get();
+
+        assertThat(uri).isEqualTo(uris.base() + "/id/territory/commune:2A004");
+        ResponseEntity<String> response = get(uri.substring(uris.base().length()), "application/n-triples");
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        Model model = ModelFactory.createDefaultModel();
+        RDFParser.create().source(new StringReader(response.getBody())).lang(Lang.NTRIPLES).parse(model);
+        assertThat(model.getResource(uri).getProperty(DcatAp.prefLabel).getString()).isEqualTo("Ajaccio");
     }
 
     private ResponseEntity<String> get(String path, String accept) {
