@@ -1,5 +1,8 @@
 package fr.santegraph.ingest;
 
+import fr.santegraph.catalogue.CatalogueReferenceImporter;
+import fr.santegraph.indicator.DreesIndicatorImporter;
+import fr.santegraph.producer.ProducerDirectory;
 import fr.santegraph.territory.TerritoryImporter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Loads the reference data shipped in the jar (the project's {@code import/} folder: regions and départements)
+ * Loads the reference data shipped in the jar (the project's {@code import/} folder: regions and départements,
+ * the catalogue's producers, datasets, data services and a few indicators)
  * when the graph has none, so a fresh start answers territory queries at once. Later imports of the full COG
  * update the same nodes.
  */
@@ -31,12 +35,17 @@ public class BundledDataLoader implements ApplicationRunner {
 
     private final Neo4jClient neo4j;
     private final TerritoryImporter territories;
+    private final CatalogueReferenceImporter catalogue;
+    private final DreesIndicatorImporter indicators;
     private final boolean enabled;
 
-    public BundledDataLoader(Neo4jClient neo4j, TerritoryImporter territories,
+    public BundledDataLoader(Neo4jClient neo4j, TerritoryImporter territories, CatalogueReferenceImporter catalogue,
+                             DreesIndicatorImporter indicators,
                              @Value("${santegraph.bundled.load-on-start:true}") boolean enabled) {
         this.neo4j = neo4j;
         this.territories = territories;
+        this.catalogue = catalogue;
+        this.indicators = indicators;
         this.enabled = enabled;
     }
 
@@ -52,6 +61,18 @@ public class BundledDataLoader implements ApplicationRunner {
             try {
                 ImportSummary summary = territories.importDirectory(dir);
                 log.info("Loaded bundled territories: {} rows, {} rejected", summary.read(), summary.rejected());
+            } finally {
+                FileSystemUtils.deleteRecursively(dir);
+            }
+        }
+        boolean hasProducers = neo4j.query("RETURN EXISTS { MATCH (:Producer) } AS present")
+                .fetchAs(Boolean.class).one().orElse(false);
+        if (!hasProducers) {
+            Path dir = extract("catalogue");
+            try {
+                ImportSummary reference = catalogue.importDirectory(dir);
+                ImportSummary bundledIndicators = indicators.importDirectory(dir, ProducerDirectory.load(dir.resolve("producers.csv")));
+                log.info("Loaded the bundled catalogue: {} rows, {} indicators", reference.read(), bundledIndicators.read());
             } finally {
                 FileSystemUtils.deleteRecursively(dir);
             }

@@ -1,0 +1,24 @@
+package fr.santegraph.catalogue;
+
+/** Sorting of a catalogue list: by name (or title) or by id, ascending or descending. */
+public record CatalogueOrder(Field field, Direction direction) {
+
+    public enum Field { NAME, ID }
+
+    public enum Direction { ASC, DESC }
+
+    public static CatalogueOrder orDefault(CatalogueOrder order) {
+        return order == null ? new CatalogueOrder(Field.NAME, Direction.ASC)
+                : new CatalogueOrder(order.field() == null ? Field.NAME : order.field(),
+                order.direction() == null ? Direction.ASC : order.direction());
+    }
+
+    /** The property to sort on: {@code nameProperty} ("name" or "title") for NAME. */
+    public String property(String nameProperty) {
+        return field == Field.ID ? "id" : nameProperty;
+    }
+
+    public boolean descending() {
+        return direction == Direction.DESC;
+    }
+}

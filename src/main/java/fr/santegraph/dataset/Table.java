@@ -1,0 +1,19 @@
+package fr.santegraph.dataset;
+
+import static fr.santegraph.catalogue.Props.list;
+import static fr.santegraph.catalogue.Props.str;
+
+import java.util.List;
+import java.util.Map;
+
+/** A table of an SNDS-like database, from its Table Schema file. */
+public record Table(String id, String code, String name, String title, List<String> primaryKey) {
+
+    public static Table of(Map<String, Object> p) {
+        return new Table(str(p, "id"), str(p, "code"), str(p, "name"), str(p, "title"), list(p, "primaryKey"));
+    }
+
+    /** A foreign key of this table to another. */
+    public record Join(Table table, List<String> fields, List<String> referencedFields) {
+    }
+}

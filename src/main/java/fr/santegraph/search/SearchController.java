@@ -1,0 +1,26 @@
+package fr.santegraph.search;
+
+import fr.santegraph.common.Pagination;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+@Controller
+public class SearchController {
+
+    private final SearchService search;
+    private final Pagination pagination;
+
+    public SearchController(SearchService search, Pagination pagination) {
+        this.search = search;
+        this.pagination = pagination;
+    }
+
+    @QueryMapping
+    public SearchService.SearchConnection search(@Argument String query, @Argument List<SearchType> types,
+                                                 @Argument SearchService.Filter filter, ScrollSubrange subrange) {
+        return search.search(query, types, filter, pagination.request(subrange));
+    }
+}

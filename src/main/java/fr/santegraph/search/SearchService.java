@@ -1,0 +1,220 @@
+package fr.santegraph.search;
+
+import fr.santegraph.catalogue.AccessLevel;
+import fr.santegraph.catalogue.CatalogueRepository;
+import fr.santegraph.catalogue.GeoLevel;
+import fr.santegraph.common.CountedConnection;
+import fr.santegraph.common.InvalidArgumentException;
+import fr.santegraph.common.PageRequest;
+import fr.santegraph.common.Pagination;
+import fr.santegraph.dataset.DataService;
+import fr.santegraph.dataset.Dataset;
+import fr.santegraph.dataset.Variable;
+import fr.santegraph.indicator.Indicator;
+import fr.santegraph.producer.Producer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Catalogue search: one Neo4j full-text index ({@code catalogue_search}, French analyzer) over indicators,
+ * datasets, data services, producers and variables, so scores compare across types; filters on the hits'
+ * denormalised codes; facets counted over all hits in the same query.
+ */
+@Service
+public class SearchService {
+
+    static final int MAX_QUERY_LENGTH = 200;
+    private static final List<String> TEXT_FIELDS = List.of("name", "title", "acronym", "family", "description", "searchText",
+            "keywordsText");
+
+    private final Neo4jClient neo4j;
+    private final Pagination pagination;
+
+    public SearchService(Neo4jClient neo4j, Pagination pagination) {
+        this.neo4j = neo4j;
+        this.pagination = pagination;
+    }
+
+    public record Filter(String producer, String theme, GeoLevel geoLevel, AccessLevel accessLevel, String dataset) {
+    }
+
+    public record Highlight(String field, String fragment) {
+    }
+
+    public record SearchHit(double score, SearchType type, List<Highlight> highlights, Object node) {
+    }
+
+    public record FacetCount(String value, String label, int count) {
+    }
+
+    public record Facets(List<FacetCount> types, List<FacetCount> producers, List<FacetCount> themes,
+                         List<FacetCount> geoLevels, List<FacetCount> accessLevels) {
+    }
+
+    public static final class SearchConnection extends CountedConnection<SearchHit> {
+        private final Facets facets;
+
+        SearchConnection(CountedConnection<SearchHit> page, Facets facets) {
+            super(page.getEdges(), page.getPageInfo(), page.getTotalCount());
+            this.facets = facets;
+        }
+
+        public Facets getFacets() {
+            return facets;
+        }
+    }
+
+    /**
+     * Every query word is required (AND); the analyzer drops French stop words and stems the rest. Words are
+     * letters and digits only, so Lucene syntax in the input is never interpreted.
+     */
+    static String luceneQuery(String query) {
+        if (query == null || query.isBlank()) {
+            throw new InvalidArgumentException("query must not be empty");
+        }
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new InvalidArgumentException("query is longer than " + MAX_QUERY_LENGTH + " characters");
+        }
+        List<String> terms = Highlighter.terms(query);
+        if (terms.isEmpty()) {
+            throw new InvalidArgumentException("query has no word of two letters or more");
+        }
+        return terms.stream().collect(Collectors.joining(" AND "));
+    }
+
+    public SearchConnection search(String query, List<SearchType> types, Filter filter, PageRequest page) {
+        String lucene = luceneQuery(query);
+        Map<String, Object> params = new HashMap<>();
+        params.put("query", lucene);
+        params.put("exact", fr.santegraph.catalogue.AliasIndex.key(query));
+        params.put("labels", types == null || types.isEmpty() ? null : types.stream().map(SearchType::label).toList());
+        params.put("producer", filter == null ? null : CatalogueRepository.code("producer", filter.producer()));
+        params.put("theme", filter == null ? null : filter.theme());
+        params.put("geoLevel", filter == null || filter.geoLevel() == null ? null : filter.geoLevel().name());
+        params.put("accessLevel", filter == null || filter.accessLevel() == null ? null : filter.accessLevel().name());
+        params.put("dataset", filter == null ? null : CatalogueRepository.code("dataset", filter.dataset()));
+        params.put("offset", page.offset());
+        params.put("end", page.offset() + page.limit());
+        Map<String, Object> row = neo4j.query("""
+                CALL db.index.fulltext.queryNodes('catalogue_search', $query) YIELD node, score
+                WITH node, score, [l IN labels(node) WHERE l IN ['Indicator', 'Dataset', 'DataService', 'Producer', 'Variable']][0] AS label
+                WHERE ($labels IS NULL OR label IN $labels)
+                  AND ($producer IS NULL OR $producer IN coalesce(node.producerCodes, CASE WHEN label = 'Producer' THEN [node.code] ELSE [] END))
+                  AND ($theme IS NULL OR $theme IN coalesce(node.themeCodes, []))
+                  AND ($geoLevel IS NULL OR $geoLevel IN coalesce(node.geoLevels, []))
+                  AND ($accessLevel IS NULL OR node.accessLevel = $accessLevel)
+                  AND ($dataset IS NULL OR $dataset IN coalesce(node.datasetCodes, []) OR (label = 'Dataset' AND node.code = $dataset))
+                // A producer whose name, acronym or alias is exactly the query comes first ("CNAMTS", "Assurance maladie").
+                WITH node, label, score + CASE WHEN $exact IN coalesce(node.foldedNames, []) THEN 100.0 ELSE 0.0 END AS score
+                ORDER BY score DESC
+                WITH collect({node: node, score: score, label: label}) AS hits
+                CALL (hits) {
+                  UNWIND hits AS h
+                  WITH h.label AS value, count(*) AS n ORDER BY n DESC, value
+                  RETURN collect({value: value, count: n}) AS types
+                }
+                CALL (hits) {
+                  UNWIND hits AS h
+                  UNWIND CASE WHEN h.label = 'Producer' THEN [h.node.code]
+                              WHEN size(coalesce(h.node.producerCodes, [])) = 0 THEN ['NONE']
+                              ELSE h.node.producerCodes END AS value
+                  WITH value, count(*) AS n ORDER BY n DESC, value
+                  RETURN collect({value: value, count: n}) AS producers
+                }
+                CALL (hits) {
+                  UNWIND hits AS h
+                  UNWIND CASE WHEN size(coalesce(h.node.themeCodes, [])) = 0 THEN ['NONE'] ELSE h.node.themeCodes END AS value
+                  WITH value, count(*) AS n ORDER BY n DESC, value
+                  RETURN collect({value: value, count: n}) AS themes
+                }
+                CALL (hits) {
+                  UNWIND hits AS h
+                  UNWIND CASE WHEN size(coalesce(h.node.geoLevels, [])) = 0 THEN ['NONE'] ELSE h.node.geoLevels END AS value
+                  WITH value, count(*) AS n ORDER BY n DESC, value
+                  RETURN collect({value: value, count: n}) AS geoLevels
+                }
+                CALL (hits) {
+                  UNWIND hits AS h
+                  WITH coalesce(h.node.accessLevel, 'UNKNOWN') AS value, count(*) AS n ORDER BY n DESC, value
+                  RETURN collect({value: value, count: n}) AS accessLevels
+                }
+                RETURN size(hits) AS total,
+                       [h IN hits[$offset..$end] | {label: h.label, score: h.score, props: properties(h.node)}] AS page,
+                       types, producers, themes, geoLevels, accessLevels
+                """).bindAll(params).fetch().one().orElseThrow();
+        long total = ((Number) row.get("total")).longValue();
+        List<String> terms = Highlighter.terms(query);
+        List<SearchHit> hits = new ArrayList<>();
+        for (Map<String, Object> hit : maps(row.get("page"))) {
+            Map<String, Object> props = CatalogueRepository.castMap(hit.get("props"));
+            SearchType type = SearchType.ofLabel((String) hit.get("label"));
+            hits.add(new SearchHit(((Number) hit.get("score")).doubleValue(), type, highlights(props, terms), node(type, props)));
+        }
+        Facets facets = new Facets(
+                facet(row.get("types"), Map.of()),
+                facet(row.get("producers"), labels("Producer", "name", row.get("producers"))),
+                facet(row.get("themes"), labels("Theme", "name", row.get("themes"))),
+                facet(row.get("geoLevels"), geoLabels()),
+                facet(row.get("accessLevels"), Map.of()));
+        facets = new Facets(facets.types().stream().map(f -> new FacetCount(SearchType.ofLabel(f.value()).name(), f.value(),
+                f.count())).toList(), facets.producers(), facets.themes(), facets.geoLevels(), facets.accessLevels());
+        return new SearchConnection(pagination.connection(hits, page, total), facets);
+    }
+
+    private static Object node(SearchType type, Map<String, Object> props) {
+        return switch (type) {
+            case INDICATOR -> Indicator.of(props);
+            case DATASET -> Dataset.of(props);
+            case DATA_SERVICE -> DataService.of(props);
+            case PRODUCER -> Producer.of(props);
+            case VARIABLE -> Variable.of(props);
+        };
+    }
+
+    private static List<Highlight> highlights(Map<String, Object> props, List<String> terms) {
+        List<Highlight> highlights = new ArrayList<>();
+        for (String field : TEXT_FIELDS) {
+            Object value = props.get(field);
+            if (value instanceof String text) {
+                String fragment = Highlighter.highlight(text, terms);
+                if (fragment != null) {
+                    highlights.add(new Highlight(field, fragment));
+                }
+            }
+        }
+        return highlights;
+    }
+
+    /** Display names of the facet values, in one query (label and property are constants). */
+    private Map<String, String> labels(String label, String property, Object facet) {
+        List<String> codes = maps(facet).stream().map(f -> (String) f.get("value")).toList();
+        Map<String, String> names = new HashMap<>();
+        neo4j.query("MATCH (n:" + label + ") WHERE n.code IN $codes RETURN n.code AS code, n." + property + " AS name")
+                .bind(codes).to("codes").fetch().all()
+                .forEach(r -> names.put((String) r.get("code"), (String) r.get("name")));
+        return names;
+    }
+
+    private static Map<String, String> geoLabels() {
+        Map<String, String> names = new HashMap<>();
+        for (GeoLevel level : GeoLevel.values()) {
+            names.put(level.name(), level.label());
+        }
+        return names;
+    }
+
+    private static List<FacetCount> facet(Object value, Map<String, String> labels) {
+        return maps(value).stream().map(f -> new FacetCount((String) f.get("value"), labels.get((String) f.get("value")),
+                ((Number) f.get("count")).intValue())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object value) {
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
+    }
+}
