@@ -11,6 +11,7 @@ public enum UpdateFrequency {
     ANNUAL("Annuelle"),
     BIENNIAL("Biennale"),
     TRIENNIAL("Triennale"),
+    QUADRENNIAL("Quadriennale"),
     QUINQUENNIAL("Quinquennale"),
     DECENNIAL("Décennale"),
     IRREG("Irrégulière"),
