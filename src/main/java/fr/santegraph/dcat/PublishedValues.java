@@ -8,63 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The values the catalogue sources publish (DREES indicator index 2019, Etalab 2014 map), read into the EU
- * vocabularies DCAT-AP expects. Unknown or empty values give nothing rather than a guess.
+ * Published values the catalogue keeps as text that DCAT-AP wants structured (access levels and frequencies are
+ * normalised by the catalogue importers already). Unknown or empty values give nothing rather than a guess.
  */
 public final class PublishedValues {
 
     private static final Pattern YEAR = Pattern.compile("\\b(19\\d\\d|20\\d\\d)\\b");
-    private static final Pattern EVERY_N_YEARS = Pattern.compile("tous les (\\d+) ans");
 
     private PublishedValues() {
-    }
-
-    /**
-     * DREES {@code Type_d_accès} (PUBLIC, RESTREINT, PRIVE) and Etalab's "Liberté d'accès" (Accès à tous,
-     * Accès restreint, Accès fermé).
-     */
-    public static Optional<AccessLevel> accessLevel(String published) {
-        String v = fold(published);
-        if (v.equals("public") || v.equals("acces a tous")) {
-            return Optional.of(AccessLevel.PUBLIC);
-        }
-        if (v.equals("restreint") || v.equals("acces restreint")) {
-            return Optional.of(AccessLevel.RESTRICTED);
-        }
-        if (v.equals("prive") || v.equals("acces ferme")) {
-            return Optional.of(AccessLevel.NON_PUBLIC);
-        }
-        return Optional.empty();
-    }
-
-    /** DREES {@code Frequence_d_actualisation} (ANNUELLE, TOUS LES 3 ANS, RECUEIL EN CONTINU…). */
-    public static Optional<UpdateFrequency> frequency(String published) {
-        String v = fold(published);
-        if (v.isEmpty()) {
-            return Optional.empty();
-        }
-        Matcher every = EVERY_N_YEARS.matcher(v);
-        if (every.find()) {
-            return Optional.of(switch (every.group(1)) {
-                case "2" -> UpdateFrequency.BIENNIAL;
-                case "3" -> UpdateFrequency.TRIENNIAL;
-                case "5" -> UpdateFrequency.QUINQUENNIAL;
-                case "10" -> UpdateFrequency.DECENNIAL;
-                default -> UpdateFrequency.OTHER;
-            });
-        }
-        return Optional.ofNullable(switch (v) {
-            case "annuelle" -> UpdateFrequency.ANNUAL;
-            case "semestrielle" -> UpdateFrequency.ANNUAL_2;
-            case "trimestrielle" -> UpdateFrequency.QUARTERLY;
-            case "mensuelle" -> UpdateFrequency.MONTHLY;
-            case "hebdomadaire" -> UpdateFrequency.WEEKLY;
-            case "quotidienne" -> UpdateFrequency.DAILY;
-            case "recueil en continu", "temps reel" -> UpdateFrequency.CONT;
-            case "ponctuelle", "aleatoire" -> UpdateFrequency.IRREG;
-            case "en cours" -> UpdateFrequency.UNKNOWN;
-            default -> null;
-        });
     }
 
     /**

@@ -9,34 +9,6 @@ import org.junit.jupiter.api.Test;
 class PublishedValuesTest {
 
     @Test
-    void accessLevelsOfBothSourcesMapToTheEuAccessRights() {
-        assertThat(PublishedValues.accessLevel("PUBLIC")).contains(AccessLevel.PUBLIC);
-        assertThat(PublishedValues.accessLevel("Public")).contains(AccessLevel.PUBLIC);
-        assertThat(PublishedValues.accessLevel(" Accès à tous")).contains(AccessLevel.PUBLIC);
-        assertThat(PublishedValues.accessLevel("RESTREINT")).contains(AccessLevel.RESTRICTED);
-        assertThat(PublishedValues.accessLevel("Accès restreint")).contains(AccessLevel.RESTRICTED);
-        assertThat(PublishedValues.accessLevel("PRIVE")).contains(AccessLevel.NON_PUBLIC);
-        assertThat(PublishedValues.accessLevel("Accès fermé")).contains(AccessLevel.NON_PUBLIC);
-        assertThat(PublishedValues.accessLevel("")).isEmpty();
-        assertThat(PublishedValues.accessLevel(null)).isEmpty();
-    }
-
-    @Test
-    void publishedFrequenciesMapToTheEuFrequencies() {
-        assertThat(PublishedValues.frequency("ANNUELLE")).contains(UpdateFrequency.ANNUAL);
-        assertThat(PublishedValues.frequency("annuelle")).contains(UpdateFrequency.ANNUAL);
-        assertThat(PublishedValues.frequency("MENSUELLE")).contains(UpdateFrequency.MONTHLY);
-        assertThat(PublishedValues.frequency("UNE FOIS TOUS LES 2 ANS")).contains(UpdateFrequency.BIENNIAL);
-        assertThat(PublishedValues.frequency("TOUS LES 3 ANS")).contains(UpdateFrequency.TRIENNIAL);
-        assertThat(PublishedValues.frequency("TOUS LES 7 ANS")).contains(UpdateFrequency.OTHER);
-        assertThat(PublishedValues.frequency("RECUEIL EN CONTINU")).contains(UpdateFrequency.CONT);
-        assertThat(PublishedValues.frequency("PONCTUELLE")).contains(UpdateFrequency.IRREG);
-        assertThat(PublishedValues.frequency("EN COURS")).contains(UpdateFrequency.UNKNOWN);
-        assertThat(PublishedValues.frequency("")).isEmpty();
-        assertThat(PublishedValues.frequency("SELON LES BESOINS")).isEmpty();
-    }
-
-    @Test
     void historicalDepthBecomesATemporalCoverage() {
         assertThat(PublishedValues.temporal("DEPUIS 2006")).contains(new Period(LocalDate.of(2006, 1, 1), null));
         assertThat(PublishedValues.temporal("2014, DEPUIS 2011 VIA TABLEAU PERSONNALISABLE"))
