@@ -1,0 +1,320 @@
+package fr.santegraph.dcat;
+
+import fr.santegraph.catalogue.Slugs;
+import fr.santegraph.common.TextFolding;
+import fr.santegraph.dcat.DcatRecords.Agent;
+import fr.santegraph.dcat.DcatRecords.CatalogEntry;
+import fr.santegraph.dcat.DcatRecords.DataService;
+import fr.santegraph.dcat.DcatRecords.Dataset;
+import fr.santegraph.dcat.DcatRecords.DatasetKind;
+import fr.santegraph.dcat.DcatRecords.DatasetRef;
+import fr.santegraph.dcat.DcatRecords.Distribution;
+import fr.santegraph.dcat.DcatRecords.Place;
+import fr.santegraph.dcat.DcatRecords.Series;
+import fr.santegraph.dcat.DcatRecords.Theme;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the catalogue graph (issue "catalogue": Producer, Dataset, DataService, Indicator, Theme nodes) into export
+ * records. Entries come datasets first, then data services, then indicators, each kind ordered by its unique
+ * {@code code}; a page reads only its own slice of each kind, with its neighbours in one query per kind.
+ */
+@Component
+public class CatalogueDcatSource implements DcatSource {
+
+    private static final String DATASET_FIELDS = """
+            RETURN d {.code, .title, .description, .keywords, .updateFrequency, .landingPage, .accessLevel} AS d,
+                   [(d)-[:PUBLISHED_BY]->(p:Producer) | p {.code, .name, .homePage}] AS producers,
+                   [(d)-[:HAS_THEME]->(t:Theme) | t {.code, .name}] AS themes,
+                   [(d)-[:HAS_DISTRIBUTION]->(x:Distribution) | x {.id, .title, .format, .url, .licence}] AS distributions
+            """;
+    private static final String SERVICE_FIELDS = """
+            RETURN s {.code, .title, .description, .endpointUrl, .landingPage} AS s,
+                   [(s)-[:PUBLISHED_BY]->(p:Producer) | p {.code, .name, .homePage}] AS producers,
+                   [(s)-[:SERVES]->(d:Dataset) | d {.code, .title, .description}] AS datasets
+            """;
+    private static final String INDICATOR_FIELDS = """
+            RETURN i {.code, .name, .family, .familyCode, .base, .link, .accessLevel, .updateFrequency,
+                      .historicalDepth, .geoLevels, .classification, .dataServiceCode} AS i,
+                   [(i)-[:PRODUCED_BY]->(p:Producer) | p {.code, .name, .homePage}] AS producers,
+                   [(i)-[:DERIVED_FROM]->(d:Dataset) | d {.code, .title, .description}] AS sources,
+                   [(i)-[:HAS_THEME]->(t:Theme) | t {.code, .name}] AS themes
+            """;
+
+    private final Neo4jClient neo4j;
+
+    public CatalogueDcatSource(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    private record Counts(long datasets, long services, long indicators) {
+        long total() {
+            return datasets + services + indicators;
+        }
+    }
+
+    private Counts counts() {
+        return neo4j.query("""
+                        RETURN COUNT { (:Dataset) } AS datasets, COUNT { (:DataService) } AS services,
+                               COUNT { (:Indicator) } AS indicators
+                        """)
+                .fetchAs(Counts.class)
+                .mappedBy((types, r) -> new Counts(r.get("datasets").asLong(), r.get("services").asLong(), r.get("indicators").asLong()))
+                .one().orElseThrow();
+    }
+
+    @Override
+    public long countEntries() {
+        return counts().total();
+    }
+
+    @Override
+    public List<CatalogEntry> entries(long offset, int limit) {
+        Counts counts = counts();
+        List<CatalogEntry> entries = new ArrayList<>(limit);
+        long start = offset;
+        long end = offset + limit;
+        // Split [offset, end) over the three kinds laid end to end.
+        long[] bounds = {0, counts.datasets(), counts.datasets() + counts.services(), counts.total()};
+        for (int kind = 0; kind < 3; kind++) {
+            long from = Math.max(start, bounds[kind]);
+            long to = Math.min(end, bounds[kind + 1]);
+            if (from >= to) {
+                continue;
+            }
+            Map<String, Object> slice = Map.of("skip", from - bounds[kind], "limit", to - from);
+            switch (kind) {
+                case 0 -> entries.addAll(datasets("MATCH (d:Dataset) WITH d ORDER BY d.code SKIP $skip LIMIT $limit ", slice));
+                case 1 -> entries.addAll(services("MATCH (s:DataService) WITH s ORDER BY s.code SKIP $skip LIMIT $limit ", slice));
+                default -> entries.addAll(indicators("MATCH (i:Indicator) WITH i ORDER BY i.code SKIP $skip LIMIT $limit ", slice));
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public Optional<Dataset> dataset(DatasetKind kind, String id) {
+        List<? extends Dataset> found = kind == DatasetKind.DATASET
+                ? datasets("MATCH (d:Dataset {code: $code}) ", Map.of("code", id))
+                : indicators("MATCH (i:Indicator {code: $code}) ", Map.of("code", id));
+        return found.stream().findFirst().map(Dataset.class::cast);
+    }
+
+    @Override
+    public Optional<DataService> service(String id) {
+        return services("MATCH (s:DataService {code: $code}) ", Map.of("code", id)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Series> series(String id) {
+        return indicators("MATCH (i:Indicator) WHERE coalesce(i.familyCode, i.dataServiceCode) = $code WITH i ORDER BY i.code LIMIT 1 ",
+                Map.of("code", id)).stream().findFirst().map(Dataset::series);
+    }
+
+    @Override
+    public List<DatasetRef> seriesMembers(String seriesId, int limit) {
+        return indicators("MATCH (i:Indicator) WHERE coalesce(i.familyCode, i.dataServiceCode) = $code WITH i ORDER BY i.code LIMIT $limit ",
+                Map.of("code", seriesId, "limit", limit)).stream()
+                .filter(d -> d.series() != null && d.series().id().equals(seriesId)).map(Dataset::ref).toList();
+    }
+
+    @Override
+    public Optional<Agent> agent(String id) {
+        return neo4j.query("MATCH (p:Producer {code: $code}) RETURN p {.code, .name, .homePage} AS p").bind(id).to("code")
+                .fetch().one().map(row -> agent(map(row.get("p"))));
+    }
+
+    private List<Dataset> datasets(String match, Map<String, Object> parameters) {
+        return neo4j.query(match + DATASET_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
+            Map<String, Object> d = map(row.get("d"));
+            String code = str(d, "code");
+            String title = orElse(str(d, "title"), code);
+            List<Agent> producers = agents(row.get("producers"));
+            List<Distribution> distributions = maps(row.get("distributions")).stream().map(x -> new Distribution(
+                    tail(str(x, "id")), str(x, "title"), str(x, "url"), null, fileType(str(x, "format")),
+                    licence(str(x, "licence")))).filter(x -> x.accessUrl() != null).toList();
+            List<Theme> themes = themes(row.get("themes"));
+            return new Dataset(DatasetKind.DATASET, code, title, described(str(d, "description"), "Jeu de données « " + title + " »."),
+                    first(producers), null, null, strings(d.get("keywords")), euThemes(themes), themes, List.of(),
+                    null, frequency(str(d, "updateFrequency")), access(str(d, "accessLevel")), str(d, "landingPage"),
+                    distributions, null, List.of(), null);
+        }).toList();
+    }
+
+    private List<DataService> services(String match, Map<String, Object> parameters) {
+        return neo4j.query(match + SERVICE_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
+            Map<String, Object> s = map(row.get("s"));
+            String code = str(s, "code");
+            String endpoint = orElse(str(s, "endpointUrl"), str(s, "landingPage"));
+            // A service published with no URL at all gets its own URI as endpoint from the mapper ("-" is no URL).
+            return new DataService(code, orElse(str(s, "title"), code), str(s, "description"), orElse(endpoint, "-"), null,
+                    first(agents(row.get("producers"))), null, null, Set.of(EuDataTheme.HEAL), str(s, "landingPage"),
+                    refs(row.get("datasets")));
+        }).toList();
+    }
+
+    private List<Dataset> indicators(String match, Map<String, Object> parameters) {
+        return neo4j.query(match + INDICATOR_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
+            Map<String, Object> i = map(row.get("i"));
+            String code = str(i, "code");
+            String name = orElse(str(i, "name"), code);
+            String base = orElse(str(i, "base"), "DREES");
+            String family = str(i, "family");
+            List<Agent> producers = agents(row.get("producers"));
+            // The series is the family, or the base (its data service) for indicators published without a family.
+            Series series = new Series(orElse(str(i, "familyCode"), orElse(str(i, "dataServiceCode"), Slugs.of(base))),
+                    family == null ? base : family,
+                    family == null ? "Indicateurs de la base " + base + "." : "Indicateurs de la famille « " + family + " » de la base " + base + ".",
+                    // Members of one family can name different producers: a series has at most one publisher, so none.
+                    null);
+            List<Theme> themes = themes(row.get("themes"));
+            List<String> geoLevels = strings(i.get("geoLevels"));
+            String link = str(i, "link");
+            List<Distribution> distributions = DcatMapper.externalIri(link) == null ? List.of()
+                    : List.of(new Distribution("base", "Consultation dans la base " + base, link, null, "HTML", null));
+            return new Dataset(DatasetKind.INDICATOR, code, name,
+                    "Indicateur « " + name + " » de la base " + base + (family == null ? "" : ", famille « " + family + " »") + ".",
+                    first(producers), null, null, strings(i.get("classification")), euThemes(themes), themes,
+                    geoLevels.contains("NATIONAL") ? List.of(Place.FRANCE) : List.of(),
+                    PublishedValues.temporal(str(i, "historicalDepth")).orElse(null), frequency(str(i, "updateFrequency")),
+                    access(str(i, "accessLevel")), link, distributions, series, refs(row.get("sources")), null);
+        }).toList();
+    }
+
+    /** The catalogue's access levels on the EU access-right vocabulary: on request and restricted both need a step. */
+    static AccessLevel access(String level) {
+        if (level == null) {
+            return null;
+        }
+        return switch (level) {
+            case "OPEN" -> AccessLevel.PUBLIC;
+            case "ON_REQUEST", "RESTRICTED" -> AccessLevel.RESTRICTED;
+            case "CLOSED" -> AccessLevel.NON_PUBLIC;
+            default -> null;
+        };
+    }
+
+    /** The catalogue's frequencies are named after the EU vocabulary; two spell it differently. */
+    static UpdateFrequency frequency(String frequency) {
+        if (frequency == null) {
+            return null;
+        }
+        return switch (frequency) {
+            case "CONTINUOUS" -> UpdateFrequency.CONT;
+            case "IRREGULAR" -> UpdateFrequency.IRREG;
+            default -> {
+                try {
+                    yield UpdateFrequency.valueOf(frequency);
+                } catch (IllegalArgumentException e) {
+                    yield null;
+                }
+            }
+        };
+    }
+
+    /** EU data themes: all of it is health; social action and environment themes add their own. */
+    static Set<EuDataTheme> euThemes(List<Theme> themes) {
+        Set<EuDataTheme> eu = EnumSet.of(EuDataTheme.HEAL);
+        for (Theme theme : themes) {
+            String label = TextFolding.fold(theme.label());
+            if (label.contains("social") || label.contains("population")) {
+                eu.add(EuDataTheme.SOCI);
+            }
+            if (label.contains("environnement")) {
+                eu.add(EuDataTheme.ENVI);
+            }
+        }
+        return eu;
+    }
+
+    private static String fileType(String format) {
+        if (format == null) {
+            return null;
+        }
+        String f = TextFolding.fold(format);
+        if (f.contains("csv")) {
+            return "CSV";
+        }
+        if (f.contains("excel") || f.contains("xls")) {
+            return "XLSX";
+        }
+        if (f.contains("json")) {
+            return "JSON";
+        }
+        if (f.contains("pdf")) {
+            return "PDF";
+        }
+        if (f.contains("html") || f.contains("web")) {
+            return "HTML";
+        }
+        return null;
+    }
+
+    private static DcatRecords.Licence licence(String licence) {
+        return licence == null || licence.isBlank() ? null : new DcatRecords.Licence(Slugs.of(licence), licence,
+                TextFolding.fold(licence).contains("licence ouverte") ? "https://www.etalab.gouv.fr/licence-ouverte-open-licence" : null);
+    }
+
+    private static List<Agent> agents(Object value) {
+        return maps(value).stream().map(CatalogueDcatSource::agent).sorted(Comparator.comparing(Agent::id)).toList();
+    }
+
+    private static Agent agent(Map<String, Object> p) {
+        return new Agent(str(p, "code"), orElse(str(p, "name"), str(p, "code")), str(p, "homePage"));
+    }
+
+    private static List<Theme> themes(Object value) {
+        return maps(value).stream().map(t -> new Theme(str(t, "code"), orElse(str(t, "name"), str(t, "code")))).toList();
+    }
+
+    private static List<DatasetRef> refs(Object value) {
+        return maps(value).stream().map(d -> {
+            String title = orElse(str(d, "title"), str(d, "code"));
+            return new DatasetRef(DatasetKind.DATASET, str(d, "code"), title, described(str(d, "description"), "Jeu de données « " + title + " »."));
+        }).toList();
+    }
+
+    private static String described(String description, String fallback) {
+        return description == null || description.isBlank() ? fallback : description;
+    }
+
+    private static <T> T first(List<T> values) {
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String tail(String id) {
+        return id == null ? null : id.substring(id.lastIndexOf(':') + 1);
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String str(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object value) {
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? list.stream().filter(Objects::nonNull).map(Object::toString).toList() : List.of();
+    }
+}

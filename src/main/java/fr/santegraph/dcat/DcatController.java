@@ -1,0 +1,89 @@
+package fr.santegraph.dcat;
+
+import static fr.santegraph.dcat.RdfResponses.error;
+import static fr.santegraph.dcat.RdfResponses.negotiated;
+import static fr.santegraph.dcat.RdfResponses.rdf;
+
+import java.util.Optional;
+import org.apache.jena.rdf.model.Model;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The DCAT-AP catalogue for harvesters: {@code /catalog} (paged, content-negotiated) and {@code /id/{type}/{id}}
+ * (one object's RDF). HEAD answers like GET without the body, since ckanext-dcat sends HEAD first; nothing ever
+ * redirects, since udata counts a redirect as a failure.
+ */
+@RestController
+public class DcatController {
+
+    private final DcatMapper mapper;
+    private final DcatProperties properties;
+    private final ObjectProvider<DcatSource> sources;
+
+    public DcatController(DcatMapper mapper, DcatProperties properties, ObjectProvider<DcatSource> sources) {
+        this.mapper = mapper;
+        this.properties = properties;
+        this.sources = sources;
+    }
+
+    @RequestMapping(path = {"/catalog", "/catalog.{ext}"}, method = {RequestMethod.GET, RequestMethod.HEAD})
+    public ResponseEntity<byte[]> catalog(@PathVariable(required = false) String ext,
+                                          @RequestParam(required = false) String format,
+                                          @RequestParam(required = false) String page,
+                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                          HttpMethod method) {
+        return negotiated(ext, format, accept, chosen -> {
+            Optional<DcatExporter> exporter = exporter();
+            if (exporter.isEmpty()) {
+                return noSource();
+            }
+            int number;
+            try {
+                number = page == null ? 1 : Integer.parseInt(page.strip());
+            } catch (NumberFormatException e) {
+                return error(HttpStatus.BAD_REQUEST, "page must be a whole number from 1, not '" + page + "'");
+            }
+            Model model;
+            try {
+                model = exporter.get().page(number);
+            } catch (IllegalArgumentException e) {
+                return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            }
+            return rdf(model, chosen, method);
+        });
+    }
+
+    @RequestMapping(path = "/id/{type}/{id}", method = {RequestMethod.GET, RequestMethod.HEAD})
+    public ResponseEntity<byte[]> object(@PathVariable String type, @PathVariable String id,
+                                         @RequestParam(required = false) String format,
+                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                         HttpMethod method) {
+        return negotiated(null, format, accept, chosen -> {
+            Optional<DcatExporter> exporter = exporter();
+            if (exporter.isEmpty()) {
+                return noSource();
+            }
+            return exporter.get().object(type, id)
+                    .map(model -> rdf(model, chosen, method))
+                    .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no " + type + " with id '" + id + "' in the catalogue"));
+        });
+    }
+
+    private Optional<DcatExporter> exporter() {
+        return Optional.ofNullable(sources.getIfAvailable()).map(source -> new DcatExporter(source, mapper, properties));
+    }
+
+    private static ResponseEntity<byte[]> noSource() {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "this build has no catalogue to export");
+    }
+}

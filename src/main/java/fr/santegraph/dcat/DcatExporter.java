@@ -1,0 +1,67 @@
+package fr.santegraph.dcat;
+
+import fr.santegraph.dcat.DcatRecords.Agent;
+import fr.santegraph.dcat.DcatRecords.Catalog;
+import fr.santegraph.dcat.DcatRecords.DatasetKind;
+import fr.santegraph.dcat.DcatRecords.Page;
+import java.util.Optional;
+import org.apache.jena.rdf.model.Model;
+
+/**
+ * Builds the RDF of one catalogue page or one object. A page reads only its own entries from the source, so a
+ * harvester walking the whole catalogue costs one page of memory at a time.
+ */
+public class DcatExporter {
+
+    private final DcatSource source;
+    private final DcatMapper mapper;
+    private final DcatProperties properties;
+
+    public DcatExporter(DcatSource source, DcatMapper mapper, DcatProperties properties) {
+        this.source = source;
+        this.mapper = mapper;
+        this.properties = properties;
+    }
+
+    public DcatMapper mapper() {
+        return mapper;
+    }
+
+    public int pageSize() {
+        return properties.pageSize();
+    }
+
+    public int lastPage() {
+        return Page.lastPage(source.countEntries(), properties.pageSize());
+    }
+
+    /** Page {@code number} (from 1); a number outside {@code 1..lastPage} is the caller's error. */
+    public Model page(int number) {
+        long total = source.countEntries();
+        int last = Page.lastPage(total, properties.pageSize());
+        if (number < 1 || number > last) {
+            throw new IllegalArgumentException("page " + number + " does not exist: pages run from 1 to " + last);
+        }
+        long offset = (long) (number - 1) * properties.pageSize();
+        Page page = new Page(number, properties.pageSize(), total, source.entries(offset, properties.pageSize()));
+        return mapper.page(catalog(), page);
+    }
+
+    public Catalog catalog() {
+        return new Catalog(properties.title(), properties.description(),
+                new Agent(properties.publisherId(), properties.publisherName(), properties.homepage()),
+                properties.homepage(), source.lastModified().orElse(null));
+    }
+
+    /** The RDF of the object {@code /id/{type}/{id}} names, or empty when there is none. */
+    public Optional<Model> object(String type, String id) {
+        return switch (type) {
+            case DcatUris.DATASET -> source.dataset(DatasetKind.DATASET, id).map(mapper::dataset);
+            case DcatUris.INDICATOR -> source.dataset(DatasetKind.INDICATOR, id).map(mapper::dataset);
+            case DcatUris.SERVICE -> source.service(id).map(mapper::service);
+            case DcatUris.SERIES -> source.series(id).map(s -> mapper.series(s, source.seriesMembers(id, properties.pageSize())));
+            case DcatUris.AGENT -> source.agent(id).map(mapper::agent);
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,418 @@
+package fr.santegraph.dcat;
+
+import fr.santegraph.dcat.DcatRecords.Agent;
+import fr.santegraph.dcat.DcatRecords.Catalog;
+import fr.santegraph.dcat.DcatRecords.CatalogEntry;
+import fr.santegraph.dcat.DcatRecords.Contact;
+import fr.santegraph.dcat.DcatRecords.DataService;
+import fr.santegraph.dcat.DcatRecords.Dataset;
+import fr.santegraph.dcat.DcatRecords.DatasetRef;
+import fr.santegraph.dcat.DcatRecords.Distribution;
+import fr.santegraph.dcat.DcatRecords.Licence;
+import fr.santegraph.dcat.DcatRecords.Page;
+import fr.santegraph.dcat.DcatRecords.Period;
+import fr.santegraph.dcat.DcatRecords.Place;
+import fr.santegraph.dcat.DcatRecords.Series;
+import fr.santegraph.dcat.DcatRecords.Theme;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIx;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.util.NodeCmp;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+
+/**
+ * Records → DCAT-AP 3 RDF. Every node gets an IRI (no blank nodes), every object the catalogue points to is typed
+ * (the SHACL range shapes check classes and nothing infers them), list-valued fields are sorted and the finished
+ * model is rebuilt in sorted triple order: the same records always give the same bytes.
+ */
+public final class DcatMapper {
+
+    private static final String FR = "fr";
+    private static final Comparator<Triple> TRIPLE_ORDER = Comparator.comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
+            .thenComparing(Triple::getPredicate, NodeCmp::compareRDFTerms)
+            .thenComparing(Triple::getObject, NodeCmp::compareRDFTerms);
+    /** http(s), a host, then only characters an IRI may hold unescaped. */
+    private static final Pattern HTTP_URL = Pattern.compile("https?://[^/\\s<>\"{}|\\\\^`?#]+[^\\s<>\"{}|\\\\^`]*");
+    private static final Pattern FILE_TYPE = Pattern.compile("[A-Z0-9_]{2,30}");
+
+    private final DcatUris uris;
+
+    public DcatMapper(DcatUris uris) {
+        this.uris = uris;
+    }
+
+    public DcatUris uris() {
+        return uris;
+    }
+
+    /** One catalogue page: the catalog node, the Hydra paging node and the page's entries. */
+    public Model page(Catalog catalog, Page page) {
+        Builder b = new Builder();
+        Resource cat = b.catalog(catalog);
+        for (CatalogEntry entry : page.entries()) {
+            if (entry instanceof Dataset dataset) {
+                cat.addProperty(DcatAp.dataset, b.dataset(dataset));
+            } else if (entry instanceof DataService service) {
+                cat.addProperty(DcatAp.service, b.service(service));
+            }
+        }
+        b.paging(page);
+        return b.sorted();
+    }
+
+    /** One dataset or indicator, as {@code /id/dataset/{id}} answers. */
+    public Model dataset(Dataset dataset) {
+        Builder b = new Builder();
+        b.dataset(dataset);
+        return b.sorted();
+    }
+
+    /** One data service, as {@code /id/service/{id}} answers. */
+    public Model service(DataService service) {
+        Builder b = new Builder();
+        b.service(service);
+        return b.sorted();
+    }
+
+    /** A series with its members (a DCAT-AP series needs at least one {@code dcat:inSeries} pointing at it). */
+    public Model series(Series series, List<DatasetRef> members) {
+        Builder b = new Builder();
+        Resource s = b.series(series);
+        for (DatasetRef member : members) {
+            b.ref(member).addProperty(DcatAp.inSeries, s);
+        }
+        return b.sorted();
+    }
+
+    /** A territory as a location: label, INSEE code and, when known, its centroid as a GeoSPARQL WKT point. */
+    public Model location(Place place, String code, double[] lonLat) {
+        Builder b = new Builder();
+        Resource r = b.place(place).addProperty(DcatAp.identifier, code);
+        if (lonLat != null) {
+            r.addProperty(DcatAp.centroid, b.m.createTypedLiteral("POINT(" + lonLat[0] + " " + lonLat[1] + ")", DcatAp.WKT));
+        }
+        return b.sorted();
+    }
+
+    /** One agent, as {@code /id/agent/{id}} answers. */
+    public Model agent(Agent agent) {
+        Builder b = new Builder();
+        b.agent(agent);
+        return b.sorted();
+    }
+
+    /** A model with the prefixes every output uses, for writers and tests. */
+    public static Model emptyModel() {
+        Model model = ModelFactory.createDefaultModel();
+        model.setNsPrefix("dcat", DcatAp.DCAT);
+        model.setNsPrefix("dct", DcatAp.DCT);
+        model.setNsPrefix("foaf", DcatAp.FOAF);
+        model.setNsPrefix("vcard", DcatAp.VCARD);
+        model.setNsPrefix("skos", DcatAp.SKOS);
+        model.setNsPrefix("prov", DcatAp.PROV);
+        model.setNsPrefix("hydra", DcatAp.HYDRA);
+        model.setNsPrefix("rdfs", RDFS.getURI());
+        model.setNsPrefix("xsd", DcatAp.XSD);
+        return model;
+    }
+
+    /**
+     * An external URL as an IRI, or null when it is not a usable http(s) URL (the published sources hold some
+     * "www.example.fr" and free text in link columns): a bad link is left out rather than breaking the RDF.
+     */
+    static String externalIri(String url) {
+        if (url == null) {
+            return null;
+        }
+        String s = lowerCaseSchemeAndHost(url.strip().replace(" ", "%20"));
+        if (!HTTP_URL.matcher(s).matches()) {
+            return null;
+        }
+        try {
+            return IRIx.create(s).hasViolations() ? null : s;
+        } catch (IRIException e) {
+            return null;
+        }
+    }
+
+    /** Some sources publish links in capitals ("HTTP://WWW.SCANSANTE.FR/"): scheme and host are case-insensitive. */
+    private static String lowerCaseSchemeAndHost(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int hostEnd = scheme + 3;
+        while (hostEnd < url.length() && "/?#".indexOf(url.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        return url.substring(0, hostEnd).toLowerCase(Locale.ROOT) + url.substring(hostEnd);
+    }
+
+    /** Builds one output model; a set, so objects described twice on a page (an agent, a series) appear once. */
+    private final class Builder {
+
+        private final Model m = emptyModel();
+        private final Map<String, Optional<String>> iris = new HashMap<>();
+
+        /** The same agents and licences come back on every entry of a page: check each link once. */
+        private String iri(String url) {
+            return url == null ? null : iris.computeIfAbsent(url, u -> Optional.ofNullable(externalIri(u))).orElse(null);
+        }
+
+        Model sorted() {
+            List<Triple> triples = new ArrayList<>(m.getGraph().find().toList());
+            triples.sort(TRIPLE_ORDER);
+            Model out = emptyModel();
+            triples.forEach(out.getGraph()::add);
+            return out;
+        }
+
+        Resource catalog(Catalog catalog) {
+            Resource c = m.createResource(uris.catalog(), DcatAp.Catalog)
+                    .addProperty(DcatAp.title, fr(catalog.title()))
+                    .addProperty(DcatAp.description, fr(catalog.description()))
+                    .addProperty(DcatAp.publisher, agent(catalog.publisher()))
+                    .addProperty(DcatAp.language, m.createResource(DcatAp.FRENCH.getURI(), DcatAp.LinguisticSystem))
+                    .addProperty(DcatAp.themeTaxonomy, m.createResource(DcatAp.DATA_THEME_SCHEME.getURI(), DcatAp.ConceptScheme)
+                            .addProperty(DcatAp.title, fr("Thèmes de données (vocabulaire de l'UE)")))
+                    .addProperty(DcatAp.themeTaxonomy, m.createResource(uris.themeScheme(), DcatAp.ConceptScheme)
+                            .addProperty(DcatAp.title, fr("Thèmes santegraph")));
+            document(c, DcatAp.homepage, catalog.homepage());
+            date(c, DcatAp.modified, catalog.modified());
+            return c;
+        }
+
+        void paging(Page page) {
+            int last = page.lastPage();
+            Resource view = m.createResource(uris.page(page.number()))
+                    .addProperty(RDF.type, DcatAp.PartialCollectionView)
+                    .addProperty(RDF.type, DcatAp.PagedCollection)
+                    .addLiteral(DcatAp.totalItems, m.createTypedLiteral(page.totalItems(), XSDDatatype.XSDinteger))
+                    .addLiteral(DcatAp.itemsPerPage, m.createTypedLiteral(page.pageSize(), XSDDatatype.XSDinteger));
+            link(view, DcatAp.first, DcatAp.firstPage, 1);
+            link(view, DcatAp.last, DcatAp.lastPage, last);
+            if (page.number() < last) {
+                link(view, DcatAp.next, DcatAp.nextPage, page.number() + 1);
+            }
+            if (page.number() > 1) {
+                link(view, DcatAp.previous, DcatAp.previousPage, Math.min(page.number() - 1, last));
+            }
+        }
+
+        private void link(Resource view, org.apache.jena.rdf.model.Property hydra, org.apache.jena.rdf.model.Property legacy, int number) {
+            Resource target = m.createResource(uris.page(number));
+            view.addProperty(hydra, target).addProperty(legacy, target);
+        }
+
+        Resource dataset(Dataset d) {
+            String uri = uris.dataset(d.kind(), d.id());
+            Resource r = m.createResource(uri, DcatAp.Dataset)
+                    .addProperty(DcatAp.identifier, uri)
+                    .addProperty(DcatAp.title, fr(d.title()))
+                    .addProperty(DcatAp.description, fr(d.description()));
+            if (d.publisher() != null) {
+                r.addProperty(DcatAp.publisher, agent(d.publisher()));
+            }
+            if (d.creator() != null) {
+                r.addProperty(DcatAp.creator, agent(d.creator()));
+            }
+            contact(r, uri, d.contact());
+            d.keywords().stream().map(String::strip).filter(k -> !k.isEmpty()).distinct().sorted()
+                    .forEach(k -> r.addProperty(DcatAp.keyword, fr(k)));
+            d.euThemes().stream().sorted().forEach(t -> r.addProperty(DcatAp.theme, euTheme(t)));
+            d.themes().stream().sorted(Comparator.comparing(Theme::id)).forEach(t -> r.addProperty(DcatAp.theme, theme(t)));
+            d.spatial().stream().sorted(Comparator.comparing(Place::id)).forEach(p -> r.addProperty(DcatAp.spatial, place(p)));
+            period(r, uri, d.temporal());
+            if (d.frequency() != null) {
+                r.addProperty(DcatAp.accrualPeriodicity, m.createResource(DcatAp.frequency(d.frequency().name()).getURI(), DcatAp.Frequency)
+                        .addProperty(DcatAp.prefLabel, fr(d.frequency().labelFr())));
+            }
+            accessRights(r, d.accessLevel());
+            document(r, DcatAp.landingPage, d.landingPage());
+            d.distributions().stream().sorted(Comparator.comparing(Distribution::id))
+                    .forEach(dist -> distribution(r, uri, dist));
+            if (d.series() != null) {
+                r.addProperty(DcatAp.inSeries, series(d.series()));
+            }
+            d.sources().stream().sorted(Comparator.comparing(DatasetRef::id)).forEach(src -> {
+                Resource s = ref(src);
+                r.addProperty(DcatAp.source, s).addProperty(DcatAp.wasDerivedFrom, s);
+            });
+            date(r, DcatAp.modified, d.modified());
+            return r;
+        }
+
+        Resource service(DataService s) {
+            String uri = uris.service(s.id());
+            Resource r = m.createResource(uri, DcatAp.DataService)
+                    .addProperty(DcatAp.identifier, uri)
+                    .addProperty(DcatAp.title, fr(s.title()));
+            if (s.description() != null && !s.description().isBlank()) {
+                r.addProperty(DcatAp.description, fr(s.description()));
+            }
+            String endpoint = iri(s.endpointUrl());
+            // endpointURL is mandatory: a service whose published endpoint is not a URL points at its own URI.
+            r.addProperty(DcatAp.endpointURL, m.createResource(endpoint != null ? endpoint : uri));
+            String endpointDescription = iri(s.endpointDescription());
+            if (endpointDescription != null) {
+                r.addProperty(DcatAp.endpointDescription, m.createResource(endpointDescription));
+            }
+            if (s.publisher() != null) {
+                r.addProperty(DcatAp.publisher, agent(s.publisher()));
+            }
+            if (s.licence() != null) {
+                r.addProperty(DcatAp.license, licence(s.licence()));
+            }
+            accessRights(r, s.accessLevel());
+            s.euThemes().stream().sorted().forEach(t -> r.addProperty(DcatAp.theme, euTheme(t)));
+            document(r, DcatAp.landingPage, s.landingPage());
+            s.servesDatasets().stream().sorted(Comparator.comparing(DatasetRef::id))
+                    .forEach(ref -> r.addProperty(DcatAp.servesDataset, ref(ref)));
+            return r;
+        }
+
+        /** A dataset described on another page or endpoint: typed and titled so the shapes and harvesters accept it. */
+        Resource ref(DatasetRef ref) {
+            String uri = uris.dataset(ref.kind(), ref.id());
+            return m.createResource(uri, DcatAp.Dataset)
+                    .addProperty(DcatAp.identifier, uri)
+                    .addProperty(DcatAp.title, fr(ref.title()))
+                    .addProperty(DcatAp.description, fr(ref.description()));
+        }
+
+        Resource series(Series s) {
+            String uri = uris.series(s.id());
+            Resource r = m.createResource(uri, DcatAp.DatasetSeries)
+                    .addProperty(DcatAp.identifier, uri)
+                    .addProperty(DcatAp.title, fr(s.title()))
+                    .addProperty(DcatAp.description, fr(s.description()));
+            if (s.publisher() != null) {
+                r.addProperty(DcatAp.publisher, agent(s.publisher()));
+            }
+            return r;
+        }
+
+        Resource agent(Agent a) {
+            Resource r = m.createResource(uris.agent(a.id()), DcatAp.Agent).addProperty(DcatAp.name, fr(a.name()));
+            document(r, DcatAp.homepage, a.homepage());
+            return r;
+        }
+
+        private void contact(Resource owner, String ownerUri, Contact c) {
+            if (c == null) {
+                return;
+            }
+            Resource r = m.createResource(uris.part(ownerUri, "contact", null), DcatAp.Kind)
+                    .addProperty(DcatAp.fn, fr(c.name()));
+            if (c.email() != null && c.email().contains("@") && !c.email().isBlank()) {
+                r.addProperty(DcatAp.hasEmail, m.createResource("mailto:" + c.email().strip()));
+            }
+            String url = iri(c.url());
+            if (url != null) {
+                r.addProperty(DcatAp.hasURL, m.createResource(url));
+            }
+            owner.addProperty(DcatAp.contactPoint, r);
+        }
+
+        private void distribution(Resource dataset, String datasetUri, Distribution d) {
+            String access = iri(d.accessUrl());
+            if (access == null) {
+                return; // accessURL is mandatory: a distribution without a usable link is not exported
+            }
+            Resource r = m.createResource(uris.part(datasetUri, "distribution", d.id()), DcatAp.Distribution)
+                    .addProperty(DcatAp.accessURL, m.createResource(access));
+            if (d.title() != null && !d.title().isBlank()) {
+                r.addProperty(DcatAp.title, fr(d.title()));
+            }
+            String download = iri(d.downloadUrl());
+            if (download != null) {
+                r.addProperty(DcatAp.downloadURL, m.createResource(download));
+            }
+            if (d.format() != null) {
+                String code = d.format().strip().toUpperCase(Locale.ROOT);
+                if (FILE_TYPE.matcher(code).matches()) {
+                    r.addProperty(DcatAp.format, m.createResource(DcatAp.fileType(code).getURI(), DcatAp.MediaTypeOrExtent));
+                }
+            }
+            if (d.licence() != null) {
+                r.addProperty(DcatAp.license, licence(d.licence()));
+            }
+            dataset.addProperty(DcatAp.distribution, r);
+        }
+
+        private Resource licence(Licence l) {
+            Resource r = m.createResource(uris.licence(l.id()), DcatAp.LicenseDocument)
+                    .addProperty(DcatAp.title, fr(l.title()));
+            String url = iri(l.url());
+            if (url != null) {
+                r.addProperty(RDFS.seeAlso, m.createResource(url));
+            }
+            return r;
+        }
+
+        private Resource euTheme(EuDataTheme t) {
+            return m.createResource(DcatAp.dataTheme(t.name()).getURI(), DcatAp.Concept)
+                    .addProperty(DcatAp.prefLabel, fr(t.labelFr()))
+                    .addProperty(DcatAp.inScheme, DcatAp.DATA_THEME_SCHEME);
+        }
+
+        private Resource theme(Theme t) {
+            return m.createResource(uris.theme(t.id()), DcatAp.Concept)
+                    .addProperty(DcatAp.prefLabel, fr(t.label()))
+                    .addProperty(DcatAp.inScheme, m.createResource(uris.themeScheme()));
+        }
+
+        Resource place(Place p) {
+            return m.createResource(uris.place(p), DcatAp.Location).addProperty(DcatAp.prefLabel, fr(p.label()));
+        }
+
+        private void period(Resource owner, String ownerUri, Period p) {
+            if (p == null || (p.start() == null && p.end() == null)) {
+                return;
+            }
+            Resource r = m.createResource(uris.part(ownerUri, "temporal", null), DcatAp.PeriodOfTime);
+            date(r, DcatAp.startDate, p.start());
+            date(r, DcatAp.endDate, p.end());
+            owner.addProperty(DcatAp.temporal, r);
+        }
+
+        private void accessRights(Resource owner, AccessLevel level) {
+            if (level != null) {
+                owner.addProperty(DcatAp.accessRights, m.createResource(DcatAp.accessRight(level.name()).getURI(), DcatAp.RightsStatement)
+                        .addProperty(DcatAp.prefLabel, fr(level.labelFr())));
+            }
+        }
+
+        private void document(Resource owner, org.apache.jena.rdf.model.Property property, String url) {
+            String iri = iri(url);
+            if (iri != null) {
+                owner.addProperty(property, m.createResource(iri, DcatAp.Document));
+            }
+        }
+
+        private void date(Resource owner, org.apache.jena.rdf.model.Property property, LocalDate date) {
+            if (date != null) {
+                owner.addLiteral(property, m.createTypedLiteral(date.toString(), XSDDatatype.XSDdate));
+            }
+        }
+
+        private Literal fr(String text) {
+            return m.createLiteral(text.strip(), FR);
+        }
+    }
+}

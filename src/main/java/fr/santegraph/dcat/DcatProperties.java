@@ -1,0 +1,21 @@
+package fr.santegraph.dcat;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code santegraph.dcat.*}: the page size of {@code /catalog} and how the catalogue describes itself. */
+@ConfigurationProperties("santegraph.dcat")
+public record DcatProperties(
+        @DefaultValue("500") int pageSize,
+        @DefaultValue("Catalogue santegraph des données de santé publique") String title,
+        @DefaultValue("Les producteurs, jeux de données, services de données et indicateurs de santé publique français réunis par santegraph.") String description,
+        @DefaultValue("santegraph") String publisherId,
+        @DefaultValue("santegraph") String publisherName,
+        String homepage) {
+
+    public DcatProperties {
+        if (pageSize < 1 || pageSize > 10_000) {
+            throw new IllegalArgumentException("santegraph.dcat.page-size must be between 1 and 10000, not " + pageSize);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package fr.santegraph.dcat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the DCAT-AP export describes, independent of where it is read from: the graph reader builds these,
+ * {@link DcatMapper} turns them into RDF. Ids are business keys (slugs, codes); the mapper makes every IRI from
+ * them under the base URI, so nothing is a blank node and exports can be diffed.
+ */
+public final class DcatRecords {
+
+    private DcatRecords() {
+    }
+
+    /** What kind of catalogue object a dataset record is; also the path segment of its URI. */
+    public enum DatasetKind {
+        DATASET("dataset"), INDICATOR("indicator");
+
+        private final String segment;
+
+        DatasetKind(String segment) {
+            this.segment = segment;
+        }
+
+        public String segment() {
+            return segment;
+        }
+    }
+
+    /** One item of a catalogue page: a dataset (or indicator) or a data service. */
+    public sealed interface CatalogEntry permits Dataset, DataService {
+        String id();
+    }
+
+    /** The catalogue itself; its language is French. */
+    public record Catalog(String title, String description, Agent publisher, String homepage, LocalDate modified) {
+        public Catalog {
+            require(title, "catalog title");
+            require(description, "catalog description");
+            Objects.requireNonNull(publisher, "catalog publisher");
+        }
+    }
+
+    /** A producer or publisher ({@code foaf:Agent}). */
+    public record Agent(String id, String name, String homepage) {
+        public Agent {
+            require(id, "agent id");
+            require(name, "agent name");
+        }
+    }
+
+    /** A contact point ({@code vcard:Kind}); at least one of email or url is expected by harvesters. */
+    public record Contact(String name, String email, String url) {
+        public Contact {
+            require(name, "contact name");
+        }
+    }
+
+    /** A licence; its IRI is made from {@code id} under the base URI, {@code url} is the published text. */
+    public record Licence(String id, String title, String url) {
+        public Licence {
+            require(id, "licence id");
+            require(title, "licence title");
+        }
+    }
+
+    /** A theme of the project's own scheme ({@code skos:Concept}). */
+    public record Theme(String id, String label) {
+        public Theme {
+            require(id, "theme id");
+            require(label, "theme label");
+        }
+    }
+
+    /** Spatial coverage: a territory id ({@code region:84}) or a country ({@code country:FRA}). */
+    public record Place(String id, String label) {
+        public static final Place FRANCE = new Place("country:FRA", "France");
+
+        public Place {
+            require(id, "place id");
+            require(label, "place label");
+        }
+
+        public boolean isCountry() {
+            return id.startsWith("country:");
+        }
+    }
+
+    /** Temporal coverage; either end may be open. */
+    public record Period(LocalDate start, LocalDate end) {
+    }
+
+    /** A distribution of a dataset; {@code format} is an EU file-type code (CSV, XLSX, HTML…). */
+    public record Distribution(String id, String title, String accessUrl, String downloadUrl, String format, Licence licence) {
+        public Distribution {
+            require(id, "distribution id");
+            require(accessUrl, "distribution access URL");
+        }
+    }
+
+    /** A dataset series ({@code dcat:DatasetSeries}): the producer base or family an indicator belongs to. */
+    public record Series(String id, String title, String description, Agent publisher) {
+        public Series {
+            require(id, "series id");
+            require(title, "series title");
+            require(description, "series description");
+        }
+    }
+
+    /** Enough of a dataset described elsewhere to point at it (source of an indicator, dataset a service serves). */
+    public record DatasetRef(DatasetKind kind, String id, String title, String description) {
+        public DatasetRef {
+            Objects.requireNonNull(kind, "dataset kind");
+            require(id, "dataset id");
+            require(title, "dataset title");
+            require(description, "dataset description");
+        }
+    }
+
+    /**
+     * A dataset, or an indicator exported as a dataset (kind INDICATOR, in a {@code series}, derived from
+     * {@code sources}).
+     */
+    public record Dataset(DatasetKind kind, String id, String title, String description, Agent publisher, Agent creator,
+                          Contact contact, List<String> keywords, Set<EuDataTheme> euThemes, List<Theme> themes,
+                          List<Place> spatial, Period temporal, UpdateFrequency frequency, AccessLevel accessLevel,
+                          String landingPage, List<Distribution> distributions, Series series, List<DatasetRef> sources,
+                          LocalDate modified) implements CatalogEntry {
+        public Dataset {
+            Objects.requireNonNull(kind, "dataset kind");
+            require(id, "dataset id");
+            require(title, "dataset title");
+            require(description, "dataset description");
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
+            euThemes = euThemes == null ? Set.of() : Set.copyOf(euThemes);
+            themes = themes == null ? List.of() : List.copyOf(themes);
+            spatial = spatial == null ? List.of() : List.copyOf(spatial);
+            distributions = distributions == null ? List.of() : List.copyOf(distributions);
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        public DatasetRef ref() {
+            return new DatasetRef(kind, id, title, description);
+        }
+    }
+
+    /** A data service (API, portal query tool) with its endpoint and the datasets it serves. */
+    public record DataService(String id, String title, String description, String endpointUrl, String endpointDescription,
+                              Agent publisher, Licence licence, AccessLevel accessLevel, Set<EuDataTheme> euThemes,
+                              String landingPage, List<DatasetRef> servesDatasets) implements CatalogEntry {
+        public DataService {
+            require(id, "data service id");
+            require(title, "data service title");
+            require(endpointUrl, "data service endpoint URL");
+            euThemes = euThemes == null ? Set.of() : Set.copyOf(euThemes);
+            servesDatasets = servesDatasets == null ? List.of() : List.copyOf(servesDatasets);
+        }
+    }
+
+    /** One page of the catalogue: entries {@code [(page-1)*pageSize, page*pageSize)} of {@code totalItems}. */
+    public record Page(int number, int pageSize, long totalItems, List<CatalogEntry> entries) {
+        public Page {
+            if (number < 1 || pageSize < 1) {
+                throw new IllegalArgumentException("page " + number + " of size " + pageSize);
+            }
+            entries = List.copyOf(entries);
+        }
+
+        public int lastPage() {
+            return lastPage(totalItems, pageSize);
+        }
+
+        public static int lastPage(long totalItems, int pageSize) {
+            return (int) Math.max(1, (totalItems + pageSize - 1) / pageSize);
+        }
+    }
+
+    private static void require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+    }
+}

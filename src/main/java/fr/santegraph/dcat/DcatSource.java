@@ -1,0 +1,41 @@
+package fr.santegraph.dcat;
+
+import fr.santegraph.dcat.DcatRecords.Agent;
+import fr.santegraph.dcat.DcatRecords.CatalogEntry;
+import fr.santegraph.dcat.DcatRecords.DataService;
+import fr.santegraph.dcat.DcatRecords.Dataset;
+import fr.santegraph.dcat.DcatRecords.DatasetKind;
+import fr.santegraph.dcat.DcatRecords.DatasetRef;
+import fr.santegraph.dcat.DcatRecords.Series;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the exported catalogue is read from (the catalogue graph in Neo4j). Entries come in one stable order
+ * (by a unique key) so that page N holds the same entries on every call and a walk sees each entry once.
+ */
+public interface DcatSource {
+
+    /** Number of catalogue entries (datasets, indicators, data services). */
+    long countEntries();
+
+    /** Entries {@code [offset, offset+limit)} in the stable order. */
+    List<CatalogEntry> entries(long offset, int limit);
+
+    Optional<Dataset> dataset(DatasetKind kind, String id);
+
+    Optional<DataService> service(String id);
+
+    Optional<Series> series(String id);
+
+    /** Up to {@code limit} members of a series, in the stable order. */
+    List<DatasetRef> seriesMembers(String seriesId, int limit);
+
+    Optional<Agent> agent(String id);
+
+    /** Latest modification date of the catalogue's content, when the source knows it. */
+    default Optional<LocalDate> lastModified() {
+        return Optional.empty();
+    }
+}

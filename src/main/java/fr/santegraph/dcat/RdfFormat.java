@@ -1,0 +1,53 @@
+package fr.santegraph.dcat;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFWriter;
+
+/**
+ * The four serialisations the catalogue is served in, by file extension and media type. Turtle is written in
+ * blocks (one block per subject, in the mapper's sorted order): as readable as the pretty writer, which first
+ * analyses the whole graph, and about twice as fast.
+ */
+public enum RdfFormat {
+    TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_BLOCKS),
+    JSON_LD("jsonld", "application/ld+json", RDFFormat.JSONLD11_PRETTY),
+    RDF_XML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN),
+    N_TRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8);
+
+    private final String extension;
+    private final String mediaType;
+    private final RDFFormat jenaFormat;
+
+    RdfFormat(String extension, String mediaType, RDFFormat jenaFormat) {
+        this.extension = extension;
+        this.mediaType = mediaType;
+        this.jenaFormat = jenaFormat;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public void write(Model model, OutputStream out) {
+        RDFWriter.source(model).format(jenaFormat).output(out);
+    }
+
+    public static Optional<RdfFormat> ofExtension(String extension) {
+        String ext = extension == null ? "" : extension.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.extension.equals(ext)).findFirst();
+    }
+
+    public static Optional<RdfFormat> ofMediaType(String mediaType) {
+        String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.mediaType.equals(type)).findFirst();
+    }
+}

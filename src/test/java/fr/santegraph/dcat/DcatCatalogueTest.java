@@ -1,0 +1,166 @@
+package fr.santegraph.dcat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.santegraph.IntegrationTest;
+import fr.santegraph.catalogue.CatalogueGraph;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+/** The DCAT-AP export of the catalogue built from the real shared sources, over HTTP as harvesters read it. */
+@IntegrationTest
+class DcatCatalogueTest {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CatalogueGraph catalogue;
+    @Autowired
+    DcatUris uris;
+    @Autowired
+    DcatSource source;
+    @Autowired
+    DcatMapper mapper;
+    @Autowired
+    DcatProperties properties;
+    DcatExporter exporter;
+    @Autowired
+    Neo4jClient neo4j;
+    @Autowired
+    HttpGraphQlTester graphQl;
+
+    @BeforeEach
+    void realCatalogue() {
+        catalogue.load();
+        exporter = new DcatExporter(source, mapper, properties);
+    }
+
+    @Test
+    void everyPageOfTheRealCatalogueHasZeroShaclViolations() {
+        DcatShacl shacl = DcatShacl.mandatory(DcatFixtures.shapesDir());
+        int last = exporter.lastPage();
+        for (int page = 1; page <= last; page++) {
+            DcatShacl.Result result = shacl.validate(exporter.page(page));
+            assertThat(result.conforms()).as("page %d of %d: %s", page, last, result.describeViolations(10)).isTrue();
+        }
+    }
+
+    @Test
+    void aHarvesterFollowingNextPageCountsEveryDatasetAndIndicatorOnce() {
+        long expected = count("MATCH (n) WHERE n:Dataset OR n:Indicator RETURN count(n)");
+        long services = count("MATCH (n:DataService) RETURN count(n)");
+        Map<String, Integer> datasets = new HashMap<>();
+        Map<String, Integer> dataServices = new HashMap<>();
+        String next = uris.catalog();
+        int pages = 0;
+        while (next != null) {
+            ResponseEntity<String> response = get(next.substring(uris.base().length()), null);
+            assertThat(response.getStatusCode().value()).as(next).isEqualTo(200);
+            Model model = parse(response.getBody(), Lang.TURTLE);
+            Resource catalog = model.getResource(uris.catalog());
+            model.listObjectsOfProperty(catalog, DcatAp.dataset).forEach(d -> datasets.merge(d.asResource().getURI(), 1, Integer::sum));
+            model.listObjectsOfProperty(catalog, DcatAp.service).forEach(d -> dataServices.merge(d.asResource().getURI(), 1, Integer::sum));
+            Resource view = model.listSubjectsWithProperty(RDF.type, DcatAp.PagedCollection).next();
+            assertThat(view.hasProperty(RDF.type, DcatAp.PartialCollectionView)).isTrue();
+            assertThat(view.getProperty(DcatAp.totalItems).getLong()).isEqualTo(expected + services);
+            Resource nextPage = view.getPropertyResourceValue(DcatAp.nextPage);
+            next = nextPage == null ? null : nextPage.getURI();
+            pages++;
+        }
+        assertThat(expected).isGreaterThan(19_355);
+        assertThat(datasets).hasSize((int) expected);
+        assertThat(datasets.values()).containsOnly(1);
+        assertThat(dataServices).hasSize((int) services);
+        assertThat(pages).isEqualTo(exporter.lastPage());
+    }
+
+    @Test
+    void contentNegotiationOnTheRealCatalogue() {
+        ResponseEntity<String> none = get("/catalog", null);
+        assertThat(none.getHeaders().getContentType().toString()).isEqualTo("text/turtle;charset=UTF-8");
+        for (RdfFormat format : RdfFormat.values()) {
+            ResponseEntity<String> response = get("/catalog?page=2", format.mediaType());
+            assertThat(response.getStatusCode().value()).isEqualTo(200);
+            assertThat(response.getHeaders().getContentType().toString()).startsWith(format.mediaType());
+        }
+        assertThat(get("/catalog", "text/csv").getStatusCode().value()).isEqualTo(406);
+        assertThat(get("/catalog?page=0", null).getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<String> head = send("HEAD", "/catalog.nt", null);
+        assertThat(head.getStatusCode().value()).isEqualTo(200);
+        assertThat(head.getHeaders().getContentLength()).isEqualTo(get("/catalog.nt", null).getBody().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(head.getBody()).isEmpty();
+    }
+
+    @Test
+    void theUriOfADatasetFromGraphQlDereferencesToThatDataset() {
+        var response = graphQl.documentName("catalogueUris").variable("dataset", "dataset:pmsi").variable("indicator", "indicator:drees-1")
+                .execute();
+        String datasetUri = response.path("dataset.uri").entity(String.class).get();
+        String title = response.path("dataset.title").entity(String.class).get();
+        String indicatorUri = response.path("indicator.uri").entity(String.class).get();
+
+        Model dataset = parse(get(datasetUri.substring(uris.base().length()), "text/turtle").getBody(), Lang.TURTLE);
+        assertThat(dataset.getResource(datasetUri).getProperty(DcatAp.title).getString()).isEqualTo(title);
+        assertThat(dataset.getResource(datasetUri).getProperty(DcatAp.identifier).getString()).isEqualTo(datasetUri);
+        Model indicator = parse(get(indicatorUri.substring(uris.base().length()), "application/n-triples").getBody(), Lang.NTRIPLES);
+        assertThat(indicator.getResource(indicatorUri).hasProperty(DcatAp.inSeries)).isTrue();
+    }
+
+    private long count(String cypher) {
+        return neo4j.query(cypher).fetchAs(Long.class).one().orElseThrow();
+    }
+
+    private static Model parse(String body, Lang lang) {
+        Model model = ModelFactory.createDefaultModel();
+        RDFParser.create().source(new StringReader(body)).lang(lang).parse(model);
+        return model;
+    }
+
+    /** A raw request: RestTemplate would add an Accept header of its own, and harvesters mostly send none. */
+    private ResponseEntity<String> get(String path, String accept) {
+        return send("GET", path, accept);
+    }
+
+    private ResponseEntity<String> send(String method, String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (accept != null) {
+            request.header(HttpHeaders.ACCEPT, accept);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpHeaders headers = new HttpHeaders();
+            response.headers().map().forEach(headers::addAll);
+            return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package fr.santegraph.dcat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+/** The HTTP contract harvesters rely on, over a catalogue held in memory (no graph needed). */
+class DcatEndpointTest {
+
+    private static final Map<RdfFormat, Lang> LANGS = Map.of(RdfFormat.TURTLE, Lang.TURTLE, RdfFormat.JSON_LD, Lang.JSONLD,
+            RdfFormat.RDF_XML, Lang.RDFXML, RdfFormat.N_TRIPLES, Lang.NTRIPLES);
+
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new DcatController(DcatFixtures.mapper(), DcatFixtures.properties(10),
+            new StaticListableBeanFactory(Map.of("source", new ListDcatSource(DcatFixtures.catalogue(12, 40))))
+                    .getBeanProvider(DcatSource.class))).build();
+
+    private MockHttpServletResponse call(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    @Test
+    void noAcceptHeaderOrAWildcardGetsTurtle() throws Exception {
+        for (String accept : new String[] {null, "*/*", "text/html;q=0.9, */*;q=0.8"}) {
+            var request = get("/catalog");
+            if (accept != null) {
+                request.header("Accept", accept);
+            }
+            MockHttpServletResponse response = call(request);
+            assertThat(response.getStatus()).as(accept).isEqualTo(200);
+            assertThat(response.getContentType()).as(accept).isEqualTo("text/turtle;charset=UTF-8");
+            parse(response, RdfFormat.TURTLE);
+        }
+    }
+
+    @Test
+    void eachTypeIsServedByAcceptByExtensionAndByFormatParameter() throws Exception {
+        for (RdfFormat format : RdfFormat.values()) {
+            for (RequestBuilder request : new RequestBuilder[] {get("/catalog").header("Accept", format.mediaType()),
+                    get("/catalog." + format.extension()), get("/catalog").param("format", format.extension()),
+                    get("/catalog").header("Accept", "text/html, " + format.mediaType() + ";q=0.5")}) {
+                MockHttpServletResponse response = call(request);
+                assertThat(response.getStatus()).isEqualTo(200);
+                assertThat(response.getContentType()).startsWith(format.mediaType());
+                assertThat(response.getHeader("Vary")).isEqualTo("Accept");
+                Model model = parse(response, format);
+                assertThat(model.contains(model.getResource(DcatFixtures.BASE + "/catalog"), RDF.type, DcatAp.Catalog)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void anExplicitlyUnsupportedTypeIs406() throws Exception {
+        assertThat(call(get("/catalog").header("Accept", "text/csv")).getStatus()).isEqualTo(406);
+        assertThat(call(get("/catalog").header("Accept", "application/json, text/html")).getStatus()).isEqualTo(406);
+        assertThat(call(get("/catalog.csv")).getStatus()).isEqualTo(406);
+        assertThat(call(get("/id/dataset/pmsi-mco").header("Accept", "image/png")).getStatus()).isEqualTo(406);
+        MockHttpServletResponse response = call(get("/catalog").header("Accept", "text/csv"));
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("text/turtle", "application/ld+json");
+    }
+
+    @Test
+    void aBadPageNumberOrFormatIs400() throws Exception {
+        for (String page : new String[] {"0", "-1", "abc", "7", "99999999999"}) {
+            MockHttpServletResponse response = call(get("/catalog").param("page", page));
+            assertThat(response.getStatus()).as(page).isEqualTo(400);
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(page).contains("page");
+        }
+        assertThat(call(get("/catalog").param("format", "csv")).getStatus()).isEqualTo(400);
+        assertThat(call(get("/catalog").header("Accept", "no type at all")).getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutBody() throws Exception {
+        MockHttpServletResponse got = call(get("/catalog").param("page", "2"));
+        MockHttpServletResponse headed = call(head("/catalog").param("page", "2"));
+        assertThat(headed.getStatus()).isEqualTo(200);
+        assertThat(headed.getContentType()).isEqualTo(got.getContentType());
+        assertThat(headed.getContentLength()).isEqualTo(got.getContentAsByteArray().length);
+        assertThat(headed.getContentAsByteArray()).isEmpty();
+        assertThat(call(head("/catalog.jsonld")).getContentType()).startsWith("application/ld+json");
+        assertThat(call(head("/catalog").param("page", "0")).getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void aHarvesterFollowingNextPageSeesEveryDatasetOnce() throws Exception {
+        Map<String, Integer> seen = new HashMap<>();
+        String next = DcatFixtures.BASE + "/catalog";
+        int pages = 0;
+        while (next != null) {
+            MockHttpServletResponse response = call(get(next.substring(DcatFixtures.BASE.length())));
+            assertThat(response.getStatus()).isEqualTo(200);
+            Model model = parse(response, RdfFormat.TURTLE);
+            model.listObjectsOfProperty(model.getResource(DcatFixtures.BASE + "/catalog"), DcatAp.dataset)
+                    .forEach(d -> seen.merge(d.asResource().getURI(), 1, Integer::sum));
+            Resource view = model.listSubjectsWithProperty(RDF.type, DcatAp.PagedCollection).next();
+            assertThat(view.getProperty(DcatAp.totalItems).getLong()).isEqualTo(53);
+            Resource nextPage = view.getPropertyResourceValue(DcatAp.nextPage);
+            next = nextPage == null ? null : nextPage.getURI();
+            pages++;
+        }
+        assertThat(pages).isEqualTo(6);
+        assertThat(seen).hasSize(52); // 12 datasets and 40 indicators; the 53rd entry is the data service
+        assertThat(seen.values()).containsOnly(1);
+    }
+
+    @Test
+    void pageContentsAreTheSameOnEveryCall() throws Exception {
+        assertThat(call(get("/catalog").param("page", "3")).getContentAsByteArray())
+                .isEqualTo(call(get("/catalog").param("page", "3")).getContentAsByteArray());
+    }
+
+    @Test
+    void anObjectUriDereferencesToThatObjectsRdf() throws Exception {
+        MockHttpServletResponse response = call(get("/id/dataset/pmsi-mco").header("Accept", "application/n-triples"));
+        assertThat(response.getStatus()).isEqualTo(200);
+        Model model = parse(response, RdfFormat.N_TRIPLES);
+        Resource ds = model.getResource(DcatFixtures.BASE + "/id/dataset/pmsi-mco");
+        assertThat(ds.getProperty(DcatAp.title).getString()).isEqualTo("PMSI MCO");
+
+        Model indicator = parse(call(get("/id/indicator/ind-00003")), RdfFormat.TURTLE);
+        assertThat(indicator.getResource(DcatFixtures.BASE + "/id/indicator/ind-00003").hasProperty(RDF.type, DcatAp.Dataset)).isTrue();
+        Model series = parse(call(get("/id/series/drees-base-0")), RdfFormat.TURTLE);
+        assertThat(series.listSubjectsWithProperty(DcatAp.inSeries).toList()).hasSize(7);
+        assertThat(parse(call(get("/id/service/scansante")), RdfFormat.TURTLE)
+                .contains(null, RDF.type, DcatAp.DataService)).isTrue();
+        assertThat(parse(call(get("/id/agent/drees")), RdfFormat.TURTLE).contains(null, DcatAp.name)).isTrue();
+
+        assertThat(call(get("/id/dataset/nope")).getStatus()).isEqualTo(404);
+        assertThat(call(get("/id/spaceship/pmsi-mco")).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void withoutACatalogueSourceTheEndpointsSay503() throws Exception {
+        MockMvc empty = MockMvcBuilders.standaloneSetup(new DcatController(DcatFixtures.mapper(), DcatFixtures.properties(10),
+                new StaticListableBeanFactory().getBeanProvider(DcatSource.class))).build();
+        assertThat(empty.perform(get("/catalog")).andReturn().getResponse().getStatus()).isEqualTo(503);
+    }
+
+    static Model parse(MockHttpServletResponse response, RdfFormat format) throws Exception {
+        Model model = ModelFactory.createDefaultModel();
+        RDFParser.create().source(new StringReader(response.getContentAsString(StandardCharsets.UTF_8)))
+                .lang(LANGS.get(format)).parse(model);
+        return model;
+    }
+}
