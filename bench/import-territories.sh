@@ -6,10 +6,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 shared=${SANTEGRAPH_SHARED:-../shared}
 [ -f target/santegraph.jar ] || mvn -B -q package -DskipTests
-dir=$(mktemp -d)
-for f in regions departements communes epci; do ln -s "$(realpath "$shared/data/territories/decoupage-administratif-4.1.0/$f.json")" "$dir/"; done
-ln -s "$(realpath "$shared/data/territories/laposte_hexasmal_2024.csv")" "$dir/"
-ln -s "$(realpath "$shared/data/territories/laposte_hexasmal_with_gps_2020.csv")" "$dir/"
+source bench/territory-dir.sh
+dir=$(territory_dir "$shared")
 first=(); again=()
 for i in $(seq 1 "$runs"); do
   store=$(mktemp -d)

@@ -29,11 +29,14 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 
     private final QueryLimitsProperties limits;
     private final int defaultPageSize;
+    private final int maxPageSize;
 
     public QueryLimitsInstrumentation(QueryLimitsProperties limits,
-                                      @org.springframework.beans.factory.annotation.Value("${santegraph.graphql.default-page-size:20}") int defaultPageSize) {
+                                      @org.springframework.beans.factory.annotation.Value("${santegraph.graphql.default-page-size:20}") int defaultPageSize,
+                                      @org.springframework.beans.factory.annotation.Value("${santegraph.graphql.max-page-size:1000}") int maxPageSize) {
         this.limits = limits;
         this.defaultPageSize = defaultPageSize;
+        this.maxPageSize = maxPageSize;
     }
 
     @Override
@@ -104,7 +107,9 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
             return 1;
         }
         Object first = env.getArguments().get("first");
-        return first instanceof Number number ? Math.max(number.longValue(), 1) : defaultPageSize;
+        // A `first` above the maximum page size is refused by its own, clearer error (naming max-page-size):
+        // weigh it as the largest page it could be rather than report it as a cost overrun.
+        return first instanceof Number number ? Math.min(Math.max(number.longValue(), 1), maxPageSize) : defaultPageSize;
     }
 
     private static boolean isIntrospectionOnly(ExecutionContext context) {

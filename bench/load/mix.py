@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""The query mix of the load benchmark (bench/load/run.sh).
+
+  mix.py requests --target santegraph|neo4j-graphql --schema SCHEMA --url URL --out FILE [--variants N] [--only KINDS]
+      Writes one GraphQL request body (JSON) per line: every kind of query whose fields exist in the printed
+      SCHEMA, each with N variants of its variables drawn from the real COG files. Each kind is first sent once
+      to URL; a kind that answers with errors (e.g. a feature whose arguments differ) is left out and reported.
+      Prints the kinds kept, comma-separated, on the last line.
+  mix.py check --santegraph URL --neo4j-graphql URL [--variants N]
+      Sends the same variables to both servers for every territory kind and checks that both answers hold the
+      same ids (the santegraph and Neo4j GraphQL Library queries must return the same data).
+
+Variables come from ../shared/data/territories (SANTEGRAPH_SHARED overrides), with a fixed seed: two runs, and
+the two servers of a --compare run, get exactly the same requests.
+"""
+import argparse
+import json
+import os
+import random
+import re
+import sys
+import unicodedata
+import urllib.request
+
+SHARED = os.environ.get("SANTEGRAPH_SHARED", os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"))
+COG = os.path.join(SHARED, "data", "territories", "decoupage-administratif-4.1.0")
+
+
+def fold(text):
+    """Python twin of fr.santegraph.common.TextFolding.fold, so that both servers search the same folded name."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M"))
+    return re.sub(r"[\W_]+", " ", bare.lower()).strip()
+
+
+def load(name):
+    with open(os.path.join(COG, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+class Data:
+    """Codes and names drawn from the COG, as variables for the queries."""
+
+    def __init__(self, seed):
+        rnd = random.Random(seed)
+        communes = [c for c in load("communes.json") if c.get("type") == "commune-actuelle" and c.get("zone") != "com"]
+        departements = [d for d in load("departements.json") if d.get("zone") != "com"]
+        regions = [r for r in load("regions.json") if r.get("zone") != "com"]
+        self.communes = [c["code"] for c in rnd.sample(communes, 500)]
+        self.departements = [d["code"] for d in departements]
+        self.regions = [r["code"] for r in regions]
+        # Search terms: whole folded names of communes, so that a term finds its commune and a few namesakes.
+        self.names = [fold(c["nom"]) for c in rnd.sample([c for c in communes if len(c["nom"]) >= 8], 500)]
+        self.rnd = rnd
+
+    def pick(self, values, n):
+        return [values[i % len(values)] for i in range(n)] if n >= len(values) else self.rnd.sample(values, n)
+
+
+# Each kind: the query for each server, the variables from Data, what the printed schema must contain,
+# and for the equivalence check a function from the answer's data to the ids it returns.
+TERRITORY_FIELDS_SG = "id code name population postalCodes department { code name } region { code name } epci { code name }"
+TERRITORY_FIELDS_NG = ("id code name population postalCodes(sort: [{code: ASC}]) { code } "
+                       "department { code name } region { code name } epci { code name }")
+
+KINDS = {
+    "territory-by-code": {
+        "requires": "territory(code:",
+        "variables": lambda d, n: [{"code": c} for c in d.pick(d.communes, n)],
+        "santegraph": "query TerritoryByCode($code: String!) { territory(code: $code, level: COMMUNE) { %s } }"
+                      % TERRITORY_FIELDS_SG,
+        "neo4j-graphql": "query TerritoryByCode($code: String!) { territories(where: {code: {eq: $code}, "
+                         "level: {eq: \"COMMUNE\"}}) { %s } }" % TERRITORY_FIELDS_NG,
+        "ids": {
+            "santegraph": lambda data: flat([data["territory"]], lambda t: [t["id"], code(t["department"]),
+                                             code(t["region"]), code(t["epci"])] + t["postalCodes"]),
+            "neo4j-graphql": lambda data: flat(data["territories"], lambda t: [t["id"], code(t["department"]),
+                                               code(t["region"]), code(t["epci"][0] if t["epci"] else None)]
+                                               + [p["code"] for p in t["postalCodes"]]),
+        },
+    },
+    "communes-of-department": {
+        "requires": "children(",
+        "variables": lambda d, n: [{"code": c} for c in d.pick(d.departements, n)],
+        "santegraph": "query CommunesOfDepartment($code: String!) { territory(code: $code, level: DEPARTMENT) { "
+                      "name children(first: 100) { totalCount nodes { id code name population epci { code name } } } } }",
+        "neo4j-graphql": "query CommunesOfDepartment($code: String!) { territories(where: {code: {eq: $code}, "
+                         "level: {eq: \"DEPARTMENT\"}}) { name "
+                         "childrenConnection(where: {node: {level: {eq: \"COMMUNE\"}, active: {eq: true}}}) { totalCount } "
+                         "children(where: {level: {eq: \"COMMUNE\"}, active: {eq: true}}, sort: [{code: ASC}], limit: 100) "
+                         "{ id code name population epci { code name } } } }",
+        "ids": {
+            "santegraph": lambda data: [data["territory"]["children"]["totalCount"]] + flat(
+                data["territory"]["children"]["nodes"], lambda t: [t["id"], code(t["epci"])]),
+            "neo4j-graphql": lambda data: [data["territories"][0]["childrenConnection"]["totalCount"]] + flat(
+                data["territories"][0]["children"], lambda t: [t["id"], code(t["epci"][0] if t["epci"] else None)]),
+        },
+    },
+    "name-search": {
+        "requires": "nameContains:",
+        "variables": lambda d, n: [{"name": s} for s in d.pick(d.names, n)],
+        # santegraph ranks the closest names first; the library cannot, so it sorts by name: the check compares
+        # the sets of ids, which are the same whenever all matches fit in the page.
+        "santegraph": "query NameSearch($name: String!) { territories(filter: {nameContains: $name, level: COMMUNE}, "
+                      "first: 20) { nodes { id code name department { code } } } }",
+        "neo4j-graphql": "query NameSearch($name: String!) { territories(where: {searchName: {contains: $name}, "
+                         "level: {eq: \"COMMUNE\"}, active: {eq: true}}, sort: [{name: ASC}], limit: 20) "
+                         "{ id code name department { code } } }",
+        "ids": {
+            "santegraph": lambda data: sorted(flat(data["territories"]["nodes"],
+                                                   lambda t: [t["id"] + "/" + code(t["department"])])),
+            "neo4j-graphql": lambda data: sorted(flat(data["territories"],
+                                                      lambda t: [t["id"] + "/" + code(t["department"])])),
+        },
+        "complete": lambda ids: len(ids) < 20,
+    },
+    "commune-counts-per-department": {
+        "requires": "children(",
+        "variables": lambda d, n: [{"code": c} for c in d.pick(d.regions, n)],
+        "santegraph": "query CommuneCounts($code: String!) { territory(code: $code, level: REGION) { name "
+                      "children(first: 20) { nodes { code name children(first: 1) { totalCount } } } } }",
+        "neo4j-graphql": "query CommuneCounts($code: String!) { territories(where: {code: {eq: $code}, "
+                         "level: {eq: \"REGION\"}}) { name children(where: {level: {eq: \"DEPARTMENT\"}, "
+                         "active: {eq: true}}, sort: [{code: ASC}], limit: 20) { code name "
+                         "childrenConnection(where: {node: {level: {eq: \"COMMUNE\"}, active: {eq: true}}}) "
+                         "{ totalCount } } } }",
+        "ids": {
+            "santegraph": lambda data: flat(data["territory"]["children"]["nodes"],
+                                            lambda t: [t["code"], t["children"]["totalCount"]]),
+            "neo4j-graphql": lambda data: flat(data["territories"][0]["children"],
+                                               lambda t: [t["code"], t["childrenConnection"]["totalCount"]]),
+        },
+    },
+    # Features of the other issues: included when the printed schema has them and a probe request answers
+    # without errors (their argument names are taken from their published SDL; a mismatch is reported, not run).
+    "practitioners-by-territory-and-profession": {
+        "requires": "practitioners(",
+        "variables": lambda d, n: [{"within": "department:" + c, "profession": p}
+                                   for c, p in zip(d.pick(d.departements, n),
+                                                   d.pick(["10", "40", "50", "60", "21", "70"], n))],
+        "santegraph": "query Practitioners($within: String!, $profession: String!) { practitioners(filter: "
+                      "{within: $within, profession: $profession}, first: 20) { totalCount nodes { id } } }",
+    },
+    "practitioner-counts-per-epci": {
+        "requires": "practitioners(",
+        "variables": lambda d, n: [{"code": c} for c in d.pick(d.departements, n)],
+        "santegraph": "query PractitionerCounts($code: String!) { territory(code: $code, level: DEPARTMENT) { "
+                      "epcis: children(level: EPCI, first: 50) { nodes { code practitioners(first: 1) "
+                      "{ totalCount } } } } }",
+    },
+    "catalogue-search": {
+        "requires": "datasets(",
+        "variables": lambda d, n: [{"text": t} for t in d.pick(
+            ["mortalite", "hopital", "medicaments", "cancer", "vaccination", "urgences", "naissances",
+             "psychiatrie", "pollution", "assurance maladie"], n)],
+        "santegraph": "query CatalogueSearch($text: String!) { datasets(filter: {search: $text}, first: 20) "
+                      "{ totalCount nodes { id title } } }",
+    },
+    "dcat-page": {
+        "requires": "dcatCatalog(",
+        "variables": lambda d, n: [{"first": 50}] * n,
+        "santegraph": "query DcatPage($first: Int!) { dcatCatalog(first: $first) { totalCount } }",
+    },
+}
+
+
+def code(territory):
+    return (territory or {}).get("code")
+
+
+def flat(items, fn):
+    out = []
+    for item in items:
+        out.extend(x for x in fn(item) if x is not None)
+    return out
+
+
+def post(url, body):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json", "Accept": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)
+
+
+def requests(args):
+    schema = re.sub(r"\s+", "", open(args.schema, encoding="utf-8").read())
+    data = Data(args.seed)
+    kept, lines = [], []
+    for kind, spec in KINDS.items():
+        if args.only and kind not in args.only.split(","):
+            continue
+        query = spec.get(args.target)
+        # The Neo4j GraphQL Library schema is ours (bench/neo4j-graphql): only santegraph's features vary.
+        if query is None or (args.target == "santegraph" and re.sub(r"\s+", "", spec["requires"]) not in schema):
+            continue
+        variants = [{"query": query, "variables": v} for v in spec["variables"](data, args.variants)]
+        answer = post(args.url, variants[0])
+        if answer.get("errors"):
+            print(f"left out {kind}: the probe request answered {json.dumps(answer['errors'])[:300]}",
+                  file=sys.stderr)
+            continue
+        kept.append(kind)
+        lines.extend(json.dumps(v, ensure_ascii=False, separators=(",", ":")) for v in variants)
+    random.Random(args.seed).shuffle(lines)  # interleave the kinds
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+    print(",".join(kept))
+
+
+def check(args):
+    data = Data(args.seed)
+    failures = 0
+    for kind, spec in KINDS.items():
+        if "ids" not in spec:
+            continue
+        compared = 0
+        for variables in spec["variables"](data, args.variants):
+            answers = {}
+            for target in ("santegraph", "neo4j-graphql"):
+                answer = post(getattr(args, target.replace("-", "_")), {"query": spec[target], "variables": variables})
+                if answer.get("errors"):
+                    print(f"FAIL {kind} {variables} on {target}: {json.dumps(answer['errors'])[:300]}")
+                    failures += 1
+                    break
+                answers[target] = spec["ids"][target](answer["data"])
+            if len(answers) < 2 or not spec.get("complete", lambda ids: True)(answers["santegraph"]):
+                continue
+            compared += 1
+            if answers["santegraph"] != answers["neo4j-graphql"]:
+                failures += 1
+                print(f"FAIL {kind} {variables}: santegraph {answers['santegraph'][:12]}… "
+                      f"neo4j-graphql {answers['neo4j-graphql'][:12]}…")
+        print(f"check {kind}: {compared} variants compared, same ids on both servers" if compared
+              else f"check {kind}: nothing compared")
+        failures += 0 if compared else 1
+    if failures:
+        print(f"equivalence check: {failures} failure(s)")
+        sys.exit(1)
+    print("equivalence check: both servers return the same ids for every kind")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    r = commands.add_parser("requests")
+    r.add_argument("--target", choices=["santegraph", "neo4j-graphql"], required=True)
+    r.add_argument("--schema", required=True)
+    r.add_argument("--url", required=True)
+    r.add_argument("--out", required=True)
+    r.add_argument("--only", help="comma-separated kinds (e.g. those kept for the other server)")
+    r.add_argument("--variants", type=int, default=200)
+    r.add_argument("--seed", type=int, default=7)
+    c = commands.add_parser("check")
+    c.add_argument("--santegraph", required=True)
+    c.add_argument("--neo4j-graphql", required=True)
+    c.add_argument("--variants", type=int, default=10)
+    c.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    requests(args) if args.command == "requests" else check(args)
+
+
+if __name__ == "__main__":
+    main()
