@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads territories: lookups, filtered pages, and the batched relations behind GraphQL fields. */
 @Service
@@ -63,43 +65,34 @@ public class TerritoryService {
 
     private final Neo4jClient neo4j;
     private final Pagination pagination;
+    private final TerritoryDirectory directory;
 
-    public TerritoryService(Neo4jClient neo4j, Pagination pagination) {
+    public TerritoryService(Neo4jClient neo4j, Pagination pagination, TerritoryDirectory directory) {
         this.neo4j = neo4j;
         this.pagination = pagination;
+        this.directory = directory;
     }
 
+    // Lookups by id or code and single-valued relations come from the in-memory directory: no transaction.
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Territory> findById(String id) {
-        return neo4j.query("MATCH (t:Territory {id: $id}) RETURN " + Territory.PROJECTION + " AS t")
-                .bind(id).to("id")
-                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
-                .one();
+        return directory.get(id);
     }
 
-    /** Territories by id, in one query, for fields of other features that point to territories. */
+    /** Territories by id, for fields of other features that point to territories. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Map<String, Territory> findByIds(Collection<String> ids) {
-        Map<String, Territory> result = new HashMap<>();
-        neo4j.query("UNWIND $ids AS id MATCH (t:Territory {id: id}) RETURN " + Territory.PROJECTION + " AS t")
-                .bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
-                .all()
-                .forEach(territory -> result.put(territory.id(), territory));
-        return result;
+        return directory.getAll(ids);
     }
 
     /** By code, and level when the code alone is ambiguous ("84" is a region and a département). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Territory> findByCode(String code, TerritoryLevel level) {
         String normalized = code.strip().toUpperCase(Locale.ROOT);
         if (level != null) {
             return findById(level.id(normalized));
         }
-        List<Territory> matches = List.copyOf(neo4j.query("""
-                        MATCH (t:Territory {code: $code})
-                        RETURN %s AS t ORDER BY t.active DESC, t.level
-                        """.formatted(Territory.PROJECTION))
-                .bind(normalized).to("code")
-                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
-                .all());
+        List<Territory> matches = directory.withCode(normalized);
         if (matches.size() > 1) {
             throw new InvalidArgumentException("code " + normalized + " names several territories ("
                     + matches.stream().map(Territory::id).toList() + "): give its level");
@@ -196,33 +189,13 @@ public class TerritoryService {
         return result;
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     Map<String, Territory> related(Collection<String> ids, TerritoryRelation relation) {
-        Map<String, Territory> result = new HashMap<>();
-        neo4j.query("UNWIND $ids AS id\nMATCH (t:Territory {id: id})\n" + relation.pattern
-                        + "\nWITH id, other AS t\nRETURN id, " + Territory.PROJECTION + " AS other")
-                .bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Map.Entry.class)
-                .mappedBy((types, record) -> Map.entry(record.get("id").asString(), Territory.from(record.get("other"))))
-                .all()
-                .forEach(entry -> result.putIfAbsent((String) entry.getKey(), (Territory) entry.getValue()));
-        return result;
+        return directory.related(ids, relation);
     }
 
-    @SuppressWarnings("unchecked")
+    @Transactional(propagation = Propagation.SUPPORTS)
     Map<String, List<String>> postalCodes(Collection<String> ids) {
-        Map<String, List<String>> result = new HashMap<>();
-        neo4j.query("""
-                        UNWIND $ids AS id
-                        MATCH (t:Territory {id: id})-[:HAS_POSTAL_CODE]->(p:PostalCode)
-                        WITH id, p.code AS code ORDER BY code
-                        RETURN id, collect(code) AS codes
-                        """)
-                .bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Map.Entry.class)
-                .mappedBy((types, record) -> Map.entry(record.get("id").asString(),
-                        record.get("codes").asList(org.neo4j.driver.Value::asString)))
-                .all()
-                .forEach(entry -> result.put((String) entry.getKey(), (List<String>) entry.getValue()));
-        return result;
+        return directory.postalCodes(ids);
     }
 }
