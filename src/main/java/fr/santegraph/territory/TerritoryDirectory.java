@@ -42,11 +42,16 @@ public class TerritoryDirectory {
     private static final Logger log = LoggerFactory.getLogger(TerritoryDirectory.class);
 
     /** One territory and the ids of the territories its single-valued fields point to. */
-    record Entry(Territory territory, Map<TerritoryRelation, String> related, List<String> postalCodes) {
+    record Entry(Territory territory, String searchName, Map<TerritoryRelation, String> related,
+                 List<String> postalCodes) {
     }
 
+    /**
+     * {@code below}: the territories one {@code PART_OF} or {@code MEMBER_OF} link below each territory (communes of
+     * a département or an EPCI, arrondissements of a commune).
+     */
     private record Snapshot(String version, Map<String, Entry> byId, Map<String, List<Territory>> byCode,
-                            Instant checkedAt) {
+                            Map<String, List<String>> below, Instant checkedAt) {
     }
 
     /**
@@ -55,7 +60,7 @@ public class TerritoryDirectory {
      */
     private static final String LOAD = """
             MATCH (t:Territory)
-            RETURN %s AS t,
+            RETURN %s AS t, t.searchName AS searchName,
                    COLLECT { MATCH (t)-[:PART_OF]->(o:Territory) RETURN o.id }[0] AS parent,
                    COLLECT { MATCH (t)-[:MEMBER_OF]->(o:Epci) RETURN o.id }[0] AS epci,
                    COLLECT { MATCH (t)-[:MERGED_INTO]->(o:Commune) RETURN o.id }[0] AS mergedInto,
@@ -63,7 +68,8 @@ public class TerritoryDirectory {
             """.formatted(Territory.PROJECTION);
 
     /** What one row of {@link #LOAD} says. */
-    private record Links(Territory territory, String parent, String epci, String mergedInto, List<String> postalCodes) {
+    private record Links(Territory territory, String searchName, String parent, String epci, String mergedInto,
+                         List<String> postalCodes) {
     }
 
     /**
@@ -137,6 +143,43 @@ public class TerritoryDirectory {
         return result;
     }
 
+    /** Every territory, retired ones included. */
+    Collection<Entry> all() {
+        return current().byId().values();
+    }
+
+    /**
+     * The territories inside {@code ancestorId}: up to three {@code PART_OF}/{@code MEMBER_OF} links below it
+     * (communes of a département or EPCI, their arrondissements and delegated communes; départements, communes…
+     * of a region), and the EPCIs with a member commune in it (one or two links below).
+     */
+    Collection<Entry> inside(String ancestorId) {
+        Snapshot current = current();
+        Map<String, Entry> found = new HashMap<>();
+        List<String> level = List.of(ancestorId);
+        for (int depth = 1; depth <= 3 && !level.isEmpty(); depth++) {
+            List<String> next = new ArrayList<>();
+            for (String id : level) {
+                for (String child : current.below().getOrDefault(id, List.of())) {
+                    Entry entry = current.byId().get(child);
+                    if (entry == null) {
+                        continue;
+                    }
+                    found.putIfAbsent(child, entry);
+                    next.add(child);
+                    // A commune's EPCI is its own MEMBER_OF link (only arrondissements inherit one).
+                    String epci = entry.related().get(TerritoryRelation.EPCI);
+                    if (depth <= 2 && entry.territory().level() == TerritoryLevel.COMMUNE && epci != null
+                            && !epci.equals(ancestorId) && current.byId().containsKey(epci)) {
+                        found.putIfAbsent(epci, current.byId().get(epci));
+                    }
+                }
+            }
+            level = next;
+        }
+        return found.values();
+    }
+
     /** Called when the graph changed behind this process's back: the next lookup reads the territories again. */
     public void invalidate() {
         snapshot = null;
@@ -175,7 +218,7 @@ public class TerritoryDirectory {
             }
             String version = version();
             if (current != null && current.version().equals(version)) {
-                current = new Snapshot(version, current.byId(), current.byCode(), now);
+                current = new Snapshot(version, current.byId(), current.byCode(), current.below(), now);
             } else {
                 current = load(version, now);
             }
@@ -196,12 +239,14 @@ public class TerritoryDirectory {
         for (Record record : driver.executableQuery(LOAD)
                 .withConfig(READ).execute().records()) {
             Territory territory = Territory.from(record.get("t"));
-            links.put(territory.id(), new Links(territory, record.get("parent").asString(null),
+            links.put(territory.id(), new Links(territory, record.get("searchName").asString(""),
+                    record.get("parent").asString(null),
                     record.get("epci").asString(null), record.get("mergedInto").asString(null),
                     List.copyOf(record.get("postalCodes").asList(org.neo4j.driver.Value::asString))));
         }
         Map<String, Entry> byId = new HashMap<>();
         Map<String, List<Territory>> byCode = new HashMap<>();
+        Map<String, List<String>> below = new HashMap<>();
         for (Links link : links.values()) {
             Map<TerritoryRelation, String> related = new EnumMap<>(TerritoryRelation.class);
             put(related, TerritoryRelation.PARENT, link.parent());
@@ -212,7 +257,13 @@ public class TerritoryDirectory {
             Links parent = link.parent() == null ? null : links.get(link.parent());
             put(related, TerritoryRelation.EPCI, link.epci() != null ? link.epci()
                     : parent != null && parent.territory().level() == TerritoryLevel.COMMUNE ? parent.epci() : null);
-            byId.put(link.territory().id(), new Entry(link.territory(), related, link.postalCodes()));
+            byId.put(link.territory().id(), new Entry(link.territory(), link.searchName(), related, link.postalCodes()));
+            if (link.parent() != null) {
+                below.computeIfAbsent(link.parent(), id -> new ArrayList<>()).add(link.territory().id());
+            }
+            if (link.epci() != null) {
+                below.computeIfAbsent(link.epci(), id -> new ArrayList<>()).add(link.territory().id());
+            }
             byCode.computeIfAbsent(link.territory().code(), code -> new ArrayList<>()).add(link.territory());
         }
         Comparator<Territory> activeFirst = Comparator.comparing((Territory t) -> !t.active())
@@ -220,7 +271,8 @@ public class TerritoryDirectory {
         byCode.replaceAll((code, territories) -> territories.stream().sorted(activeFirst).toList());
         log.info("Territory directory: {} territories loaded (version {}) in {} ms", byId.size(), version,
                 (System.nanoTime() - started) / 1_000_000);
-        return new Snapshot(version, Map.copyOf(byId), Map.copyOf(byCode), now);
+        below.replaceAll((id, ids) -> List.copyOf(ids));
+        return new Snapshot(version, Map.copyOf(byId), Map.copyOf(byCode), Map.copyOf(below), now);
     }
 
     /** The first territory of {@code level} at most {@code hops} parents above. */
