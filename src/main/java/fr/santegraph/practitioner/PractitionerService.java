@@ -27,7 +27,12 @@ import org.springframework.stereotype.Service;
 public class PractitionerService {
 
     /** Territories {@code x} inside {@code w} (or {@code w} itself): communes, arrondissements, départements… */
-    static final String INSIDE = "(x:Territory)-[:PART_OF|MEMBER_OF*0..3]->(w)";
+    /**
+     * The territories {@code x} a site inside the filter's territory can be located in: that territory and every one
+     * below it, listed in {@code $inside} from the in-memory territories (a variable-length walk per request, and
+     * again per practitioner in the filter, cost seconds on a national graph).
+     */
+    static final String INSIDE = "(x:Territory) WHERE x.id IN $inside";
     static final double MAX_RADIUS_KM = 200;
 
     /** Practitioners matching the activity-level criteria on one same activity (and site). */
@@ -45,7 +50,7 @@ public class PractitionerService {
                             WHERE ($point IS NULL OR point.distance(s.location, $point) <= $radius)
                               AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
                               AND ($territory IS NULL OR EXISTS {
-                                    MATCH (s)-[:LOCATED_IN]->(x:Territory)-[:PART_OF|MEMBER_OF*0..3]->(:Territory {id: $territory}) })
+                                    MATCH (s)-[:LOCATED_IN]->(x:Territory) WHERE x.id IN $inside })
                       })
               })
             """;
@@ -78,7 +83,9 @@ public class PractitionerService {
         parameters.put("specialty", blankToNull(f.specialty()));
         parameters.put("mode", f.modeOfPractice() == null ? null : f.modeOfPractice().code);
         parameters.put("placed", f.placed());
-        parameters.put("territory", f.territory() == null ? null : territories.resolveWithin(f.territory().strip()));
+        String territory = f.territory() == null ? null : territories.resolveWithin(f.territory().strip());
+        parameters.put("territory", territory);
+        parameters.put("inside", territory == null ? List.of() : territories.placesInside(territory));
         if (f.near() != null) {
             var near = f.near();
             if (Math.abs(near.latitude()) > 90 || Math.abs(near.longitude()) > 180) {
@@ -103,7 +110,6 @@ public class PractitionerService {
     private static String start(Map<String, Object> p) {
         if (p.get("territory") != null) {
             return """
-                    MATCH (w:Territory {id: $territory})
                     MATCH %s
                     MATCH (x)<-[:LOCATED_IN]-(:Site)<-[:AT_SITE]-(:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
                     """.formatted(INSIDE);
@@ -166,13 +172,14 @@ public class PractitionerService {
                                           PractitionerFilter filter) {
         Map<String, Object> parameters = parameters(filter);
         parameters.put("w", territoryId);
+        parameters.put("inside", territories.placesInside(territoryId));
         parameters.put("level", level == null ? null : level.name());
         String perTerritory = level == null ? "WITH w AS t" : """
                 MATCH (x)-[:PART_OF|MEMBER_OF*0..3]->(t:Territory) WHERE t.level = $level AND t.active
                 """;
         String query = """
                 MATCH (w:Territory {id: $w})
-                CALL (w) { MATCH %s RETURN DISTINCT x }
+                MATCH %s
                 MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
                 WHERE ($profession IS NULL OR a.professionCode = $profession) AND ($mode IS NULL OR a.modeCode = $mode)
                   AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
@@ -196,7 +203,6 @@ public class PractitionerService {
         Map<String, Object> parameters = parameters(filter);
         parameters.put("limit", limit);
         String query = """
-                MATCH (w:Territory {id: $territory})
                 MATCH %s
                 MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
                 WHERE s.location IS NOT NULL

@@ -105,6 +105,18 @@ public class TerritoryService {
         return items.subList(from, Math.min(items.size(), from + limit));
     }
 
+    /**
+     * The ids of a territory and of every territory below it along {@code PART_OF}/{@code MEMBER_OF} (up to three
+     * links): where a site inside it can be located. EPCIs are left out (nothing is located in an EPCI).
+     */
+    public List<String> placesInside(String territoryId) {
+        List<String> ids = new java.util.ArrayList<>();
+        ids.add(territoryId);
+        directory.inside(territoryId).stream().map(TerritoryDirectory.Entry::territory)
+                .filter(t -> t.level() != TerritoryLevel.EPCI).map(Territory::id).forEach(ids::add);
+        return ids;
+    }
+
     /** The levels {@code children} lists by default: the next level down. */
     static Set<TerritoryLevel> defaultChildLevels(TerritoryLevel parent) {
         return switch (parent) {
