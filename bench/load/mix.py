@@ -150,7 +150,7 @@ KINDS = {
                       "{ territory { id name } code count masked } } }",
     },
     "catalogue-search": {
-        "requires": "search(query:",
+        "requires": "SearchConnection!",
         "variables": lambda d, n: [{"text": t} for t in d.pick(
             ["mortalite", "hopital", "medicaments", "cancer", "vaccination", "urgences", "naissances",
              "psychiatrie", "pollution", "assurance maladie", "taux de recours", "densite medecins"], n)],

@@ -109,9 +109,15 @@ public class PractitionerService {
     /** The most selective way in: a territory, a circle, a name, a profession, else every practitioner. */
     private static String start(Map<String, Object> p) {
         if (p.get("territory") != null) {
+            // The activity and site criteria are checked on the way in, on the activity found: the filter's
+            // EXISTS over the practitioner's activities would only find it again.
+            p.put("activityFilter", false);
             return """
                     MATCH %s
-                    MATCH (x)<-[:LOCATED_IN]-(:Site)<-[:AT_SITE]-(:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
+                    MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
+                    WHERE ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
+                      AND ($point IS NULL OR point.distance(s.location, $point) <= $radius)
+                      AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
                     """.formatted(INSIDE);
         }
         if (p.get("point") != null) {
@@ -129,28 +135,34 @@ public class PractitionerService {
         return "MATCH (p:Practitioner)\n";
     }
 
+    @SuppressWarnings("unchecked")
     public CountedConnection<Practitioner> find(PractitionerFilter filter, PageRequest page, boolean countNeeded) {
         Map<String, Object> parameters = parameters(filter);
         parameters.put("offset", page.offset());
         parameters.put("limit", page.lookAhead());
         String match = start(parameters) + FILTER;
+        if (countNeeded) {
+            // Page and total from one pass over the matches rather than two.
+            return neo4j.query(match + """
+                            WITH p ORDER BY p.lastName, p.firstName, p.id
+                            WITH collect(p) AS matching
+                            RETURN size(matching) AS total,
+                                   [p IN matching[$offset..($offset + $limit)] | %s] AS page
+                            """.formatted(PROJECTION))
+                    .bindAll(parameters)
+                    .fetchAs(CountedConnection.class)
+                    .mappedBy((types, record) -> pagination.connectionFromLookAhead(
+                            record.get("page").asList(Practitioner::from), page, record.get("total").asLong()))
+                    .one().map(connection -> (CountedConnection<Practitioner>) connection).orElseThrow();
+        }
         List<Practitioner> items = List.copyOf(neo4j.query(match
                         + "WITH p ORDER BY p.lastName, p.firstName, p.id SKIP $offset LIMIT $limit\nRETURN "
                         + PROJECTION + " AS p")
                 .bindAll(parameters)
                 .fetchAs(Practitioner.class).mappedBy((types, record) -> Practitioner.from(record.get("p"))).all());
-        Long total = countNeeded ? countMatching(match, parameters) : null;
-        return pagination.connectionFromLookAhead(items, page, total);
+        return pagination.connectionFromLookAhead(items, page, null);
     }
 
-    /**
-     * Every count of practitioners goes through here (list totals and territory counts), so that a small-count
-     * disclosure rule can later be applied in one place.
-     */
-    long countMatching(String match, Map<String, Object> parameters) {
-        return neo4j.query(match + "RETURN count(p) AS total").bindAll(parameters)
-                .fetchAs(Long.class).one().orElse(0L);
-    }
 
     private static final Map<PractitionerGrouping, String> GROUPS = Map.of(
             PractitionerGrouping.PROFESSION, """
