@@ -51,7 +51,54 @@ public class TerritoryDirectory {
      * a département or an EPCI, arrondissements of a commune).
      */
     private record Snapshot(String version, Map<String, Entry> byId, Map<String, List<Territory>> byCode,
-                            Map<String, List<String>> below, Instant checkedAt) {
+                            Map<String, List<String>> below, NameIndex names, Instant checkedAt) {
+    }
+
+    /**
+     * Folded names by trigram: a search reads the entries holding the needle's rarest trigram (a few hundred at
+     * most) instead of testing all 40,000 names.
+     */
+    private record NameIndex(List<Entry> entries, Map<String, int[]> byTrigram) {
+
+        static NameIndex of(Collection<Entry> all) {
+            List<Entry> entries = List.copyOf(all);
+            Map<String, List<Integer>> postings = new HashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                String name = entries.get(i).searchName();
+                for (int j = 0; j + 3 <= name.length(); j++) {
+                    List<Integer> list = postings.computeIfAbsent(name.substring(j, j + 3), k -> new ArrayList<>());
+                    if (list.isEmpty() || list.get(list.size() - 1) != i) {
+                        list.add(i);
+                    }
+                }
+            }
+            Map<String, int[]> byTrigram = new HashMap<>();
+            postings.forEach((trigram, list) -> byTrigram.put(trigram, list.stream().mapToInt(Integer::intValue).toArray()));
+            return new NameIndex(entries, byTrigram);
+        }
+
+        List<Entry> containing(String needle) {
+            if (needle.length() < 3) {
+                return entries.stream().filter(e -> e.searchName().contains(needle)).toList();
+            }
+            int[] rarest = null;
+            for (int j = 0; j + 3 <= needle.length(); j++) {
+                int[] posting = byTrigram.get(needle.substring(j, j + 3));
+                if (posting == null) {
+                    return List.of();
+                }
+                if (rarest == null || posting.length < rarest.length) {
+                    rarest = posting;
+                }
+            }
+            List<Entry> found = new ArrayList<>();
+            for (int i : rarest) {
+                if (entries.get(i).searchName().contains(needle)) {
+                    found.add(entries.get(i));
+                }
+            }
+            return found;
+        }
     }
 
     /**
@@ -145,7 +192,12 @@ public class TerritoryDirectory {
 
     /** Every territory, retired ones included. */
     Collection<Entry> all() {
-        return current().byId().values();
+        return current().names().entries();
+    }
+
+    /** The territories whose folded name contains {@code foldedText}, retired ones included. */
+    Collection<Entry> named(String foldedText) {
+        return current().names().containing(foldedText);
     }
 
     /**
@@ -218,7 +270,7 @@ public class TerritoryDirectory {
             }
             String version = version();
             if (current != null && current.version().equals(version)) {
-                current = new Snapshot(version, current.byId(), current.byCode(), current.below(), now);
+                current = new Snapshot(version, current.byId(), current.byCode(), current.below(), current.names(), now);
             } else {
                 current = load(version, now);
             }
@@ -272,7 +324,8 @@ public class TerritoryDirectory {
         log.info("Territory directory: {} territories loaded (version {}) in {} ms", byId.size(), version,
                 (System.nanoTime() - started) / 1_000_000);
         below.replaceAll((id, ids) -> List.copyOf(ids));
-        return new Snapshot(version, Map.copyOf(byId), Map.copyOf(byCode), Map.copyOf(below), now);
+        return new Snapshot(version, Map.copyOf(byId), Map.copyOf(byCode), Map.copyOf(below),
+                NameIndex.of(byId.values()), now);
     }
 
     /** The first territory of {@code level} at most {@code hops} parents above. */

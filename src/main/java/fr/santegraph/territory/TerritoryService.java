@@ -79,8 +79,8 @@ public class TerritoryService {
         }
         String folded = f.nameContains() == null ? null : TextFolding.fold(f.nameContains());
         String name = folded == null || folded.isEmpty() ? null : folded;
-        Collection<TerritoryDirectory.Entry> candidates = f.within() == null ? directory.all()
-                : directory.inside(resolveWithin(f.within()));
+        Collection<TerritoryDirectory.Entry> candidates = f.within() != null ? directory.inside(resolveWithin(f.within()))
+                : name != null ? directory.named(name) : directory.all();
         Comparator<TerritoryDirectory.Entry> order = name == null ? BY_CODE_AND_LEVEL
                 : Comparator.comparing((TerritoryDirectory.Entry e) -> !e.searchName().startsWith(name))
                         .thenComparingInt(e -> e.searchName().length())
