@@ -183,31 +183,28 @@ public class PractitionerService {
     public List<PractitionerCount> counts(String territoryId, PractitionerGrouping groupBy, TerritoryLevel level,
                                           PractitionerFilter filter) {
         Map<String, Object> parameters = parameters(filter);
+        List<String> inside = territories.placesInside(territoryId);
         parameters.put("w", territoryId);
-        parameters.put("inside", territories.placesInside(territoryId));
+        parameters.put("inside", inside);
         parameters.put("level", level == null ? null : level.name());
-        String perTerritory = level == null ? "WITH w AS t" : """
-                MATCH (x)-[:PART_OF|MEMBER_OF*0..3]->(t:Territory) WHERE t.level = $level AND t.active
-                """;
+        // The sub-territories each place counts for, from the in-memory territories (not a walk per activity).
+        parameters.put("containing", level == null ? Map.of() : territories.containingAt(inside, level));
         String query = """
-                MATCH (w:Territory {id: $w})
                 MATCH %s
                 MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
                 WHERE ($profession IS NULL OR a.professionCode = $profession) AND ($mode IS NULL OR a.modeCode = $mode)
                   AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
-                CALL (w, x) { %s RETURN t }
+                UNWIND CASE WHEN $level IS NULL THEN [$w] ELSE $containing[x.id] END AS t
                 WITH t, p, a, s
                 %s
                 WITH t, code, label, count(DISTINCT p) AS count
-                ORDER BY t.code, count DESC, code
-                RETURN %s AS t, code, label, count
-                """.formatted(INSIDE, perTerritory, GROUPS.get(groupBy),
-                Territory.PROJECTION);
-        return List.copyOf(neo4j.query(query).bindAll(parameters)
-                .fetchAs(PractitionerCount.class)
-                .mappedBy((types, record) -> new PractitionerCount(Territory.from(record.get("t")),
-                        record.get("code").asString(null), record.get("label").asString(null), record.get("count").asLong(), false))
-                .all());
+                ORDER BY t, count DESC, code
+                RETURN t, code, label, count
+                """.formatted(INSIDE, GROUPS.get(groupBy));
+        List<Map<String, Object>> rows = List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all());
+        Map<String, Territory> byId = territories.findByIds(rows.stream().map(row -> (String) row.get("t")).distinct().toList());
+        return rows.stream().map(row -> new PractitionerCount(byId.get((String) row.get("t")), (String) row.get("code"),
+                (String) row.get("label"), ((Number) row.get("count")).longValue(), false)).toList();
     }
 
     /** GeoJSON features of the placed sites where practitioners matching the filter practise. */

@@ -190,6 +190,25 @@ public class TerritoryDirectory {
         return result;
     }
 
+    /** The territories one {@code PART_OF} or {@code MEMBER_OF} link above this one. */
+    List<String> up(String id) {
+        Entry entry = current().byId().get(id);
+        if (entry == null) {
+            return List.of();
+        }
+        List<String> up = new ArrayList<>(2);
+        String parent = entry.related().get(TerritoryRelation.PARENT);
+        if (parent != null) {
+            up.add(parent);
+        }
+        // Only a commune is itself a member of its EPCI (an arrondissement reaches it through its commune).
+        String epci = entry.related().get(TerritoryRelation.EPCI);
+        if (epci != null && entry.territory().level() == TerritoryLevel.COMMUNE) {
+            up.add(epci);
+        }
+        return up;
+    }
+
     /** Every territory, retired ones included. */
     Collection<Entry> all() {
         return current().names().entries();
