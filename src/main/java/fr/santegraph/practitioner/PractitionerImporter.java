@@ -183,7 +183,9 @@ public class PractitionerImporter implements Importer {
         final AtomicLong unchanged = new AtomicLong();
         final AtomicLong lines = new AtomicLong();
         final AtomicLong sites = new AtomicLong();
+        final StatementTimes times = new StatementTimes();
         long outOfScope;
+        long readerWaitNanos;
     }
 
     /** One batch handed to the writer thread: every map is already a Cypher parameter. */
@@ -276,6 +278,8 @@ public class PractitionerImporter implements Importer {
             }
         }
         rethrow(failure);
+        log.info("{}: reader waited {} s for the writer; writer time by statement: {}", name,
+                String.format("%.1f", counts.readerWaitNanos / 1e9), counts.times);
     }
 
     private static String readHeader(BufferedReader reader, String name) throws IOException {
@@ -298,7 +302,9 @@ public class PractitionerImporter implements Importer {
                         String runId, LocalDate date, Counts counts) {
         rethrow(failure);
         try {
+            long waitStart = System.nanoTime();
             inFlight.acquire();
+            counts.readerWaitNanos += System.nanoTime() - waitStart;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImportFailedException("import interrupted", e);
@@ -327,10 +333,12 @@ public class PractitionerImporter implements Importer {
     }
 
     private void write(Batch batch, String runId, LocalDate date, Counts counts) {
-        writer.writeReference(batch.professions(), batch.specialties());
-        writer.writeSites(batch.sites(), runId);
+        StatementTimes times = counts.times;
+        times.time("reference", () -> writer.writeReference(batch.professions(), batch.specialties()));
+        times.time("sites", () -> writer.writeSites(batch.sites(), runId));
         counts.sites.addAndGet(batch.sites().size());
-        Map<String, PractitionerWriter.Known> known = writer.known(batch.practitioners().keySet(), runId);
+        Map<String, PractitionerWriter.Known> known = times.time("known",
+                () -> writer.known(batch.practitioners().keySet(), runId));
         List<Map<String, Object>> created = new ArrayList<>();
         List<Map<String, Object>> changed = new ArrayList<>();
         List<Map<String, Object>> appended = new ArrayList<>();
@@ -349,10 +357,10 @@ public class PractitionerImporter implements Importer {
                 unchanged.add(id);
             }
         });
-        writer.createPractitioners(created, runId, date);
-        writer.updatePractitioners(changed, runId, date, false);
-        writer.updatePractitioners(appended, runId, date, true);
-        writer.stamp(unchanged, runId);
+        times.time("create", () -> writer.createPractitioners(created, runId, date));
+        times.time("update", () -> writer.updatePractitioners(changed, runId, date, false));
+        times.time("append", () -> writer.updatePractitioners(appended, runId, date, true));
+        times.time("stamp", () -> writer.stamp(unchanged, runId));
         counts.created.addAndGet(created.size());
         counts.updated.addAndGet(changed.size());
         counts.unchanged.addAndGet(unchanged.size());
