@@ -129,28 +129,35 @@ public class PractitionerWriter {
         }
     }
 
+    /** The subqueries linking {@code p} to the professions and specialties of {@code row}: CREATE for a new p, else MERGE. */
+    private static String referenceLinks(String verb) {
+        return """
+                CALL (p, row) {
+                  UNWIND row.professions AS code
+                  MATCH (profession:Profession {code: code})
+                  %1$s (p)-[:HAS_PROFESSION]->(profession)
+                }
+                CALL (p, row) {
+                  UNWIND row.specialties AS code
+                  MATCH (specialty:Specialty {code: code})
+                  %1$s (p)-[:HAS_SPECIALTY]->(specialty)
+                }
+                """.formatted(verb);
+    }
+
     static final String CREATE_PRACTITIONERS = """
             UNWIND $rows AS row
-            CALL (row) {
-              OPTIONAL MATCH (profession:Profession) WHERE profession.code IN row.professions
-              RETURN collect(profession) AS professions
-            }
-            CALL (row) {
-              OPTIONAL MATCH (specialty:Specialty) WHERE specialty.code IN row.specialties
-              RETURN collect(specialty) AS specialties
-            }
             CREATE (p:Practitioner {id: row.id, %s, fingerprint: row.fingerprint, active: true, importRun: $run,
                                     firstSeenOn: $date})
-            FOREACH (profession IN professions | CREATE (p)-[:HAS_PROFESSION]->(profession))
-            FOREACH (specialty IN specialties | CREATE (p)-[:HAS_SPECIALTY]->(specialty))
             WITH p, row
+            %s
             CALL (p, row) {
               UNWIND row.activities AS activity
               OPTIONAL MATCH (s:Site {id: activity.siteId})
               CREATE (p)-[:HAS_ACTIVITY]->(a:Activity {%s, active: true, firstSeenOn: $date})
               FOREACH (site IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (a)-[:AT_SITE]->(site))
             }
-            """.formatted(CypherProperties.literal("row.p", ActivityRowMapper.PRACTITIONER_KEYS),
+            """.formatted(CypherProperties.literal("row.p", ActivityRowMapper.PRACTITIONER_KEYS), referenceLinks("CREATE"),
             CypherProperties.literal("activity", ActivityRowMapper.ACTIVITY_KEYS));
 
     /** Practitioners the graph has never seen: plain CREATEs, no lookups but the reference nodes and sites. */
@@ -172,16 +179,7 @@ public class PractitionerWriter {
               WHERE NOT $append AND NOT old.id IN [a IN row.activities | a.id]
               SET old.active = false, old.retiredOn = $date
             }
-            CALL (p, row) {
-              UNWIND row.professions AS code
-              MATCH (profession:Profession {code: code})
-              MERGE (p)-[:HAS_PROFESSION]->(profession)
-            }
-            CALL (p, row) {
-              UNWIND row.specialties AS code
-              MATCH (specialty:Specialty {code: code})
-              MERGE (p)-[:HAS_SPECIALTY]->(specialty)
-            }
+            %s
             CALL (p, row) {
               UNWIND row.activities AS activity
               MERGE (a:Activity {id: activity.id})
@@ -193,7 +191,7 @@ public class PractitionerWriter {
               MERGE (a)-[:AT_SITE]->(s)
             }
             """.formatted(CypherProperties.assignments("p", "row.p", ActivityRowMapper.PRACTITIONER_KEYS),
-            CypherProperties.assignments("a", "activity", ActivityRowMapper.ACTIVITY_KEYS.stream()
+            referenceLinks("MERGE"), CypherProperties.assignments("a", "activity", ActivityRowMapper.ACTIVITY_KEYS.stream()
                     .filter(key -> !key.equals("id")).toList()));
 
     /**
