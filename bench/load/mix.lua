@@ -1,5 +1,5 @@
 -- wrk script of the load benchmark: POSTs the GraphQL request bodies of a file (one JSON body a line, written by
--- mix.py) in turn, each wrk thread starting at a different place, and counts errors in the response() hook:
+-- mix.py) in turn (a line "GET <path>" is sent as a GET of that path, Accept text/turtle: the DCAT pages), each wrk thread starting at a different place, and counts errors in the response() hook:
 -- an HTTP status other than 200, or a 200 whose body carries GraphQL "errors".
 -- Usage: wrk -t2 -c50 -d60s -s mix.lua http://127.0.0.1:PORT/graphql -- requests.jsonl
 -- done() prints one machine-readable RESULT line (read by run.sh).
@@ -36,14 +36,18 @@ end
 
 function request()
   position = position % #bodies + 1
-  return wrk.format(nil, nil, nil, bodies[position])
+  local line = bodies[position]
+  if string.sub(line, 1, 4) == "GET " then
+    return wrk.format("GET", string.sub(line, 5), {["Accept"] = "text/turtle"}, nil)
+  end
+  return wrk.format(nil, nil, nil, line)
 end
 
 function response(status, headers, body)
   if status ~= 200 then
     http_errors = http_errors + 1
     if first_error == "" then first_error = "HTTP " .. status .. ": " .. string.sub(body or "", 1, 200) end
-  elseif string.find(body, '"errors":', 1, true) then
+  elseif string.sub(body, 1, 1) == "{" and string.find(body, '"errors":', 1, true) then
     graphql_errors = graphql_errors + 1
     if first_error == "" then first_error = string.sub(body, 1, 300) end
   end

@@ -20,6 +20,7 @@ import random
 import re
 import sys
 import unicodedata
+import urllib.error
 import urllib.request
 
 SHARED = os.environ.get("SANTEGRAPH_SHARED", os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"))
@@ -131,35 +132,37 @@ KINDS = {
                                                lambda t: [t["code"], t["childrenConnection"]["totalCount"]]),
         },
     },
-    # Features of the other issues: included when the printed schema has them and a probe request answers
-    # without errors (their argument names are taken from their published SDL; a mismatch is reported, not run).
+    # Practitioners, catalogue search and DCAT: santegraph only (the Neo4j GraphQL side has territories only).
     "practitioners-by-territory-and-profession": {
         "requires": "practitioners(",
-        "variables": lambda d, n: [{"within": "department:" + c, "profession": p}
+        "variables": lambda d, n: [{"territory": "department:" + c, "profession": p}
                                    for c, p in zip(d.pick(d.departements, n),
                                                    d.pick(["10", "40", "50", "60", "21", "70"], n))],
-        "santegraph": "query Practitioners($within: String!, $profession: String!) { practitioners(filter: "
-                      "{within: $within, profession: $profession}, first: 20) { totalCount nodes { id } } }",
+        "santegraph": "query Practitioners($territory: String!, $profession: String!) { practitioners(filter: "
+                      "{territory: $territory, profession: $profession}, first: 20) { totalCount "
+                      "nodes { id lastName firstName activities { site { name territory { name } } } } } }",
     },
     "practitioner-counts-per-epci": {
-        "requires": "practitioners(",
+        "requires": "practitionerCounts(",
         "variables": lambda d, n: [{"code": c} for c in d.pick(d.departements, n)],
         "santegraph": "query PractitionerCounts($code: String!) { territory(code: $code, level: DEPARTMENT) { "
-                      "epcis: children(level: EPCI, first: 50) { nodes { code practitioners(first: 1) "
-                      "{ totalCount } } } } }",
+                      "practitionerCounts(groupBy: PROFESSION, level: EPCI, profession: \"10\") "
+                      "{ territory { id name } code count masked } } }",
     },
     "catalogue-search": {
-        "requires": "datasets(",
+        "requires": "SearchConnection!",
         "variables": lambda d, n: [{"text": t} for t in d.pick(
             ["mortalite", "hopital", "medicaments", "cancer", "vaccination", "urgences", "naissances",
-             "psychiatrie", "pollution", "assurance maladie"], n)],
-        "santegraph": "query CatalogueSearch($text: String!) { datasets(filter: {search: $text}, first: 20) "
-                      "{ totalCount nodes { id title } } }",
+             "psychiatrie", "pollution", "assurance maladie", "taux de recours", "densite medecins"], n)],
+        "santegraph": "query CatalogueSearch($text: String!) { search(query: $text, first: 20) { totalCount "
+                      "nodes { score type node { ... on Indicator { id name } ... on Dataset { id title } "
+                      "... on DataService { id title } ... on Producer { id name } ... on Variable { id name } } } } }",
     },
+    # Not GraphQL: a page of the DCAT-AP catalogue in Turtle, as a harvester reads it (mix.lua sends GET lines).
     "dcat-page": {
-        "requires": "dcatCatalog(",
-        "variables": lambda d, n: [{"first": 50}] * n,
-        "santegraph": "query DcatPage($first: Int!) { dcatCatalog(first: $first) { totalCount } }",
+        "requires": "uri:",
+        "variables": lambda d, n: [{"page": 1 + i % 10} for i in range(n)],
+        "santegraph": "GET /catalog?page=%(page)d",
     },
 }
 
@@ -182,6 +185,18 @@ def post(url, body):
         return json.load(response)
 
 
+def get(graphql_url, path):
+    """Status of a GET on the same server as the GraphQL endpoint (for the DCAT pages)."""
+    base = graphql_url.rsplit("/graphql", 1)[0]
+    try:
+        with urllib.request.urlopen(urllib.request.Request(base + path, headers={"Accept": "text/turtle"}),
+                                    timeout=60) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
 def requests(args):
     schema = re.sub(r"\s+", "", open(args.schema, encoding="utf-8").read())
     data = Data(args.seed)
@@ -192,6 +207,15 @@ def requests(args):
         query = spec.get(args.target)
         # The Neo4j GraphQL Library schema is ours (bench/neo4j-graphql): only santegraph's features vary.
         if query is None or (args.target == "santegraph" and re.sub(r"\s+", "", spec["requires"]) not in schema):
+            continue
+        if query.startswith("GET "):
+            paths = [query % v for v in spec["variables"](data, args.variants)]
+            status = get(args.url, paths[0][4:])
+            if status != 200:
+                print(f"left out {kind}: the probe request answered HTTP {status}", file=sys.stderr)
+                continue
+            kept.append(kind)
+            lines.extend(paths)
             continue
         variants = [{"query": query, "variables": v} for v in spec["variables"](data, args.variants)]
         answer = post(args.url, variants[0])

@@ -82,8 +82,20 @@ if $fresh || [ ! -f "$marker" ] || ! grep -q "^jar $jar_sum$" "$marker"; then
     grep -E 'rows read|rejected in' "$work/import-territories.log" | grep -v ' INFO ' | head -2 | sed 's/^/[bench]   /'
     echo territories >>"$marker"
   fi
-  if grep -q '^  import practitioners' "$work/import-help.txt" && ! grep -qs '^practitioners$' "$marker"; then
-    bash bench/load/prepare-practitioners.sh "$jar" "$store" "$work" "$work/import-help.txt"
+  if ! grep -qs '^catalogue$' "$marker"; then
+    # The real catalogue: bundled reference, the Etalab 2014 map and the 19k DREES indicators (search, DCAT).
+    for source in "catalogue-reference --dir import/catalogue" \
+                  "etalab-2014 --dir $SANTEGRAPH_SHARED/data/catalogue/etalab-2014" \
+                  "drees-indicators --dir $SANTEGRAPH_SHARED/data/catalogue/drees-indicateurs"; do
+      # shellcheck disable=SC2086
+      store_java import $source >>"$work/import-catalogue.log" 2>&1 \
+        || { echo "catalogue import ($source) failed, see $work/import-catalogue.log" >&2; exit 1; }
+    done
+    log "catalogue imported"
+    echo catalogue >>"$marker"
+  fi
+  if ! grep -qs '^practitioners$' "$marker"; then
+    bash bench/load/prepare-practitioners.sh "$jar" "$store" "$work"
     echo practitioners >>"$marker"
   fi
   sed -i '/^jar /d' "$marker"; echo "jar $jar_sum" >>"$marker"
@@ -162,7 +174,8 @@ echo
 echo "== load benchmark: ${duration}s, $connections connections, $threads wrk threads, $(nproc) cores (wrk shares them)"
 echo "   graph: $(grep -v '^jar ' "$marker" | paste -sd+ -); mix: $(python3 - "$work/santegraph-requests.jsonl" <<'EOF'
 import json, re, sys, collections
-c = collections.Counter(re.match(r"query (\w+)", json.loads(l)["query"]).group(1) for l in open(sys.argv[1]))
+c = collections.Counter("DcatPage" if l.startswith("GET ") else re.match(r"query (\w+)", json.loads(l)["query"]).group(1)
+                        for l in open(sys.argv[1]) if l.strip())
 print(", ".join(f"{k} {v}" for k, v in c.items()))
 EOF
 )"

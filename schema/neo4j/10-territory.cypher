@@ -16,3 +16,5 @@ CREATE INDEX territory_code IF NOT EXISTS FOR (t:Territory) ON (t.code);
 // Accent- and case-folded names: CONTAINS on a text index.
 CREATE TEXT INDEX territory_search_name IF NOT EXISTS FOR (t:Territory) ON (t.searchName);
 CREATE POINT INDEX territory_centroid IF NOT EXISTS FOR (t:Territory) ON (t.centroid);
+// Version of the territory data, renewed by every territory import (read by the in-memory territory directory).
+CREATE CONSTRAINT data_version_id IF NOT EXISTS FOR (v:DataVersion) REQUIRE v.id IS UNIQUE;

@@ -1,5 +1,6 @@
 package fr.santegraph;
 
+import fr.santegraph.territory.TerritoryDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -11,15 +12,19 @@ import org.springframework.test.context.TestPropertySource;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"santegraph.bundled.load-on-start=false", "santegraph.test.graph=scratch",
-        "santegraph.graphql.limits.cypher-timeout-seconds=5"})
+        "santegraph.graphql.limits.cypher-timeout-seconds=15"})
 public abstract class ScratchGraphTest {
 
     @Autowired
     protected Neo4jClient neo4j;
+    @Autowired
+    private TerritoryDirectory territoryDirectory;
 
     @BeforeEach
     void emptyGraph() {
         neo4j.query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").run();
+        // The graph was wiped behind the service's back: its in-memory territories must not outlive it.
+        territoryDirectory.invalidate();
     }
 
     protected long count(String cypher) {

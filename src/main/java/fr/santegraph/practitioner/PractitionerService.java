@@ -27,7 +27,12 @@ import org.springframework.stereotype.Service;
 public class PractitionerService {
 
     /** Territories {@code x} inside {@code w} (or {@code w} itself): communes, arrondissements, départements… */
-    static final String INSIDE = "(x:Territory)-[:PART_OF|MEMBER_OF*0..3]->(w)";
+    /**
+     * The territories {@code x} a site inside the filter's territory can be located in: that territory and every one
+     * below it, listed in {@code $inside} from the in-memory territories (a variable-length walk per request, and
+     * again per practitioner in the filter, cost seconds on a national graph).
+     */
+    static final String INSIDE = "(x:Territory) WHERE x.id IN $inside";
     static final double MAX_RADIUS_KM = 200;
 
     /** Practitioners matching the activity-level criteria on one same activity (and site). */
@@ -45,7 +50,7 @@ public class PractitionerService {
                             WHERE ($point IS NULL OR point.distance(s.location, $point) <= $radius)
                               AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
                               AND ($territory IS NULL OR EXISTS {
-                                    MATCH (s)-[:LOCATED_IN]->(x:Territory)-[:PART_OF|MEMBER_OF*0..3]->(:Territory {id: $territory}) })
+                                    MATCH (s)-[:LOCATED_IN]->(x:Territory) WHERE x.id IN $inside })
                       })
               })
             """;
@@ -78,7 +83,9 @@ public class PractitionerService {
         parameters.put("specialty", blankToNull(f.specialty()));
         parameters.put("mode", f.modeOfPractice() == null ? null : f.modeOfPractice().code);
         parameters.put("placed", f.placed());
-        parameters.put("territory", f.territory() == null ? null : territories.resolveWithin(f.territory().strip()));
+        String territory = f.territory() == null ? null : territories.resolveWithin(f.territory().strip());
+        parameters.put("territory", territory);
+        parameters.put("inside", territory == null ? List.of() : territories.placesInside(territory));
         if (f.near() != null) {
             var near = f.near();
             if (Math.abs(near.latitude()) > 90 || Math.abs(near.longitude()) > 180) {
@@ -102,10 +109,15 @@ public class PractitionerService {
     /** The most selective way in: a territory, a circle, a name, a profession, else every practitioner. */
     private static String start(Map<String, Object> p) {
         if (p.get("territory") != null) {
+            // The activity and site criteria are checked on the way in, on the activity found: the filter's
+            // EXISTS over the practitioner's activities would only find it again.
+            p.put("activityFilter", false);
             return """
-                    MATCH (w:Territory {id: $territory})
                     MATCH %s
-                    MATCH (x)<-[:LOCATED_IN]-(:Site)<-[:AT_SITE]-(:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
+                    MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
+                    WHERE ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
+                      AND ($point IS NULL OR point.distance(s.location, $point) <= $radius)
+                      AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
                     """.formatted(INSIDE);
         }
         if (p.get("point") != null) {
@@ -123,28 +135,34 @@ public class PractitionerService {
         return "MATCH (p:Practitioner)\n";
     }
 
+    @SuppressWarnings("unchecked")
     public CountedConnection<Practitioner> find(PractitionerFilter filter, PageRequest page, boolean countNeeded) {
         Map<String, Object> parameters = parameters(filter);
         parameters.put("offset", page.offset());
         parameters.put("limit", page.lookAhead());
         String match = start(parameters) + FILTER;
+        if (countNeeded) {
+            // Page and total from one pass over the matches rather than two.
+            return neo4j.query(match + """
+                            WITH p ORDER BY p.lastName, p.firstName, p.id
+                            WITH collect(p) AS matching
+                            RETURN size(matching) AS total,
+                                   [p IN matching[$offset..($offset + $limit)] | %s] AS page
+                            """.formatted(PROJECTION))
+                    .bindAll(parameters)
+                    .fetchAs(CountedConnection.class)
+                    .mappedBy((types, record) -> pagination.connectionFromLookAhead(
+                            record.get("page").asList(Practitioner::from), page, record.get("total").asLong()))
+                    .one().map(connection -> (CountedConnection<Practitioner>) connection).orElseThrow();
+        }
         List<Practitioner> items = List.copyOf(neo4j.query(match
                         + "WITH p ORDER BY p.lastName, p.firstName, p.id SKIP $offset LIMIT $limit\nRETURN "
                         + PROJECTION + " AS p")
                 .bindAll(parameters)
                 .fetchAs(Practitioner.class).mappedBy((types, record) -> Practitioner.from(record.get("p"))).all());
-        Long total = countNeeded ? countMatching(match, parameters) : null;
-        return pagination.connectionFromLookAhead(items, page, total);
+        return pagination.connectionFromLookAhead(items, page, null);
     }
 
-    /**
-     * Every count of practitioners goes through here (list totals and territory counts), so that a small-count
-     * disclosure rule can later be applied in one place.
-     */
-    long countMatching(String match, Map<String, Object> parameters) {
-        return neo4j.query(match + "RETURN count(p) AS total").bindAll(parameters)
-                .fetchAs(Long.class).one().orElse(0L);
-    }
 
     private static final Map<PractitionerGrouping, String> GROUPS = Map.of(
             PractitionerGrouping.PROFESSION, """
@@ -166,13 +184,14 @@ public class PractitionerService {
                                           PractitionerFilter filter) {
         Map<String, Object> parameters = parameters(filter);
         parameters.put("w", territoryId);
+        parameters.put("inside", territories.placesInside(territoryId));
         parameters.put("level", level == null ? null : level.name());
         String perTerritory = level == null ? "WITH w AS t" : """
                 MATCH (x)-[:PART_OF|MEMBER_OF*0..3]->(t:Territory) WHERE t.level = $level AND t.active
                 """;
         String query = """
                 MATCH (w:Territory {id: $w})
-                CALL (w) { MATCH %s RETURN DISTINCT x }
+                MATCH %s
                 MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
                 WHERE ($profession IS NULL OR a.professionCode = $profession) AND ($mode IS NULL OR a.modeCode = $mode)
                   AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
@@ -196,7 +215,6 @@ public class PractitionerService {
         Map<String, Object> parameters = parameters(filter);
         parameters.put("limit", limit);
         String query = """
-                MATCH (w:Territory {id: $territory})
                 MATCH %s
                 MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
                 WHERE s.location IS NOT NULL

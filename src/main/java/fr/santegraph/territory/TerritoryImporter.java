@@ -44,9 +44,11 @@ public class TerritoryImporter implements Importer {
     static final int BATCH_SIZE = 2_000;
 
     private final TerritoryWriter writer;
+    private final TerritoryDirectory directory;
 
-    public TerritoryImporter(TerritoryWriter writer) {
+    public TerritoryImporter(TerritoryWriter writer, TerritoryDirectory directory) {
         this.writer = writer;
+        this.directory = directory;
     }
 
     @Override
@@ -65,6 +67,21 @@ public class TerritoryImporter implements Importer {
     }
 
     public ImportSummary importDirectory(Path dir) throws IOException {
+        try {
+            return importFiles(dir);
+        } finally {
+            // Even a failed import may have written batches: readers must not keep serving what was there before.
+            try {
+                writer.newVersion();
+                directory.refresh();
+            } catch (RuntimeException e) {
+                log.warn("could not renew the territory data version: {}", e.getMessage());
+                directory.invalidate();
+            }
+        }
+    }
+
+    private ImportSummary importFiles(Path dir) throws IOException {
         ImportRun run = new ImportRun("territories " + dir);
         Set<String> knownIds = writer.existingIds();
         EnumSet<TerritoryLevel> complete = EnumSet.noneOf(TerritoryLevel.class);

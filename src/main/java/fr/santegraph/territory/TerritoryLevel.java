@@ -30,19 +30,6 @@ public enum TerritoryLevel {
         return label;
     }
 
-    /**
-     * Hops below a region along PART_OF/MEMBER_OF: a commune is PART_OF its département (or overseas collectivity)
-     * and MEMBER_OF its EPCI, one hop; arrondissements and delegated communes are PART_OF their commune.
-     */
-    int depth() {
-        return switch (this) {
-            case REGION -> 0;
-            case DEPARTMENT, OVERSEAS_COLLECTIVITY, EPCI -> 1;
-            case COMMUNE -> 2;
-            case MUNICIPAL_ARRONDISSEMENT, DELEGATED_COMMUNE, ASSOCIATED_COMMUNE -> 3;
-        };
-    }
-
     public String id(String code) {
         return idPrefix + ":" + code;
     }

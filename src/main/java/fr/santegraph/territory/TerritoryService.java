@@ -3,11 +3,10 @@ package fr.santegraph.territory;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.PageRequest;
-import fr.santegraph.common.ReadTransaction;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.TextFolding;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -15,76 +14,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
-/** Reads territories: lookups, filtered pages, and the batched relations behind GraphQL fields. */
+/**
+ * Reads territories: lookups, filtered pages, children and the batched relations behind GraphQL fields, all from
+ * the in-memory {@link TerritoryDirectory} (no database transaction).
+ */
 @Service
-@ReadTransaction
 public class TerritoryService {
-
-    private static final String FILTER = """
-            WITH t WHERE ($level IS NULL OR t.level = $level)
-              AND ($name IS NULL OR t.searchName CONTAINS $name)
-              AND ($includeRetired OR t.active)
-            """;
-    private static final String ORDER = """
-            WITH t ORDER BY CASE WHEN $name IS NOT NULL AND t.searchName STARTS WITH $name THEN 0 ELSE 1 END,
-                     CASE WHEN $name IS NULL THEN 0 ELSE size(t.searchName) END, t.code, t.level
-            SKIP $offset LIMIT $limit
-            """;
 
     static final int MAX_NAME_LENGTH = 200;
 
-    /**
-     * Territories {@code t} at {@code childLevels} inside {@code w}, a territory at one of {@code parentLevels}: by
-     * the administrative hierarchy, EPCI membership, or for EPCIs through their communes. The walk goes only as
-     * deep as the levels are apart: a region's départements are one hop away, not a walk through its thousands of
-     * communes and their arrondissements (which made a region's children cost ~60k database hits).
-     */
-    static String descendants(Collection<TerritoryLevel> parentLevels, Collection<TerritoryLevel> childLevels) {
-        int top = parentLevels.stream().mapToInt(TerritoryLevel::depth).min().orElse(0);
-        int hops = childLevels.stream().filter(level -> level != TerritoryLevel.EPCI)
-                .mapToInt(level -> level.depth() - top).max().orElse(0);
-        List<String> branches = new ArrayList<>();
-        if (hops > 0) {
-            branches.add("MATCH (t:Territory)-[:PART_OF|MEMBER_OF*1..%d]->(w) RETURN DISTINCT t".formatted(hops));
-        }
-        if (childLevels.contains(TerritoryLevel.EPCI)) {
-            // One row per EPCI, not per member commune (UNION deduplicates only across branches).
-            branches.add("MATCH (t:Epci)<-[:MEMBER_OF]-(:Commune)-[:PART_OF*1..2]->(w) RETURN DISTINCT t");
-        }
-        if (branches.isEmpty()) {
-            return "WITH w, null AS t WHERE false\n";
-        }
-        return "CALL (w) {\n  " + String.join("\n  UNION\n  ", branches) + "\n}\n";
-    }
-
-    private final Neo4jClient neo4j;
     private final Pagination pagination;
+    private final TerritoryDirectory directory;
 
-    public TerritoryService(Neo4jClient neo4j, Pagination pagination) {
-        this.neo4j = neo4j;
+    public TerritoryService(Pagination pagination, TerritoryDirectory directory) {
         this.pagination = pagination;
+        this.directory = directory;
     }
 
     public Optional<Territory> findById(String id) {
-        return neo4j.query("MATCH (t:Territory {id: $id}) RETURN " + Territory.PROJECTION + " AS t")
-                .bind(id).to("id")
-                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
-                .one();
+        return directory.get(id);
     }
 
-    /** Territories by id, in one query, for fields of other features that point to territories. */
+    /** Territories by id, for fields of other features that point to territories. */
     public Map<String, Territory> findByIds(Collection<String> ids) {
-        Map<String, Territory> result = new HashMap<>();
-        neo4j.query("UNWIND $ids AS id MATCH (t:Territory {id: id}) RETURN " + Territory.PROJECTION + " AS t")
-                .bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
-                .all()
-                .forEach(territory -> result.put(territory.id(), territory));
-        return result;
+        return directory.getAll(ids);
     }
 
     /** By code, and level when the code alone is ambiguous ("84" is a region and a département). */
@@ -93,13 +48,7 @@ public class TerritoryService {
         if (level != null) {
             return findById(level.id(normalized));
         }
-        List<Territory> matches = List.copyOf(neo4j.query("""
-                        MATCH (t:Territory {code: $code})
-                        RETURN %s AS t ORDER BY t.active DESC, t.level
-                        """.formatted(Territory.PROJECTION))
-                .bind(normalized).to("code")
-                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
-                .all());
+        List<Territory> matches = directory.withCode(normalized);
         if (matches.size() > 1) {
             throw new InvalidArgumentException("code " + normalized + " names several territories ("
                     + matches.stream().map(Territory::id).toList() + "): give its level");
@@ -118,43 +67,54 @@ public class TerritoryService {
                 .orElseThrow(() -> new InvalidArgumentException("no territory with code " + within));
     }
 
+    /**
+     * A filtered page, from the in-memory directory: closest names first when searching by name (names starting
+     * with the folded text, then shorter names), then by code and level.
+     */
     public CountedConnection<Territory> find(TerritoryFilter filter, PageRequest page, boolean countNeeded) {
         TerritoryFilter f = filter == null ? TerritoryFilter.NONE : filter;
         if (f.nameContains() != null && f.nameContains().length() > MAX_NAME_LENGTH) {
             throw new InvalidArgumentException("nameContains is " + f.nameContains().length()
                     + " characters long; the longest territory name is far below " + MAX_NAME_LENGTH);
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("level", f.level() == null ? null : f.level().name());
-        String name = f.nameContains() == null ? null : TextFolding.fold(f.nameContains());
-        parameters.put("name", name == null || name.isEmpty() ? null : name);
-        parameters.put("includeRetired", f.retiredIncluded());
-        parameters.put("offset", page.offset());
-        parameters.put("limit", page.lookAhead());
-        String match;
-        if (f.within() != null) {
-            String within = resolveWithin(f.within());
-            parameters.put("within", within);
-            match = "MATCH (w:Territory {id: $within})\n" + descendants(Set.of(TerritoryId.parse(within).level()),
-                    f.level() == null ? EnumSet.allOf(TerritoryLevel.class) : Set.of(f.level()));
-        } else if (parameters.get("name") != null) {
-            // Anchored on the text index: with the filter alone the planner scans every territory (~0.5 s a search).
-            match = "MATCH (t:Territory) WHERE t.searchName CONTAINS $name\n";
-        } else if (f.level() != null) {
-            match = "MATCH (t:Territory) WHERE t.level = $level\n";
-        } else {
-            match = "MATCH (t:Territory)\n";
-        }
-        List<Territory> items = List.copyOf(neo4j.query(match + FILTER + ORDER + "RETURN " + Territory.PROJECTION
-                        + " AS t")
-                .bindAll(parameters)
-                .fetchAs(Territory.class).mappedBy((types, record) -> Territory.from(record.get("t")))
-                .all());
-        Long total = countNeeded
-                ? neo4j.query(match + FILTER + "RETURN count(t) AS total").bindAll(parameters)
-                        .fetchAs(Long.class).one().orElse(0L)
-                : null;
-        return pagination.connectionFromLookAhead(items, page, total);
+        String folded = f.nameContains() == null ? null : TextFolding.fold(f.nameContains());
+        String name = folded == null || folded.isEmpty() ? null : folded;
+        Collection<TerritoryDirectory.Entry> candidates = f.within() == null ? directory.all()
+                : directory.inside(resolveWithin(f.within()));
+        Comparator<TerritoryDirectory.Entry> order = name == null ? BY_CODE_AND_LEVEL
+                : Comparator.comparing((TerritoryDirectory.Entry e) -> !e.searchName().startsWith(name))
+                        .thenComparingInt(e -> e.searchName().length())
+                        .thenComparing(BY_CODE_AND_LEVEL);
+        List<Territory> matching = candidates.stream()
+                .filter(e -> f.level() == null || e.territory().level() == f.level())
+                .filter(e -> name == null || e.searchName().contains(name))
+                .filter(e -> f.retiredIncluded() || e.territory().active())
+                .sorted(order)
+                .map(TerritoryDirectory.Entry::territory)
+                .toList();
+        return pagination.connectionFromLookAhead(slice(matching, page.offset(), page.lookAhead()), page,
+                countNeeded ? (long) matching.size() : null);
+    }
+
+    private static final Comparator<TerritoryDirectory.Entry> BY_CODE_AND_LEVEL =
+            Comparator.comparing((TerritoryDirectory.Entry e) -> e.territory().code())
+                    .thenComparing(e -> e.territory().level().name());
+
+    private static <T> List<T> slice(List<T> items, long offset, int limit) {
+        int from = (int) Math.min(offset, items.size());
+        return items.subList(from, Math.min(items.size(), from + limit));
+    }
+
+    /**
+     * The ids of a territory and of every territory below it along {@code PART_OF}/{@code MEMBER_OF} (up to three
+     * links): where a site inside it can be located. EPCIs are left out (nothing is located in an EPCI).
+     */
+    public List<String> placesInside(String territoryId) {
+        List<String> ids = new java.util.ArrayList<>();
+        ids.add(territoryId);
+        directory.inside(territoryId).stream().map(TerritoryDirectory.Entry::territory)
+                .filter(t -> t.level() != TerritoryLevel.EPCI).map(Territory::id).forEach(ids::add);
+        return ids;
     }
 
     /** The levels {@code children} lists by default: the next level down. */
@@ -168,61 +128,26 @@ public class TerritoryService {
         };
     }
 
-    /** One page of children for each parent, in one query. */
-    @SuppressWarnings("unchecked")
+    /** One page of active children at {@code levels} for each parent, ordered by code. */
     public Map<String, CountedConnection<Territory>> children(Collection<String> parentIds, Set<TerritoryLevel> levels,
                                                               PageRequest page) {
         Map<String, CountedConnection<Territory>> result = new HashMap<>();
-        Set<TerritoryLevel> parentLevels = parentIds.stream().map(id -> TerritoryId.parse(id).level())
-                .collect(Collectors.toSet());
-        neo4j.query("UNWIND $parents AS parentId\nMATCH (w:Territory {id: parentId})\n"
-                        + descendants(parentLevels, levels) + """
-                        WITH w, t WHERE t.level IN $levels AND t.active
-                        WITH w, t ORDER BY t.code
-                        WITH w, collect(t) AS found
-                        RETURN w.id AS parentId, size(found) AS total,
-                               [t IN found[$offset..($offset + $limit)] | %s] AS page
-                        """.formatted(Territory.PROJECTION))
-                .bind(List.copyOf(parentIds)).to("parents")
-                .bind(levels.stream().map(Enum::name).toList()).to("levels")
-                .bind(page.offset()).to("offset")
-                .bind(page.limit()).to("limit")
-                .fetchAs(Map.Entry.class)
-                .mappedBy((types, record) -> Map.entry(record.get("parentId").asString(), pagination.connection(
-                        record.get("page").asList(Territory::from), page, record.get("total").asLong())))
-                .all()
-                .forEach(entry -> result.put((String) entry.getKey(), (CountedConnection<Territory>) entry.getValue()));
-        parentIds.forEach(id -> result.putIfAbsent(id, pagination.connection(List.of(), page, 0)));
+        for (String parentId : parentIds) {
+            List<Territory> found = directory.inside(parentId).stream()
+                    .map(TerritoryDirectory.Entry::territory)
+                    .filter(t -> levels.contains(t.level()) && t.active())
+                    .sorted(Comparator.comparing(Territory::code).thenComparing(t -> t.level().name()))
+                    .toList();
+            result.put(parentId, pagination.connection(slice(found, page.offset(), page.limit()), page, found.size()));
+        }
         return result;
     }
 
     Map<String, Territory> related(Collection<String> ids, TerritoryRelation relation) {
-        Map<String, Territory> result = new HashMap<>();
-        neo4j.query("UNWIND $ids AS id\nMATCH (t:Territory {id: id})\n" + relation.pattern
-                        + "\nWITH id, other AS t\nRETURN id, " + Territory.PROJECTION + " AS other")
-                .bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Map.Entry.class)
-                .mappedBy((types, record) -> Map.entry(record.get("id").asString(), Territory.from(record.get("other"))))
-                .all()
-                .forEach(entry -> result.putIfAbsent((String) entry.getKey(), (Territory) entry.getValue()));
-        return result;
+        return directory.related(ids, relation);
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, List<String>> postalCodes(Collection<String> ids) {
-        Map<String, List<String>> result = new HashMap<>();
-        neo4j.query("""
-                        UNWIND $ids AS id
-                        MATCH (t:Territory {id: id})-[:HAS_POSTAL_CODE]->(p:PostalCode)
-                        WITH id, p.code AS code ORDER BY code
-                        RETURN id, collect(code) AS codes
-                        """)
-                .bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Map.Entry.class)
-                .mappedBy((types, record) -> Map.entry(record.get("id").asString(),
-                        record.get("codes").asList(org.neo4j.driver.Value::asString)))
-                .all()
-                .forEach(entry -> result.put((String) entry.getKey(), (List<String>) entry.getValue()));
-        return result;
+        return directory.postalCodes(ids);
     }
 }

@@ -18,6 +18,12 @@ public class TerritoryWriter {
         this.neo4j = neo4j;
     }
 
+    /** Tells every instance reading this database (see {@link TerritoryDirectory}) that territories changed. */
+    public void newVersion() {
+        neo4j.query("MERGE (v:DataVersion {id: 'territories'}) SET v.version = randomUUID(), v.updatedAt = datetime()")
+                .run();
+    }
+
     public Set<String> existingIds() {
         return new HashSet<>(neo4j.query("MATCH (t:Territory) RETURN t.id AS id")
                 .fetchAs(String.class).all());

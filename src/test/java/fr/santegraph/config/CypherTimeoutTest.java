@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The read transactions behind API requests are stopped by the database past the Cypher timeout (5 s here). */
+/** The read transactions behind API requests are stopped by the database past the Cypher timeout (15 s here, generous for a loaded CI machine). */
 class CypherTimeoutTest extends ScratchGraphTest {
 
     @Autowired
@@ -20,6 +20,6 @@ class CypherTimeoutTest extends ScratchGraphTest {
 
         assertThatThrownBy(slowReads::countForever).hasStackTraceContaining("TransactionTimedOut");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(45));
     }
 }

@@ -1,0 +1,60 @@
+package fr.santegraph.practitioner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.santegraph.ScratchGraphTest;
+import fr.santegraph.ingest.ImportRequest;
+import fr.santegraph.support.CypherCounter;
+import fr.santegraph.territory.TerritoryImporter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * Practitioners → activities → site → commune → EPCI / département → region: one batched query per field and
+ * level, however many practitioners the page holds (issue 7, "no N+1").
+ */
+class PractitionerBatchingTest extends ScratchGraphTest {
+
+    @Autowired
+    TerritoryImporter territories;
+    @Autowired
+    PractitionerImporter importer;
+    @Autowired
+    CypherCounter cypher;
+    @Autowired
+    HttpGraphQlTester graphQl;
+
+    @BeforeEach
+    void importGeneratedPractitioners(@TempDir Path dir) throws Exception {
+        Path territoryDir = PractitionerRefreshTest.FIXTURES.resolve("territories");
+        territories.importDirectory(territoryDir);
+        Path extraction = dir.resolve("PS_LibreAcces_Personne_activite_202501010000.txt");
+        RppsGenerator.generate(territoryDir.resolve("communes.json"), extraction, 600, 7);
+        importer.run(ImportRequest.of("practitioners", "file", extraction.toString()));
+        // Exact counts (all small here) are not the point: ask as an institution so totalCount is computed.
+        graphQl = graphQl.mutate().header("X-API-Key", "test-institution-key").build();
+    }
+
+    private long statementsFor(int pageSize) {
+        return cypher.count(() -> graphQl.documentName("practitionersNested").variable("first", pageSize).execute()
+                .path("practitioners.nodes").entityList(Object.class).hasSize(pageSize)
+                .path("practitioners.nodes[*].activities[*].site.territory.department.region.name")
+                .entityList(String.class).contains("Auvergne-Rhône-Alpes"));
+    }
+
+    @Test
+    void aNestedPageOfPractitionersCostsTheSameNumberOfStatementsForTenOrAHundred() {
+                long forTen = statementsFor(10);
+        long forHundred = statementsFor(100);
+
+        assertThat(forTen).as("statements for a page of 10").isGreaterThanOrEqualTo(4);
+        assertThat(forHundred).as("statements for a page of 100").isEqualTo(forTen);
+        // page, total, then one per field: professions, activities, site, the site's territory; the EPCI,
+        // département and region above it come from the in-memory territory directory
+        assertThat(forHundred).isLessThanOrEqualTo(8);
+    }
+}

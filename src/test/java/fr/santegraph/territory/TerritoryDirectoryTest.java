@@ -1,0 +1,74 @@
+package fr.santegraph.territory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.santegraph.ScratchGraphTest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The in-memory territories follow the graph: at once after a local import, after the check interval otherwise. */
+class TerritoryDirectoryTest extends ScratchGraphTest {
+
+    static final Path FIXTURE_COG = Path.of("src/test/resources/fixtures/practitioners/territories");
+
+    @Autowired
+    TerritoryImporter importer;
+    @Autowired
+    TerritoryWriter writer;
+    @Autowired
+    TerritoryDirectory applicationDirectory;
+    @Autowired
+    Driver driver;
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aLocalImportIsSeenAtOnce() throws Exception {
+        assertThat(applicationDirectory.get("commune:01053")).isEmpty();
+        importer.importDirectory(FIXTURE_COG);
+        assertThat(applicationDirectory.get("commune:01053")).get().extracting(Territory::name).isEqualTo("Bourg-en-Bresse");
+        assertThat(applicationDirectory.related(java.util.List.of("commune:01053"), TerritoryRelation.REGION))
+                .extractingByKey("commune:01053").extracting(Territory::id).isEqualTo("region:84");
+    }
+
+    @Test
+    void anImportByAnotherInstanceIsSeenAfterTheCheckInterval() throws Exception {
+        importer.importDirectory(FIXTURE_COG);
+        ManualClock clock = new ManualClock();
+        TerritoryDirectory directory = new TerritoryDirectory(driver, Duration.ofSeconds(10), clock);
+        assertThat(directory.get("commune:01053")).get().extracting(Territory::name).isEqualTo("Bourg-en-Bresse");
+
+        // What another service instance's import does to the shared database.
+        neo4j.query("MATCH (t:Territory {id: 'commune:01053'}) SET t.name = 'Bourg'").run();
+        writer.newVersion();
+
+        clock.now = clock.now.plusSeconds(5);
+        assertThat(directory.get("commune:01053")).get().extracting(Territory::name).isEqualTo("Bourg-en-Bresse");
+        clock.now = clock.now.plusSeconds(6);
+        assertThat(directory.get("commune:01053")).get().extracting(Territory::name).isEqualTo("Bourg");
+    }
+}
