@@ -33,6 +33,18 @@ final class ActivityRowMapper {
     static final Set<String> ID_TYPES = Set.of("0", "8");
     static final Map<String, String> MODES = Map.of("L", "Libéral", "S", "Salarié", "B", "Bénévole");
 
+    /** The keys of the maps {@link #map} builds, which the writer spells out in its statements. */
+    static final List<String> PRACTITIONER_KEYS = List.of("nationalId", "identifierType", "identifier",
+            "exerciseCivilityCode", "exerciseCivility", "civilityCode", "civility", "lastName", "firstName", "searchName",
+            "categoryCode", "category");
+    static final List<String> ACTIVITY_KEYS = List.of("id", "professionCode", "specialtyCode", "modeCode", "mode",
+            "sectorCode", "sector", "pharmacistSectionCode", "pharmacistSection", "roleCode", "role", "genreCode", "genre",
+            "registrationAuthority", "siteId");
+    static final List<String> SITE_KEYS = List.of("siret", "siren", "finess", "legalEntityFiness", "structureId",
+            "formerStructureId", "name", "tradeName", "recipientComplement", "geographicComplement", "streetNumber",
+            "streetNumberRepetition", "streetTypeCode", "streetType", "street", "distribution", "cedexOffice", "postalCode",
+            "communeCode", "communeName", "countryCode", "country", "phone", "phone2", "fax", "email", "sectorCode", "sector");
+
     private static final Pattern PROFESSION = Pattern.compile("[0-9]{2}");
     private static final Pattern COMMUNE = Pattern.compile("[0-9][0-9AB][0-9]{3}");
     private static final Pattern POSTAL = Pattern.compile("[0-9]{5}");

@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,7 @@ import org.springframework.stereotype.Component;
 public class PractitionerImporter implements Importer {
 
     private static final Logger log = LoggerFactory.getLogger(PractitionerImporter.class);
+    /** Lines per batch of the companion files (savoir-faire, diplomas). */
     static final int BATCH_LINES = 10_000;
     /** Sites already written by this run are skipped; bounded so memory stays flat on any file. */
     static final int WRITTEN_SITES_CACHE = 200_000;
@@ -58,10 +60,17 @@ public class PractitionerImporter implements Importer {
 
     private final PractitionerWriter writer;
     private final Neo4jClient neo4j;
+    private final int activityBatchLines;
 
-    public PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j) {
+    /**
+     * {@code activityBatchLines}: activity lines per write transaction. Smaller batches keep less transaction state
+     * on the heap (fewer, shorter GC pauses); larger ones make fewer round trips.
+     */
+    public PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j,
+                                @Value("${santegraph.import.practitioners.batch-lines:5000}") int activityBatchLines) {
         this.writer = writer;
         this.neo4j = neo4j;
+        this.activityBatchLines = activityBatchLines;
     }
 
     /** What one run reads. {@code departments} null: the whole country. */
@@ -183,7 +192,9 @@ public class PractitionerImporter implements Importer {
         final AtomicLong unchanged = new AtomicLong();
         final AtomicLong lines = new AtomicLong();
         final AtomicLong sites = new AtomicLong();
+        final StatementTimes times = new StatementTimes();
         long outOfScope;
+        long readerWaitNanos;
     }
 
     /** One batch handed to the writer thread: every map is already a Cypher parameter. */
@@ -247,7 +258,7 @@ public class PractitionerImporter implements Importer {
                     continue;
                 }
                 // Flush only between two practitioners, so one practitioner's lines are written together.
-                if (batchLines >= BATCH_LINES && !activity.practitionerId().equals(previousId)) {
+                if (batchLines >= activityBatchLines && !activity.practitionerId().equals(previousId)) {
                     submit(batch, writerThread, inFlight, failure, run.id(), date, counts);
                     batch = newBatch();
                     batchLines = 0;
@@ -276,6 +287,8 @@ public class PractitionerImporter implements Importer {
             }
         }
         rethrow(failure);
+        log.info("{}: reader waited {} s for the writer; writer time by statement: {}", name,
+                String.format("%.1f", counts.readerWaitNanos / 1e9), counts.times);
     }
 
     private static String readHeader(BufferedReader reader, String name) throws IOException {
@@ -298,7 +311,9 @@ public class PractitionerImporter implements Importer {
                         String runId, LocalDate date, Counts counts) {
         rethrow(failure);
         try {
+            long waitStart = System.nanoTime();
             inFlight.acquire();
+            counts.readerWaitNanos += System.nanoTime() - waitStart;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImportFailedException("import interrupted", e);
@@ -327,14 +342,16 @@ public class PractitionerImporter implements Importer {
     }
 
     private void write(Batch batch, String runId, LocalDate date, Counts counts) {
-        writer.writeReference(batch.professions(), batch.specialties());
-        writer.writeSites(batch.sites(), runId);
+        StatementTimes times = counts.times;
+        times.time("reference", () -> writer.writeReference(batch.professions(), batch.specialties()));
+        writeSites(batch.sites(), runId, times);
         counts.sites.addAndGet(batch.sites().size());
-        Map<String, PractitionerWriter.Known> known = writer.known(batch.practitioners().keySet(), runId);
+        Map<String, PractitionerWriter.Known> known = times.time("known",
+                () -> writer.known(batch.practitioners().keySet(), runId));
         List<Map<String, Object>> created = new ArrayList<>();
         List<Map<String, Object>> changed = new ArrayList<>();
         List<Map<String, Object>> appended = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
+        AtomicLong unchanged = new AtomicLong();
         batch.practitioners().forEach((id, lines) -> {
             counts.lines.addAndGet(lines.size());
             Map<String, Object> row = practitionerParameters(id, lines);
@@ -346,22 +363,39 @@ public class PractitionerImporter implements Importer {
             } else if (!before.active() || before.fingerprint() != (long) row.get("fingerprint")) {
                 changed.add(row);
             } else {
-                unchanged.add(id);
+                unchanged.incrementAndGet(); // stamped by known()
             }
         });
-        writer.createPractitioners(created, runId, date);
-        writer.updatePractitioners(changed, runId, date, false);
-        writer.updatePractitioners(appended, runId, date, true);
-        writer.stamp(unchanged, runId);
+        times.time("create", () -> writer.createPractitioners(created, runId, date));
+        times.time("update", () -> writer.updatePractitioners(changed, runId, date, false));
+        times.time("append", () -> writer.updatePractitioners(appended, runId, date, true));
         counts.created.addAndGet(created.size());
         counts.updated.addAndGet(changed.size());
-        counts.unchanged.addAndGet(unchanged.size());
+        counts.unchanged.addAndGet(unchanged.get());
+    }
+
+    /** New sites are created, changed ones rewritten, unchanged ones only stamped by the lookup (their fingerprint says which). */
+    private void writeSites(List<Map<String, Object>> sites, String runId, StatementTimes times) {
+        Map<String, Long> known = times.time("sites known", () -> writer.knownSites(sites.stream()
+                .map(site -> (String) site.get("id")).toList(), runId));
+        List<Map<String, Object>> created = new ArrayList<>();
+        List<Map<String, Object>> changed = new ArrayList<>();
+        for (Map<String, Object> site : sites) {
+            Long before = known.get((String) site.get("id"));
+            if (before == null) {
+                created.add(site);
+            } else if (before != (long) site.get("fingerprint")) {
+                changed.add(site);
+            }
+        }
+        times.time("sites create", () -> writer.createSites(created, runId));
+        times.time("sites update", () -> writer.updateSites(changed, runId));
     }
 
     static Map<String, Object> practitionerParameters(String id, List<ActivityLine> lines) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", id);
-        row.put("properties", lines.get(0).practitioner());
+        row.put("p", CypherProperties.withoutNulls(lines.get(0).practitioner()));
         long fingerprint = 0;
         Set<String> professions = new java.util.LinkedHashSet<>();
         Set<String> specialties = new java.util.LinkedHashSet<>();
@@ -373,7 +407,7 @@ public class PractitionerImporter implements Importer {
             if (line.specialty() != null) {
                 specialties.add(line.specialty().code());
             }
-            activities.putIfAbsent(line.activityId(), line.activity());
+            activities.computeIfAbsent(line.activityId(), activityId -> CypherProperties.withoutNulls(line.activity()));
         }
         row.put("fingerprint", fingerprint);
         row.put("professions", List.copyOf(professions));
@@ -399,10 +433,13 @@ public class PractitionerImporter implements Importer {
         properties.put("unplacedReason", placement.unplacedReason() == null ? null : placement.unplacedReason().name());
         Map<String, Object> row = new HashMap<>();
         row.put("id", site.id());
-        row.put("properties", properties);
+        row.put("p", CypherProperties.withoutNulls(properties));
         row.put("latitude", placement.latitude());
         row.put("longitude", placement.longitude());
         row.put("territoryId", placement.territoryId());
+        // Over everything written, so a refresh rewrites only the sites whose fields or placement changed.
+        row.put("fingerprint", ActivityRowMapper.fingerprint(new java.util.TreeMap<>(properties) + "|" + placement.latitude()
+                + "|" + placement.longitude() + "|" + placement.territoryId()));
         return row;
     }
 

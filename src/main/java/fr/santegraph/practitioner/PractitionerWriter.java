@@ -26,12 +26,19 @@ public class PractitionerWriter {
         this.neo4j = neo4j;
     }
 
+    /**
+     * What the graph holds about these practitioners, read and stamped with the run in one statement: every
+     * practitioner of the batch is published by this run whatever happens next (created, updated or unchanged),
+     * so unchanged ones need no further write.
+     */
     Map<String, Known> known(Collection<String> ids, String runId) {
         Map<String, Known> known = new HashMap<>();
         neo4j.query("""
                 UNWIND $ids AS id
                 MATCH (p:Practitioner {id: id})
-                RETURN p.id AS id, p.fingerprint AS fingerprint, p.active AS active, p.importRun = $run AS seen
+                WITH p, p.fingerprint AS fingerprint, p.active AS active, p.importRun = $run AS seen
+                SET p.importRun = $run
+                RETURN p.id AS id, fingerprint, active, seen
                 """).bind(List.copyOf(ids)).to("ids").bind(runId).to("run").fetch().all()
                 .forEach(row -> known.put((String) row.get("id"), new Known(
                         row.get("fingerprint") == null ? 0 : (Long) row.get("fingerprint"),
@@ -57,61 +64,135 @@ public class PractitionerWriter {
         }
     }
 
-    /** Upserts sites with their point (or unplaced reason) and their one LOCATED_IN territory. */
-    void writeSites(List<Map<String, Object>> sites, String runId) {
-        if (sites.isEmpty()) {
-            return;
-        }
-        neo4j.query("""
-                UNWIND $rows AS row
-                MERGE (s:Site {id: row.id})
-                SET s += row.properties, s.importRun = $run,
-                    s.location = CASE WHEN row.latitude IS NULL THEN null
-                                      ELSE point({latitude: row.latitude, longitude: row.longitude}) END
-                WITH s, row
-                CALL (s, row) {
-                  OPTIONAL MATCH (s)-[old:LOCATED_IN]->(t)
-                  WHERE row.territoryId IS NULL OR t.id <> row.territoryId
-                  DELETE old
-                }
-                CALL (s, row) {
-                  MATCH (t:Territory {id: row.territoryId})
-                  MERGE (s)-[:LOCATED_IN]->(t)
-                }
-                """).bind(sites).to("rows").bind(runId).to("run").run();
+    /** What a site row holds besides its published fields: where the importer placed it. */
+    static final List<String> SITE_PLACEMENT_KEYS = List.of("addressKey", "departmentCode", "locationSource", "unplacedReason");
+    private static final List<String> SITE_PROPERTIES = concat(ActivityRowMapper.SITE_KEYS, SITE_PLACEMENT_KEYS);
+    private static final String LOCATION = """
+            CASE WHEN row.latitude IS NULL THEN null ELSE point({latitude: row.latitude, longitude: row.longitude}) END""";
+
+    static final String CREATE_SITES = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (t:Territory {id: row.territoryId})
+            CREATE (s:Site {id: row.id, %s, location: %s, fingerprint: row.fingerprint, importRun: $run})
+            FOREACH (territory IN CASE WHEN t IS NULL THEN [] ELSE [t] END | CREATE (s)-[:LOCATED_IN]->(territory))
+            """.formatted(CypherProperties.literal("row.p", SITE_PROPERTIES), LOCATION);
+
+    static final String UPDATE_SITES = """
+            UNWIND $rows AS row
+            MERGE (s:Site {id: row.id})
+            SET %s, s.location = %s, s.fingerprint = row.fingerprint, s.importRun = $run
+            WITH s, row
+            CALL (s, row) {
+              OPTIONAL MATCH (s)-[old:LOCATED_IN]->(t)
+              WHERE row.territoryId IS NULL OR t.id <> row.territoryId
+              DELETE old
+            }
+            CALL (s, row) {
+              MATCH (t:Territory {id: row.territoryId})
+              MERGE (s)-[:LOCATED_IN]->(t)
+            }
+            """.formatted(CypherProperties.assignments("s", "row.p", SITE_PROPERTIES), LOCATION);
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
+
+    /**
+     * The fingerprint of each site of the batch the graph already holds (0 for one written before fingerprints),
+     * stamped with the run that publishes it in the same statement.
+     */
+    Map<String, Long> knownSites(Collection<String> ids, String runId) {
+        Map<String, Long> known = new HashMap<>();
+        neo4j.query("""
+                UNWIND $ids AS id
+                MATCH (s:Site {id: id})
+                SET s.importRun = $run
+                RETURN s.id AS id, s.fingerprint AS fingerprint
+                """).bind(List.copyOf(ids)).to("ids").bind(runId).to("run").fetch().all()
+                .forEach(row -> known.put((String) row.get("id"), row.get("fingerprint") == null ? 0L : (Long) row.get("fingerprint")));
+        return known;
+    }
+
+    /** Sites the graph has never seen, with their point (or unplaced reason) and their one LOCATED_IN territory. */
+    void createSites(List<Map<String, Object>> sites, String runId) {
+        if (!sites.isEmpty()) {
+            neo4j.query(CREATE_SITES).bind(sites).to("rows").bind(runId).to("run").run();
+        }
+    }
+
+    /** Sites whose published fields or placement changed: properties replaced, LOCATED_IN moved. */
+    void updateSites(List<Map<String, Object>> sites, String runId) {
+        if (!sites.isEmpty()) {
+            neo4j.query(UPDATE_SITES).bind(sites).to("rows").bind(runId).to("run").run();
+        }
+    }
+
+    /** The subqueries linking {@code p} to the professions and specialties of {@code row}: CREATE for a new p, else MERGE. */
+    private static String referenceLinks(String verb) {
+        return """
+                CALL (p, row) {
+                  UNWIND row.professions AS code
+                  MATCH (profession:Profession {code: code})
+                  %1$s (p)-[:HAS_PROFESSION]->(profession)
+                }
+                CALL (p, row) {
+                  UNWIND row.specialties AS code
+                  MATCH (specialty:Specialty {code: code})
+                  %1$s (p)-[:HAS_SPECIALTY]->(specialty)
+                }
+                """.formatted(verb);
+    }
+
+    static final String CREATE_PRACTITIONERS = """
+            UNWIND $rows AS row
+            CREATE (p:Practitioner {id: row.id, %s, fingerprint: row.fingerprint, active: true, importRun: $run,
+                                    firstSeenOn: $date})
+            WITH p, row
+            %s
+            CALL (p, row) {
+              UNWIND row.activities AS activity
+              OPTIONAL MATCH (s:Site {id: activity.siteId})
+              CREATE (p)-[:HAS_ACTIVITY]->(a:Activity {%s, active: true, firstSeenOn: $date})
+              FOREACH (site IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (a)-[:AT_SITE]->(site))
+            }
+            """.formatted(CypherProperties.literal("row.p", ActivityRowMapper.PRACTITIONER_KEYS), referenceLinks("CREATE"),
+            CypherProperties.literal("activity", ActivityRowMapper.ACTIVITY_KEYS));
 
     /** Practitioners the graph has never seen: plain CREATEs, no lookups but the reference nodes and sites. */
     void createPractitioners(List<Map<String, Object>> rows, String runId, LocalDate date) {
         if (rows.isEmpty()) {
             return;
         }
-        neo4j.query("""
-                UNWIND $rows AS row
-                CREATE (p:Practitioner)
-                SET p = row.properties, p.id = row.id, p.fingerprint = row.fingerprint, p.active = true,
-                    p.importRun = $run, p.firstSeenOn = $date
-                WITH p, row
-                CALL (p, row) {
-                  UNWIND row.professions AS code
-                  MATCH (profession:Profession {code: code})
-                  CREATE (p)-[:HAS_PROFESSION]->(profession)
-                }
-                CALL (p, row) {
-                  UNWIND row.specialties AS code
-                  MATCH (specialty:Specialty {code: code})
-                  CREATE (p)-[:HAS_SPECIALTY]->(specialty)
-                }
-                CALL (p, row) {
-                  UNWIND row.activities AS activity
-                  CREATE (p)-[:HAS_ACTIVITY]->(a:Activity)
-                  SET a = activity, a.active = true, a.firstSeenOn = $date
-                  WITH a, activity WHERE activity.siteId IS NOT NULL
-                  MATCH (s:Site {id: activity.siteId})
-                  CREATE (a)-[:AT_SITE]->(s)
-                }
-                """).bind(rows).to("rows").bind(runId).to("run").bind(date).to("date").run();
+        neo4j.query(CREATE_PRACTITIONERS).bind(rows).to("rows").bind(runId).to("run").bind(date).to("date").run();
     }
+
+    static final String UPDATE_PRACTITIONERS = """
+            UNWIND $rows AS row
+            MATCH (p:Practitioner {id: row.id})
+            SET %s, p.fingerprint = CASE WHEN $append THEN p.fingerprint + row.fingerprint ELSE row.fingerprint END,
+                p.active = true, p.retiredOn = null, p.importRun = $run
+            WITH p, row
+            CALL (p, row) {
+              MATCH (p)-[:HAS_ACTIVITY]->(old:Activity {active: true})
+              WHERE NOT $append AND NOT old.id IN [a IN row.activities | a.id]
+              SET old.active = false, old.retiredOn = $date
+            }
+            %s
+            CALL (p, row) {
+              UNWIND row.activities AS activity
+              MERGE (a:Activity {id: activity.id})
+              ON CREATE SET a.firstSeenOn = $date
+              SET %s, a.active = true, a.retiredOn = null
+              MERGE (p)-[:HAS_ACTIVITY]->(a)
+              WITH a, activity WHERE activity.siteId IS NOT NULL
+              MATCH (s:Site {id: activity.siteId})
+              MERGE (a)-[:AT_SITE]->(s)
+            }
+            """.formatted(CypherProperties.assignments("p", "row.p", ActivityRowMapper.PRACTITIONER_KEYS),
+            referenceLinks("MERGE"), CypherProperties.assignments("a", "activity", ActivityRowMapper.ACTIVITY_KEYS.stream()
+                    .filter(key -> !key.equals("id")).toList()));
 
     /**
      * Changed or returning practitioners: properties replaced, activities no longer published retired (kept),
@@ -122,51 +203,8 @@ public class PractitionerWriter {
         if (rows.isEmpty()) {
             return;
         }
-        neo4j.query("""
-                UNWIND $rows AS row
-                MATCH (p:Practitioner {id: row.id})
-                SET p += row.properties, p.fingerprint = CASE WHEN $append THEN p.fingerprint + row.fingerprint
-                                                              ELSE row.fingerprint END,
-                    p.active = true, p.retiredOn = null, p.importRun = $run
-                WITH p, row
-                CALL (p, row) {
-                  MATCH (p)-[:HAS_ACTIVITY]->(old:Activity {active: true})
-                  WHERE NOT $append AND NOT old.id IN [a IN row.activities | a.id]
-                  SET old.active = false, old.retiredOn = $date
-                }
-                CALL (p, row) {
-                  UNWIND row.professions AS code
-                  MATCH (profession:Profession {code: code})
-                  MERGE (p)-[:HAS_PROFESSION]->(profession)
-                }
-                CALL (p, row) {
-                  UNWIND row.specialties AS code
-                  MATCH (specialty:Specialty {code: code})
-                  MERGE (p)-[:HAS_SPECIALTY]->(specialty)
-                }
-                CALL (p, row) {
-                  UNWIND row.activities AS activity
-                  MERGE (a:Activity {id: activity.id})
-                  ON CREATE SET a.firstSeenOn = $date
-                  SET a += activity, a.active = true, a.retiredOn = null
-                  MERGE (p)-[:HAS_ACTIVITY]->(a)
-                  WITH a, activity WHERE activity.siteId IS NOT NULL
-                  MATCH (s:Site {id: activity.siteId})
-                  MERGE (a)-[:AT_SITE]->(s)
-                }
-                """).bind(rows).to("rows").bind(runId).to("run").bind(date).to("date").bind(append).to("append").run();
-    }
-
-    /** Unchanged practitioners: only the stamp that says this edition still publishes them. */
-    void stamp(List<String> ids, String runId) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        neo4j.query("""
-                UNWIND $ids AS id
-                MATCH (p:Practitioner {id: id})
-                SET p.importRun = $run
-                """).bind(ids).to("ids").bind(runId).to("run").run();
+        neo4j.query(UPDATE_PRACTITIONERS).bind(rows).to("rows").bind(runId).to("run").bind(date).to("date")
+                .bind(append).to("append").run();
     }
 
     /**

@@ -33,6 +33,10 @@ class ActivityRowMapperTest {
         assertThat(line.site().communeCode()).isEqualTo("01004");
         assertThat(line.site().addressKey()).isEqualTo("1 rue du professeur christian cab|01500|01004");
         assertThat(line.site().departmentCode()).isEqualTo("01");
+        // The writer spells these keys out in its statements: a key missing from the lists would not be stored.
+        assertThat(line.practitioner().keySet()).containsExactlyInAnyOrderElementsOf(ActivityRowMapper.PRACTITIONER_KEYS);
+        assertThat(line.activity().keySet()).containsExactlyInAnyOrderElementsOf(ActivityRowMapper.ACTIVITY_KEYS);
+        assertThat(line.site().properties().keySet()).containsExactlyInAnyOrderElementsOf(ActivityRowMapper.SITE_KEYS);
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * Imports synthetic national-size extractions into the embedded database over the real COG and prints rows/s,
  * peak heap and elapsed time per size. Not a unit test (excluded from surefire by name); run with
  * {@code mvn -B test -Dtest=PractitionerImportBenchmark -Dsurefire.excludes=none [-Dbench.lines=200000,2000000]}.
- * Heap figures are for the whole JVM, embedded Neo4j included.
+ * Heap figures are for the whole JVM, embedded Neo4j included; cpu is the JVM's CPU time (all threads, JIT and GC
+ * included) and load the 1-minute load average before → after, since the machine is usually shared.
  */
 @IntegrationTest
 class PractitionerImportBenchmark {
@@ -86,17 +87,26 @@ class PractitionerImportBenchmark {
         });
         sampler.setDaemon(true);
         sampler.start();
+        // The machine is shared: CPU seconds used by this JVM (Neo4j, JIT and GC included) compare runs made under
+        // different loads better than elapsed time does.
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double loadBefore = os.getSystemLoadAverage();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, "20250401"));
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        double loadAfter = os.getSystemLoadAverage();
         running.set(false);
         sampler.join();
         // Live data: the largest heap occupancy right after a collection, per pool.
         long afterGc = heapPools.stream().mapToLong(pool -> pool.getCollectionUsage() == null ? 0
                 : pool.getCollectionUsage().getUsed()).sum();
-        return String.format("%-20s %,10d lines  %7.1f s  %,8d rows/s  peak heap used %,6d MiB  heap after last GC %,6d MiB"
+        return String.format("%-20s %,10d lines  %7.1f s  %,8d rows/s  cpu %,7.1f s (%,d rows per cpu-s)  load %.1f→%.1f"
+                        + "  peak heap used %,6d MiB  heap after last GC %,6d MiB"
                         + "  (created %,d, updated %,d, unchanged %,d, rejected %,d)%n",
-                label, lines, seconds, Math.round(summary.read() / seconds), peakUsed.get() >> 20, afterGc >> 20,
+                label, lines, seconds, Math.round(summary.read() / seconds), cpuSeconds,
+                Math.round(summary.read() / cpuSeconds), loadBefore, loadAfter, peakUsed.get() >> 20, afterGc >> 20,
                 summary.counter("practitioners created"), summary.counter("practitioners updated"),
                 summary.counter("practitioners unchanged"), summary.rejected());
     }
