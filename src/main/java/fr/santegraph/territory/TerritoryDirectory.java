@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
@@ -51,7 +52,13 @@ public class TerritoryDirectory {
      * a département or an EPCI, arrondissements of a commune).
      */
     private record Snapshot(String version, Map<String, Entry> byId, Map<String, List<Territory>> byCode,
-                            Map<String, List<String>> below, NameIndex names, Instant checkedAt) {
+                            Map<String, List<String>> below, NameIndex names,
+                            Map<String, List<Entry>> insideCache, Map<String, List<Territory>> childrenCache,
+                            Instant checkedAt) {
+
+        Snapshot checkedAt(Instant now) {
+            return new Snapshot(version, byId, byCode, below, names, insideCache, childrenCache, now);
+        }
     }
 
     /**
@@ -226,6 +233,24 @@ public class TerritoryDirectory {
      */
     Collection<Entry> inside(String ancestorId) {
         Snapshot current = current();
+        // Computed once per territory and snapshot: a region's walk visits thousands of entries.
+        return current.insideCache().computeIfAbsent(ancestorId, id -> walkInside(current, id));
+    }
+
+    /**
+     * The active territories at {@code levels} inside {@code ancestorId}, by code then level; cached per snapshot
+     * (a region's départements, a département's communes are asked for again and again).
+     */
+    List<Territory> activeInside(String ancestorId, java.util.Set<TerritoryLevel> levels) {
+        Snapshot current = current();
+        return current.childrenCache().computeIfAbsent(ancestorId + "|" + levels, key -> inside(ancestorId).stream()
+                .map(Entry::territory)
+                .filter(t -> levels.contains(t.level()) && t.active())
+                .sorted(Comparator.comparing(Territory::code).thenComparing(t -> t.level().name()))
+                .toList());
+    }
+
+    private static List<Entry> walkInside(Snapshot current, String ancestorId) {
         Map<String, Entry> found = new HashMap<>();
         List<String> level = List.of(ancestorId);
         for (int depth = 1; depth <= 3 && !level.isEmpty(); depth++) {
@@ -248,7 +273,7 @@ public class TerritoryDirectory {
             }
             level = next;
         }
-        return found.values();
+        return List.copyOf(found.values());
     }
 
     /** Called when the graph changed behind this process's back: the next lookup reads the territories again. */
@@ -289,7 +314,7 @@ public class TerritoryDirectory {
             }
             String version = version();
             if (current != null && current.version().equals(version)) {
-                current = new Snapshot(version, current.byId(), current.byCode(), current.below(), current.names(), now);
+                current = current.checkedAt(now);
             } else {
                 current = load(version, now);
             }
@@ -344,7 +369,7 @@ public class TerritoryDirectory {
                 (System.nanoTime() - started) / 1_000_000);
         below.replaceAll((id, ids) -> List.copyOf(ids));
         return new Snapshot(version, Map.copyOf(byId), Map.copyOf(byCode), Map.copyOf(below),
-                NameIndex.of(byId.values()), now);
+                NameIndex.of(byId.values()), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), now);
     }
 
     /** The first territory of {@code level} at most {@code hops} parents above. */

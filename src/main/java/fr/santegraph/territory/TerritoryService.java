@@ -161,11 +161,7 @@ public class TerritoryService {
                                                               PageRequest page) {
         Map<String, CountedConnection<Territory>> result = new HashMap<>();
         for (String parentId : parentIds) {
-            List<Territory> found = directory.inside(parentId).stream()
-                    .map(TerritoryDirectory.Entry::territory)
-                    .filter(t -> levels.contains(t.level()) && t.active())
-                    .sorted(Comparator.comparing(Territory::code).thenComparing(t -> t.level().name()))
-                    .toList();
+            List<Territory> found = directory.activeInside(parentId, levels);
             result.put(parentId, pagination.connection(slice(found, page.offset(), page.limit()), page, found.size()));
         }
         return result;
