@@ -59,6 +59,22 @@ public record ImportRequest(String source, Map<String, String> options) {
         return dir;
     }
 
+    /** A file option that must be given and exist. */
+    public Path file(String name) {
+        return optionalFile(name).orElseThrow(() ->
+                new IllegalArgumentException("import " + source + " needs --" + name + " <file>"));
+    }
+
+    /** A file option that may be left out, but must exist when given. */
+    public Optional<Path> optionalFile(String name) {
+        return option(name).map(Path::of).map(path -> {
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("--" + name + " " + path.toAbsolutePath() + " is not a file");
+            }
+            return path;
+        });
+    }
+
     public List<String> list(String name) {
         return option(name).map(value -> Arrays.stream(value.split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList()).orElse(List.of());

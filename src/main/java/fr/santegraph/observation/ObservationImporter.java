@@ -45,12 +45,7 @@ public class ObservationImporter implements Importer {
 
     @Override
     public ImportSummary run(ImportRequest request) throws IOException {
-        Path file = Path.of(request.option("file").orElseThrow(() ->
-                new IllegalArgumentException("import observations needs --file <csv>")));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--file " + file.toAbsolutePath() + " is not a file");
-        }
-        return importFile(file);
+        return importFile(request.file("file"));
     }
 
     public ImportSummary importFile(Path file) throws IOException {

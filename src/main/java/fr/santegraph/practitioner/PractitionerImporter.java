@@ -91,30 +91,15 @@ public class PractitionerImporter implements Importer {
 
     @Override
     public ImportSummary run(ImportRequest request) throws IOException {
-        Path file = existingFile(request, "file", true);
+        Path file = request.file("file");
         List<String> departments = request.list("departments").stream().map(d -> d.toUpperCase(Locale.ROOT)).toList();
         String stamp = request.option("stamp").orElse(null);
         if (stamp != null && !STAMP_OPTION.matcher(stamp).matches()) {
             throw new IllegalArgumentException("--stamp " + stamp + " is not yyyymmdd[hhmm[ss]]");
         }
-        return importFiles(new Options(file, existingFile(request, "savoir-faire", false),
-                existingFile(request, "diplomas", false), departments.isEmpty() ? null : departments,
-                existingFile(request, "geocoding", false), stamp));
-    }
-
-    private static Path existingFile(ImportRequest request, String option, boolean required) {
-        String value = request.option(option).orElse(null);
-        if (value == null) {
-            if (required) {
-                throw new IllegalArgumentException("import practitioners needs --" + option + " <file>");
-            }
-            return null;
-        }
-        Path path = Path.of(value);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("--" + option + " " + path.toAbsolutePath() + " is not a file");
-        }
-        return path;
+        return importFiles(new Options(file, request.optionalFile("savoir-faire").orElse(null),
+                request.optionalFile("diplomas").orElse(null), departments.isEmpty() ? null : departments,
+                request.optionalFile("geocoding").orElse(null), stamp));
     }
 
     /** The extraction stamp: the option, else the one in the file name ({@code _202112141014.txt}). */
