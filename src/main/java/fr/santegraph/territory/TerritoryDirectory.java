@@ -197,9 +197,35 @@ public class TerritoryDirectory {
         return result;
     }
 
+    /** For each place, the active territories at {@code level} it lies in, up to three links above it. */
+    Map<String, List<String>> containingAt(Collection<String> placeIds, TerritoryLevel level) {
+        Snapshot current = current();
+        Map<String, List<String>> result = new HashMap<>();
+        for (String placeId : placeIds) {
+            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+            List<String> frontier = List.of(placeId);
+            for (int hop = 0; hop <= 3 && !frontier.isEmpty(); hop++) {
+                List<String> next = new ArrayList<>();
+                for (String id : frontier) {
+                    if (seen.add(id)) {
+                        next.addAll(up(current, id));
+                    }
+                }
+                frontier = next;
+            }
+            List<String> atLevel = seen.stream().map(current.byId()::get).filter(java.util.Objects::nonNull)
+                    .map(Entry::territory).filter(t -> t.level() == level && t.active())
+                    .map(Territory::id).sorted().toList();
+            if (!atLevel.isEmpty()) {
+                result.put(placeId, atLevel);
+            }
+        }
+        return result;
+    }
+
     /** The territories one {@code PART_OF} or {@code MEMBER_OF} link above this one. */
-    List<String> up(String id) {
-        Entry entry = current().byId().get(id);
+    private static List<String> up(Snapshot current, String id) {
+        Entry entry = current.byId().get(id);
         if (entry == null) {
             return List.of();
         }
@@ -232,8 +258,11 @@ public class TerritoryDirectory {
      * of a region), and the EPCIs with a member commune in it (one or two links below).
      */
     Collection<Entry> inside(String ancestorId) {
-        Snapshot current = current();
-        // Computed once per territory and snapshot: a region's walk visits thousands of entries.
+        return inside(current(), ancestorId);
+    }
+
+    // Computed once per territory and snapshot: a region's walk visits thousands of entries.
+    private static List<Entry> inside(Snapshot current, String ancestorId) {
         return current.insideCache().computeIfAbsent(ancestorId, id -> walkInside(current, id));
     }
 
@@ -243,7 +272,7 @@ public class TerritoryDirectory {
      */
     List<Territory> activeInside(String ancestorId, java.util.Set<TerritoryLevel> levels) {
         Snapshot current = current();
-        return current.childrenCache().computeIfAbsent(ancestorId + "|" + levels, key -> inside(ancestorId).stream()
+        return current.childrenCache().computeIfAbsent(ancestorId + "|" + levels, key -> inside(current, ancestorId).stream()
                 .map(Entry::territory)
                 .filter(t -> levels.contains(t.level()) && t.active())
                 .sorted(Comparator.comparing(Territory::code).thenComparing(t -> t.level().name()))

@@ -122,27 +122,7 @@ public class TerritoryService {
      * {@code PART_OF}/{@code MEMBER_OF} links above it: a commune's EPCI, département and region.
      */
     public Map<String, List<String>> containingAt(Collection<String> placeIds, TerritoryLevel level) {
-        Map<String, List<String>> result = new HashMap<>();
-        for (String placeId : placeIds) {
-            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
-            List<String> frontier = List.of(placeId);
-            for (int hop = 0; hop <= 3 && !frontier.isEmpty(); hop++) {
-                List<String> next = new java.util.ArrayList<>();
-                for (String id : frontier) {
-                    if (!seen.add(id)) {
-                        continue;
-                    }
-                    next.addAll(directory.up(id));
-                }
-                frontier = next;
-            }
-            List<String> atLevel = directory.getAll(seen).values().stream()
-                    .filter(t -> t.level() == level && t.active()).map(Territory::id).sorted().toList();
-            if (!atLevel.isEmpty()) {
-                result.put(placeId, atLevel);
-            }
-        }
-        return result;
+        return directory.containingAt(placeIds, level);
     }
 
     /** The levels {@code children} lists by default: the next level down. */
