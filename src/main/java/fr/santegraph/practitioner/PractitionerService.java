@@ -110,12 +110,14 @@ public class PractitionerService {
     private static String start(Map<String, Object> p) {
         if (p.get("territory") != null) {
             // The activity and site criteria are checked on the way in, on the activity found: the filter's
-            // EXISTS over the practitioner's activities would only find it again.
+            // EXISTS over the practitioner's activities would only find it again. The profession is checked on
+            // the activity too, so that a département's other professions are dropped before they are sorted.
             p.put("activityFilter", false);
             return """
                     MATCH %s
                     MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
                     WHERE ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
+                      AND ($profession IS NULL OR a.professionCode = $profession)
                       AND ($point IS NULL OR point.distance(s.location, $point) <= $radius)
                       AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
                     """.formatted(INSIDE);
