@@ -4,9 +4,10 @@ import static fr.santegraph.dcat.RdfResponses.error;
 import static fr.santegraph.dcat.RdfResponses.negotiated;
 import static fr.santegraph.dcat.RdfResponses.rdf;
 
+import java.time.Clock;
 import java.util.Optional;
-import org.apache.jena.rdf.model.Model;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -29,11 +30,14 @@ public class DcatController {
     private final DcatMapper mapper;
     private final DcatProperties properties;
     private final ObjectProvider<DcatSource> sources;
+    private final DcatPageCache pageCache;
 
     public DcatController(DcatMapper mapper, DcatProperties properties, ObjectProvider<DcatSource> sources) {
         this.mapper = mapper;
         this.properties = properties;
         this.sources = sources;
+        this.pageCache = new DcatPageCache(properties.pageCacheTtl(), properties.pageCacheMb() * 1024L * 1024L,
+                Clock.systemUTC());
     }
 
     @RequestMapping(path = {"/catalog", "/catalog.{ext}"}, method = {RequestMethod.GET, RequestMethod.HEAD})
@@ -53,13 +57,19 @@ public class DcatController {
             } catch (NumberFormatException e) {
                 return error(HttpStatus.BAD_REQUEST, "page must be a whole number from 1, not '" + page + "'");
             }
-            Model model;
+            byte[] body;
             try {
-                model = exporter.get().page(number);
+                body = pageCache.page(number, chosen, () -> RdfResponses.write(exporter.get().page(number), chosen));
             } catch (IllegalArgumentException e) {
                 return error(HttpStatus.BAD_REQUEST, e.getMessage());
             }
-            return rdf(model, chosen, method);
+            ResponseEntity<byte[]> response = rdf(body, chosen, method);
+            if (!pageCache.enabled()) {
+                return response;
+            }
+            // Proxies in front of the service may keep the page as long as this service does.
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .cacheControl(CacheControl.maxAge(properties.pageCacheTtl()).cachePublic()).body(response.getBody());
         });
     }
 

@@ -33,9 +33,17 @@ final class RdfResponses {
 
     /** The model written in {@code format}; HEAD gets the same headers, Content-Length included, and no body. */
     static ResponseEntity<byte[]> rdf(Model model, RdfFormat format, HttpMethod method) {
+        return rdf(write(model, format), format, method);
+    }
+
+    static byte[] write(Model model, RdfFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         format.write(model, out);
-        byte[] body = out.toByteArray();
+        return out.toByteArray();
+    }
+
+    /** A body already written in {@code format}. */
+    static ResponseEntity<byte[]> rdf(byte[] body, RdfFormat format, HttpMethod method) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.parseMediaType(format.mediaType()), StandardCharsets.UTF_8))
                 .contentLength(body.length)

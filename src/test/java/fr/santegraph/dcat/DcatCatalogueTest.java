@@ -130,6 +130,24 @@ class DcatCatalogueTest {
         assertThat(indicator.getResource(indicatorUri).hasProperty(DcatAp.inSeries)).isTrue();
     }
 
+    @Test
+    void aCatalogPageIsKeptForItsTimeToLiveAndSaysSoToHttpCaches() {
+        ResponseEntity<String> first = get("/catalog?page=1", "text/turtle");
+        assertThat(first.getHeaders().getCacheControl()).isEqualTo("max-age=" + properties.pageCacheTtl().toSeconds() + ", public");
+        String id = neo4j.query("MATCH (d:Dataset) RETURN d.id ORDER BY d.id LIMIT 1").fetchAs(String.class).one().orElseThrow();
+        String title = neo4j.query("MATCH (d:Dataset {id: $id}) RETURN d.title").bind(id).to("id").fetchAs(String.class).one().orElseThrow();
+        assertThat(first.getBody()).contains(title);
+        try {
+            neo4j.query("MATCH (d:Dataset {id: $id}) SET d.title = 'Titre changé pendant la moisson'").bind(id).to("id").run();
+            // Within the time to live the page comes from memory, as the header announced; the object itself is current.
+            assertThat(get("/catalog?page=1", "text/turtle").getBody()).isEqualTo(first.getBody());
+            assertThat(get("/id/dataset/" + id.substring(id.indexOf(':') + 1), "text/turtle").getBody())
+                    .contains("Titre changé pendant la moisson");
+        } finally {
+            neo4j.query("MATCH (d:Dataset {id: $id}) SET d.title = $title").bind(id).to("id").bind(title).to("title").run();
+        }
+    }
+
     private long count(String cypher) {
         return neo4j.query(cypher).fetchAs(Long.class).one().orElseThrow();
     }

@@ -37,7 +37,7 @@ final class DcatFixtures {
     }
 
     static DcatProperties properties(int pageSize) {
-        return new DcatProperties(pageSize, "Catalogue de test", "Un catalogue construit dans le test.", "santegraph", "santegraph",
+        return new DcatProperties(pageSize, java.time.Duration.ZERO, 0, "Catalogue de test", "Un catalogue construit dans le test.", "santegraph", "santegraph",
                 "https://santegraph.test");
     }
 

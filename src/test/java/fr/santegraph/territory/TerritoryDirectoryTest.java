@@ -3,11 +3,10 @@ package fr.santegraph.territory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.ScratchGraphTest;
+import fr.santegraph.support.ManualClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,26 +25,6 @@ class TerritoryDirectoryTest extends ScratchGraphTest {
     @Autowired
     Driver driver;
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aLocalImportIsSeenAtOnce() throws Exception {
         assertThat(applicationDirectory.get("commune:01053")).isEmpty();
@@ -58,7 +37,7 @@ class TerritoryDirectoryTest extends ScratchGraphTest {
     @Test
     void anImportByAnotherInstanceIsSeenAfterTheCheckInterval() throws Exception {
         importer.importDirectory(FIXTURE_COG);
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
         TerritoryDirectory directory = new TerritoryDirectory(driver, Duration.ofSeconds(10), clock);
         assertThat(directory.get("commune:01053")).get().extracting(Territory::name).isEqualTo("Bourg-en-Bresse");
 
@@ -66,9 +45,9 @@ class TerritoryDirectoryTest extends ScratchGraphTest {
         neo4j.query("MATCH (t:Territory {id: 'commune:01053'}) SET t.name = 'Bourg'").run();
         writer.newVersion();
 
-        clock.now = clock.now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         assertThat(directory.get("commune:01053")).get().extracting(Territory::name).isEqualTo("Bourg-en-Bresse");
-        clock.now = clock.now.plusSeconds(6);
+        clock.advance(Duration.ofSeconds(6));
         assertThat(directory.get("commune:01053")).get().extracting(Territory::name).isEqualTo("Bourg");
     }
 }
