@@ -1,6 +1,7 @@
 package fr.santegraph.search;
 
 import fr.santegraph.common.Pagination;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -20,7 +21,9 @@ public class SearchController {
 
     @QueryMapping
     public SearchService.SearchConnection search(@Argument String query, @Argument List<SearchType> types,
-                                                 @Argument SearchService.Filter filter, ScrollSubrange subrange) {
-        return search.search(query, types, filter, pagination.request(subrange));
+                                                 @Argument SearchService.Filter filter, ScrollSubrange subrange,
+                                                 DataFetchingFieldSelectionSet selection) {
+        // Facets cost a pass over every hit: only when the query asks for them.
+        return search.search(query, types, filter, pagination.request(subrange), selection.contains("facets"));
     }
 }

@@ -70,6 +70,64 @@ public class SearchService {
         }
     }
 
+    /** Every hit of the query, filtered and ranked, collected as {@code hits}. */
+    private static final String MATCHES = """
+            CALL db.index.fulltext.queryNodes('catalogue_search', $query) YIELD node, score
+            WITH node, score, [l IN labels(node) WHERE l IN ['Indicator', 'Dataset', 'DataService', 'Producer', 'Variable']][0] AS label
+            WHERE ($labels IS NULL OR label IN $labels)
+              AND ($producer IS NULL OR $producer IN coalesce(node.producerCodes, CASE WHEN label = 'Producer' THEN [node.code] ELSE [] END))
+              AND ($theme IS NULL OR $theme IN coalesce(node.themeCodes, []))
+              AND ($geoLevel IS NULL OR $geoLevel IN coalesce(node.geoLevels, []))
+              AND ($accessLevel IS NULL OR node.accessLevel = $accessLevel)
+              AND ($dataset IS NULL OR $dataset IN coalesce(node.datasetCodes, []) OR (label = 'Dataset' AND node.code = $dataset))
+            // A producer whose name, acronym or alias is exactly the query comes first ("CNAMTS", "Assurance maladie").
+            WITH node, label, score + CASE WHEN $exact IN coalesce(node.foldedNames, []) THEN 100.0 ELSE 0.0 END AS score
+            ORDER BY score DESC
+            WITH collect({node: node, score: score, label: label}) AS hits
+            """;
+    /** Counts per type, producer, theme, geographic level and access level over all the hits. */
+    private static final String FACETS = """
+            CALL (hits) {
+              UNWIND hits AS h
+              WITH h.label AS value, count(*) AS n ORDER BY n DESC, value
+              RETURN collect({value: value, count: n}) AS types
+            }
+            CALL (hits) {
+              UNWIND hits AS h
+              UNWIND CASE WHEN h.label = 'Producer' THEN [h.node.code]
+                          WHEN size(coalesce(h.node.producerCodes, [])) = 0 THEN ['NONE']
+                          ELSE h.node.producerCodes END AS value
+              WITH value, count(*) AS n ORDER BY n DESC, value
+              RETURN collect({value: value, count: n}) AS producers
+            }
+            CALL (hits) {
+              UNWIND hits AS h
+              UNWIND CASE WHEN size(coalesce(h.node.themeCodes, [])) = 0 THEN ['NONE'] ELSE h.node.themeCodes END AS value
+              WITH value, count(*) AS n ORDER BY n DESC, value
+              RETURN collect({value: value, count: n}) AS themes
+            }
+            CALL (hits) {
+              UNWIND hits AS h
+              UNWIND CASE WHEN size(coalesce(h.node.geoLevels, [])) = 0 THEN ['NONE'] ELSE h.node.geoLevels END AS value
+              WITH value, count(*) AS n ORDER BY n DESC, value
+              RETURN collect({value: value, count: n}) AS geoLevels
+            }
+            CALL (hits) {
+              UNWIND hits AS h
+              WITH coalesce(h.node.accessLevel, 'UNKNOWN') AS value, count(*) AS n ORDER BY n DESC, value
+              RETURN collect({value: value, count: n}) AS accessLevels
+            }
+            """;
+    private static final String PAGE = """
+            RETURN size(hits) AS total,
+                   [h IN hits[$offset..$end] | {label: h.label, score: h.score, props: properties(h.node)}] AS page
+            """;
+    private static final String PAGE_AND_FACETS = """
+            RETURN size(hits) AS total,
+                   [h IN hits[$offset..$end] | {label: h.label, score: h.score, props: properties(h.node)}] AS page,
+                   types, producers, themes, geoLevels, accessLevels
+            """;
+
     /**
      * Every query word is required (AND); the analyzer drops French stop words and stems the rest. Words are
      * letters and digits only, so Lucene syntax in the input is never interpreted.
@@ -89,6 +147,12 @@ public class SearchService {
     }
 
     public SearchConnection search(String query, List<SearchType> types, Filter filter, PageRequest page) {
+        return search(query, types, filter, page, true);
+    }
+
+    /** Without {@code facetsNeeded} the facet counts (and their labels) are neither computed nor returned. */
+    public SearchConnection search(String query, List<SearchType> types, Filter filter, PageRequest page,
+                                   boolean facetsNeeded) {
         String lucene = luceneQuery(query);
         Map<String, Object> params = new HashMap<>();
         params.put("query", lucene);
@@ -101,53 +165,8 @@ public class SearchService {
         params.put("dataset", filter == null ? null : CatalogueRepository.code("dataset", filter.dataset()));
         params.put("offset", page.offset());
         params.put("end", page.offset() + page.limit());
-        Map<String, Object> row = neo4j.query("""
-                CALL db.index.fulltext.queryNodes('catalogue_search', $query) YIELD node, score
-                WITH node, score, [l IN labels(node) WHERE l IN ['Indicator', 'Dataset', 'DataService', 'Producer', 'Variable']][0] AS label
-                WHERE ($labels IS NULL OR label IN $labels)
-                  AND ($producer IS NULL OR $producer IN coalesce(node.producerCodes, CASE WHEN label = 'Producer' THEN [node.code] ELSE [] END))
-                  AND ($theme IS NULL OR $theme IN coalesce(node.themeCodes, []))
-                  AND ($geoLevel IS NULL OR $geoLevel IN coalesce(node.geoLevels, []))
-                  AND ($accessLevel IS NULL OR node.accessLevel = $accessLevel)
-                  AND ($dataset IS NULL OR $dataset IN coalesce(node.datasetCodes, []) OR (label = 'Dataset' AND node.code = $dataset))
-                // A producer whose name, acronym or alias is exactly the query comes first ("CNAMTS", "Assurance maladie").
-                WITH node, label, score + CASE WHEN $exact IN coalesce(node.foldedNames, []) THEN 100.0 ELSE 0.0 END AS score
-                ORDER BY score DESC
-                WITH collect({node: node, score: score, label: label}) AS hits
-                CALL (hits) {
-                  UNWIND hits AS h
-                  WITH h.label AS value, count(*) AS n ORDER BY n DESC, value
-                  RETURN collect({value: value, count: n}) AS types
-                }
-                CALL (hits) {
-                  UNWIND hits AS h
-                  UNWIND CASE WHEN h.label = 'Producer' THEN [h.node.code]
-                              WHEN size(coalesce(h.node.producerCodes, [])) = 0 THEN ['NONE']
-                              ELSE h.node.producerCodes END AS value
-                  WITH value, count(*) AS n ORDER BY n DESC, value
-                  RETURN collect({value: value, count: n}) AS producers
-                }
-                CALL (hits) {
-                  UNWIND hits AS h
-                  UNWIND CASE WHEN size(coalesce(h.node.themeCodes, [])) = 0 THEN ['NONE'] ELSE h.node.themeCodes END AS value
-                  WITH value, count(*) AS n ORDER BY n DESC, value
-                  RETURN collect({value: value, count: n}) AS themes
-                }
-                CALL (hits) {
-                  UNWIND hits AS h
-                  UNWIND CASE WHEN size(coalesce(h.node.geoLevels, [])) = 0 THEN ['NONE'] ELSE h.node.geoLevels END AS value
-                  WITH value, count(*) AS n ORDER BY n DESC, value
-                  RETURN collect({value: value, count: n}) AS geoLevels
-                }
-                CALL (hits) {
-                  UNWIND hits AS h
-                  WITH coalesce(h.node.accessLevel, 'UNKNOWN') AS value, count(*) AS n ORDER BY n DESC, value
-                  RETURN collect({value: value, count: n}) AS accessLevels
-                }
-                RETURN size(hits) AS total,
-                       [h IN hits[$offset..$end] | {label: h.label, score: h.score, props: properties(h.node)}] AS page,
-                       types, producers, themes, geoLevels, accessLevels
-                """).bindAll(params).fetch().one().orElseThrow();
+        Map<String, Object> row = neo4j.query(facetsNeeded ? MATCHES + FACETS + PAGE_AND_FACETS : MATCHES + PAGE)
+                .bindAll(params).fetch().one().orElseThrow();
         long total = ((Number) row.get("total")).longValue();
         List<String> terms = Highlighter.terms(query);
         List<SearchHit> hits = new ArrayList<>();
@@ -156,15 +175,19 @@ public class SearchService {
             SearchType type = SearchType.ofLabel((String) hit.get("label"));
             hits.add(new SearchHit(((Number) hit.get("score")).doubleValue(), type, highlights(props, terms), node(type, props)));
         }
-        Facets facets = new Facets(
-                facet(row.get("types"), Map.of()),
+        Facets facets = facetsNeeded ? facets(row) : null;
+        return new SearchConnection(pagination.connection(hits, page, total), facets);
+    }
+
+    /** The facet counts of the row, with the display names of types, producers, themes and levels. */
+    private Facets facets(Map<String, Object> row) {
+        List<FacetCount> types = facet(row.get("types"), Map.of()).stream()
+                .map(f -> new FacetCount(SearchType.ofLabel(f.value()).name(), f.value(), f.count())).toList();
+        return new Facets(types,
                 facet(row.get("producers"), labels("Producer", "name", row.get("producers"))),
                 facet(row.get("themes"), labels("Theme", "name", row.get("themes"))),
                 facet(row.get("geoLevels"), geoLabels()),
                 facet(row.get("accessLevels"), Map.of()));
-        facets = new Facets(facets.types().stream().map(f -> new FacetCount(SearchType.ofLabel(f.value()).name(), f.value(),
-                f.count())).toList(), facets.producers(), facets.themes(), facets.geoLevels(), facets.accessLevels());
-        return new SearchConnection(pagination.connection(hits, page, total), facets);
     }
 
     private static Object node(SearchType type, Map<String, Object> props) {
