@@ -6,6 +6,9 @@
       SCHEMA, each with N variants of its variables drawn from the real COG files. Each kind is first sent once
       to URL; a kind that answers with errors (e.g. a feature whose arguments differ) is left out and reported.
       Prints the kinds kept, comma-separated, on the last line.
+  mix.py latency --url URL --requests FILE [--per-kind N]
+      Sends the first N requests of each kind of a requests FILE one at a time (one client, nothing else running)
+      and prints the median and the slowest latency per kind: what each kind costs alone.
   mix.py check --santegraph URL --neo4j-graphql URL [--variants N]
       Sends the same variables to both servers for every territory kind and checks that both answers hold the
       same ids (the santegraph and Neo4j GraphQL Library queries must return the same data).
@@ -263,6 +266,31 @@ def check(args):
     print("equivalence check: both servers return the same ids for every kind")
 
 
+def latency(args):
+    import statistics
+    import time
+    by_kind = {}
+    for line in open(args.requests, encoding="utf-8"):
+        line = line.strip()
+        if not line:
+            continue
+        kind = "DcatPage" if line.startswith("GET ") else re.match(r"query (\w+)", json.loads(line)["query"]).group(1)
+        by_kind.setdefault(kind, []).append(line)
+    for kind, lines in by_kind.items():
+        times = []
+        for line in lines[:args.per_kind]:
+            start = time.perf_counter()
+            if line.startswith("GET "):
+                status = get(args.url, line[4:])
+                failed = status != 200
+            else:
+                failed = bool(post(args.url, json.loads(line)).get("errors"))
+            times.append((time.perf_counter() - start) * 1000)
+            if failed:
+                print(f"{kind}: error on {line[:200]}", file=sys.stderr)
+        print(f"{kind:<24} median {statistics.median(times):8.1f} ms   max {max(times):8.1f} ms   ({len(times)} requests)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -279,8 +307,12 @@ def main():
     c.add_argument("--neo4j-graphql", required=True)
     c.add_argument("--variants", type=int, default=10)
     c.add_argument("--seed", type=int, default=7)
+    lat = commands.add_parser("latency")
+    lat.add_argument("--url", required=True)
+    lat.add_argument("--requests", required=True)
+    lat.add_argument("--per-kind", type=int, default=20)
     args = parser.parse_args()
-    requests(args) if args.command == "requests" else check(args)
+    {"requests": requests, "check": check, "latency": latency}[args.command](args)
 
 
 if __name__ == "__main__":

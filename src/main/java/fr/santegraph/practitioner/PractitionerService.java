@@ -26,7 +26,6 @@ import org.springframework.stereotype.Service;
 @fr.santegraph.common.ReadTransaction
 public class PractitionerService {
 
-    /** Territories {@code x} inside {@code w} (or {@code w} itself): communes, arrondissements, départements… */
     /**
      * The territories {@code x} a site inside the filter's territory can be located in: that territory and every one
      * below it, listed in {@code $inside} from the in-memory territories (a variable-length walk per request, and
@@ -40,7 +39,8 @@ public class PractitionerService {
             WITH DISTINCT p
             WHERE ($includeRetired OR p.active)
               AND ($name IS NULL OR p.searchName CONTAINS $name)
-              AND ($profession IS NULL OR EXISTS { (p)-[:HAS_PROFESSION]->(:Profession {code: $profession}) })
+              AND ($practitionerProfession IS NULL
+                   OR EXISTS { (p)-[:HAS_PROFESSION]->(:Profession {code: $practitionerProfession}) })
               AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
               AND (NOT $activityFilter OR EXISTS {
                     MATCH (p)-[:HAS_ACTIVITY]->(a:Activity)
@@ -80,6 +80,8 @@ public class PractitionerService {
         String name = f.name() == null ? null : TextFolding.fold(f.name());
         parameters.put("name", name == null || name.isEmpty() ? null : name);
         parameters.put("profession", blankToNull(f.profession()));
+        // Checked on the practitioner's profession links unless the way in already checked it on the activity.
+        parameters.put("practitionerProfession", parameters.get("profession"));
         parameters.put("specialty", blankToNull(f.specialty()));
         parameters.put("mode", f.modeOfPractice() == null ? null : f.modeOfPractice().code);
         parameters.put("placed", f.placed());
@@ -113,6 +115,7 @@ public class PractitionerService {
             // EXISTS over the practitioner's activities would only find it again. The profession is checked on
             // the activity too, so that a département's other professions are dropped before they are sorted.
             p.put("activityFilter", false);
+            p.put("practitionerProfession", null);
             return """
                     MATCH %s
                     MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
