@@ -3,11 +3,13 @@
 # the jar has the practitioners importer), driven by wrk with a mix of GraphQL queries at 50 connections.
 #
 #   bench/load/run.sh [--duration 60] [--connections 50] [--threads 2] [--warmup 20] [--compare] [--fresh]
+#                     [--kinds territory-by-code,name-search,...]
 #
 #   --compare      also serve the same graph with the Neo4j GraphQL Library (bench/neo4j-graphql), check that both
 #                  answer the same ids, run the equivalent mix against it with the same wrk settings, and print the
 #                  throughput ratio santegraph / neo4j-graphql
 #   --fresh        rebuild the benchmark graph (default: reuse target/bench/graph when it was prepared by this jar)
+#   --kinds        only these kinds of the mix (names as in bench/load/mix.py, comma-separated)
 #
 # Prints, per server: throughput (req/s), median and 99th percentile latency, errors (non-200 answers, GraphQL
 # "errors" in 200 answers, socket errors) and, for santegraph, JVM heap used before and after the load (as
@@ -18,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 
-duration=60; connections=50; threads=2; warmup=20; compare=false; fresh=false
+duration=60; connections=50; threads=2; warmup=20; compare=false; fresh=false; only_kinds=
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -27,7 +29,8 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --compare) compare=true; shift ;;
     --fresh) fresh=true; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --kinds) only_kinds=$2; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -136,7 +139,7 @@ drive() { # name url requests-file
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
 kinds=$(python3 bench/load/mix.py requests --target santegraph --schema "$work/santegraph.graphqls" \
-        --url "$sg/graphql" --out "$work/santegraph-requests.jsonl" | tail -1)
+        --url "$sg/graphql" --out "$work/santegraph-requests.jsonl" ${only_kinds:+--only "$only_kinds"} | tail -1)
 log "santegraph query mix: $kinds ($(wc -l <"$work/santegraph-requests.jsonl") distinct requests)"
 
 if $compare; then

@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param requestTimeout  whole request, answered with an error when exceeded
  * @param maxRequestSize  HTTP body of a GraphQL request
  * @param cypherTimeoutSeconds  every read transaction behind a request; the database stops the query when exceeded
+ * @param maxConcurrentRequests GraphQL requests executing at once, the others waiting in arrival order for at most
+ *                        {@code requestTimeout}; 0: twice the number of processors
  */
 @ConfigurationProperties("santegraph.graphql.limits")
 public record QueryLimitsProperties(
@@ -20,5 +22,6 @@ public record QueryLimitsProperties(
         @DefaultValue("50000") long maxCost,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("256KB") DataSize maxRequestSize,
-        @DefaultValue("10") int cypherTimeoutSeconds) {
+        @DefaultValue("10") int cypherTimeoutSeconds,
+        @DefaultValue("0") int maxConcurrentRequests) {
 }

@@ -12,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,8 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses GraphQL request bodies above {@code max-request-size} with 413 before they reach the parser: a query is a
  * few kilobytes. A declared length is checked at once; a chunked body is read up to the limit and no further.
+ * Runs before the {@link ConcurrencyLimitFilter}, so an oversized body never waits for a turn.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final QueryLimitsProperties limits;

@@ -1,0 +1,91 @@
+package fr.santegraph.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockAsyncContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class ConcurrencyLimitFilterTest {
+
+    private static MockHttpServletRequest graphQl() {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/graphql");
+        request.setAsyncSupported(true);
+        return request;
+    }
+
+    @Test
+    void requestsBeyondTheLimitWaitTheirTurnInsteadOfRunningTogether() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(2, Duration.ofSeconds(10));
+        CountDownLatch finish = new CountDownLatch(1);
+        List<Integer> runningWhenStarted = new ArrayList<>();
+        FilterChain slow = (request, response) -> {
+            synchronized (runningWhenStarted) {
+                runningWhenStarted.add(2 - filter.available());
+            }
+            try {
+                finish.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ExecutorService clients = Executors.newFixedThreadPool(5);
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(clients.submit(() -> {
+                filter.doFilter(graphQl(), new MockHttpServletResponse(), slow);
+                return null;
+            }));
+        }
+        Thread.sleep(300);
+        synchronized (runningWhenStarted) {
+            assertThat(runningWhenStarted).as("only two started").hasSize(2);
+        }
+        finish.countDown();
+        for (Future<?> call : calls) {
+            call.get(10, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+        assertThat(runningWhenStarted).hasSize(5).allMatch(running -> running <= 2);
+        assertThat(filter.available()).isEqualTo(2);
+    }
+
+    @Test
+    void aRequestThatCannotStartInTimeGetsA503NamingTheLimit() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(100));
+        MockHttpServletRequest first = graphQl();
+        filter.doFilter(first, new MockHttpServletResponse(), (request, response) -> request.startAsync());
+        assertThat(filter.available()).as("an asynchronous answer keeps its turn until it is written").isZero();
+
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        filter.doFilter(graphQl(), refused, (request, response) -> {
+            throw new AssertionError("must not run");
+        });
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(refused.getContentAsString()).contains("santegraph.graphql.limits.max-concurrent-requests")
+                .contains("QUERY_LIMIT");
+
+        ((MockAsyncContext) first.getAsyncContext()).complete();
+        assertThat(filter.available()).isEqualTo(1);
+    }
+
+    @Test
+    void otherPathsAreNotLimited() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(100));
+        filter.doFilter(graphQl(), new MockHttpServletResponse(), (request, response) -> request.startAsync());
+        MockHttpServletResponse catalog = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/catalog"), catalog, (request, response) -> { });
+        assertThat(catalog.getStatus()).isEqualTo(200);
+    }
+}
