@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * At most {@code max-concurrent-requests} GraphQL requests execute at once; the others wait their turn in arrival
@@ -28,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class ConcurrencyLimitFilter extends OncePerRequestFilter {
+public class ConcurrencyLimitFilter extends GraphQlEndpointFilter {
 
     private final int permits;
     private final Semaphore running;
@@ -44,11 +41,6 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
         this.permits = permits;
         this.running = new Semaphore(permits, true);
         this.maxWait = maxWait;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/graphql");
     }
 
     @Override
@@ -87,13 +79,10 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"errors\":[{\"message\":\"the service is busy: " + permits
+        refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the service is busy: " + permits
                 + " requests were running and this one could not start within " + maxWait.toMillis()
-                + " ms (santegraph.graphql.limits.max-concurrent-requests)\",\"extensions\":{\"classification\":\"QUERY_LIMIT\"}}]}");
+                + " ms (santegraph.graphql.limits.max-concurrent-requests)");
     }
 
     private record ReleaseOnEnd(Runnable release) implements AsyncListener {

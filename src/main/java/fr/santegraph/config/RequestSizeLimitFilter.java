@@ -14,9 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses GraphQL request bodies above {@code max-request-size} with 413 before they reach the parser: a query is a
@@ -25,17 +23,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
-public class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends GraphQlEndpointFilter {
 
     private final QueryLimitsProperties limits;
 
     public RequestSizeLimitFilter(QueryLimitsProperties limits) {
         this.limits = limits;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/graphql");
     }
 
     @Override
@@ -60,11 +53,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, String what, long maximum) throws IOException {
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"errors\":[{\"message\":\"" + what + " exceeds the maximum of " + maximum
-                + " bytes (santegraph.graphql.limits.max-request-size)\",\"extensions\":{\"classification\":\"QUERY_LIMIT\"}}]}");
+        refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, what + " exceeds the maximum of " + maximum
+                + " bytes (santegraph.graphql.limits.max-request-size)");
     }
 
     /** A request whose body was already read, within the limit. */
