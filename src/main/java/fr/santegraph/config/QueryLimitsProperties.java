@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize  HTTP body of a GraphQL request
  * @param cypherTimeoutSeconds  every read transaction behind a request; the database stops the query when exceeded
  * @param maxConcurrentRequests GraphQL requests executing at once, the others waiting in arrival order for at most
- *                        {@code requestTimeout}; 0: twice the number of processors
+ *                        {@code requestTimeout}; 0: one more than the processors
  */
 @ConfigurationProperties("santegraph.graphql.limits")
 public record QueryLimitsProperties(
