@@ -34,7 +34,8 @@ public class ConcurrencyLimitFilter extends GraphQlEndpointFilter {
     @Autowired
     public ConcurrencyLimitFilter(QueryLimitsProperties limits) {
         // A request alternates between this service's thread and the database's: one more than the processors
-        // keeps them busy (measured on 2 cores: 2, 3 and 4 at once gave 1,093, 1,182 and 1,020 req/s; 50 gave ~500).
+        // keeps them busy (territory mix on 2 cores, median of 3 runs: 2, 3 and 4 at once gave 1,093, 1,182 and 1,020
+        // req/s; without a limit, 602).
         this(limits.maxConcurrentRequests() > 0 ? limits.maxConcurrentRequests()
                 : Runtime.getRuntime().availableProcessors() + 1, limits.requestTimeout());
     }
