@@ -19,6 +19,8 @@ class QueryLimitsTest {
 
     @Autowired
     HttpGraphQlTester graphQl;
+    @Autowired
+    ConcurrencyLimitFilter concurrencyLimit;
     @LocalServerPort
     int port;
 
@@ -39,6 +41,31 @@ class QueryLimitsTest {
                             .contains("santegraph.graphql.limits.max-depth");
                     assertThat(error.getExtensions()).containsEntry("limit", "santegraph.graphql.limits.max-depth");
                 }));
+    }
+
+    @Test
+    void concurrentRequestsAllAnswerAndEveryTurnIsGivenBack() throws Exception {
+        int permits = concurrencyLimit.available();
+        assertThat(permits).isEqualTo(Runtime.getRuntime().availableProcessors() + 1);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ territory(code: \\\"2A\\\") { name children(first: 50) { totalCount } } }\"}"))
+                .build();
+        var answers = java.util.stream.IntStream.range(0, 24).mapToObj(i -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        for (var answer : answers) {
+            HttpResponse<String> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("Corse-du-Sud").doesNotContain("errors");
+        }
+        // Turns end with the answers, asynchronous ones included: none is lost. (A turn ends just after its
+        // answer is sent, so the last ones may still be ending when the client has read everything.)
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (concurrencyLimit.available() < permits && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(concurrencyLimit.available()).isEqualTo(permits);
     }
 
     @Test
