@@ -1,0 +1,47 @@
+package fr.santegraph.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.santegraph.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** Health says whether the service may take traffic, not only whether the database answers. */
+@IntegrationTest
+class HealthEndpointTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthIsOutOfServiceUntilStartUpWorkIsDoneThenUp() throws Exception {
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").body()).contains("\"UP\"");
+        try {
+            // What the application publishes while its runners (the bundled data loader) have not finished.
+            AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+            HttpResponse<String> starting = get("/actuator/health");
+            assertThat(starting.statusCode()).isEqualTo(503);
+            assertThat(starting.body()).contains("OUT_OF_SERVICE").contains("\"neo4j\"");
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+}
