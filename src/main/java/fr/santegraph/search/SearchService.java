@@ -118,15 +118,11 @@ public class SearchService {
               RETURN collect({value: value, count: n}) AS accessLevels
             }
             """;
+    /** The total and the asked page of hits; the facet columns follow when {@link #FACETS} ran. */
     private static final String PAGE = """
             RETURN size(hits) AS total,
-                   [h IN hits[$offset..$end] | {label: h.label, score: h.score, props: properties(h.node)}] AS page
-            """;
-    private static final String PAGE_AND_FACETS = """
-            RETURN size(hits) AS total,
-                   [h IN hits[$offset..$end] | {label: h.label, score: h.score, props: properties(h.node)}] AS page,
-                   types, producers, themes, geoLevels, accessLevels
-            """;
+                   [h IN hits[$offset..$end] | {label: h.label, score: h.score, props: properties(h.node)}] AS page""";
+    private static final String FACET_COLUMNS = ", types, producers, themes, geoLevels, accessLevels";
 
     /**
      * Every query word is required (AND); the analyzer drops French stop words and stems the rest. Words are
@@ -165,7 +161,7 @@ public class SearchService {
         params.put("dataset", filter == null ? null : CatalogueRepository.code("dataset", filter.dataset()));
         params.put("offset", page.offset());
         params.put("end", page.offset() + page.limit());
-        Map<String, Object> row = neo4j.query(facetsNeeded ? MATCHES + FACETS + PAGE_AND_FACETS : MATCHES + PAGE)
+        Map<String, Object> row = neo4j.query(facetsNeeded ? MATCHES + FACETS + PAGE + FACET_COLUMNS : MATCHES + PAGE)
                 .bindAll(params).fetch().one().orElseThrow();
         long total = ((Number) row.get("total")).longValue();
         List<String> terms = Highlighter.terms(query);
