@@ -63,13 +63,9 @@ public class DcatController {
             } catch (IllegalArgumentException e) {
                 return error(HttpStatus.BAD_REQUEST, e.getMessage());
             }
-            ResponseEntity<byte[]> response = rdf(body, chosen, method);
-            if (!pageCache.enabled()) {
-                return response;
-            }
             // Proxies in front of the service may keep the page as long as this service does.
-            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                    .cacheControl(CacheControl.maxAge(properties.pageCacheTtl()).cachePublic()).body(response.getBody());
+            return rdf(body, chosen, method, pageCache.enabled()
+                    ? CacheControl.maxAge(properties.pageCacheTtl()).cachePublic() : CacheControl.empty());
         });
     }
 

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.apache.jena.rdf.model.Model;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -33,7 +34,7 @@ final class RdfResponses {
 
     /** The model written in {@code format}; HEAD gets the same headers, Content-Length included, and no body. */
     static ResponseEntity<byte[]> rdf(Model model, RdfFormat format, HttpMethod method) {
-        return rdf(write(model, format), format, method);
+        return rdf(write(model, format), format, method, CacheControl.empty());
     }
 
     static byte[] write(Model model, RdfFormat format) {
@@ -42,11 +43,12 @@ final class RdfResponses {
         return out.toByteArray();
     }
 
-    /** A body already written in {@code format}. */
-    static ResponseEntity<byte[]> rdf(byte[] body, RdfFormat format, HttpMethod method) {
+    /** A body already written in {@code format}, with {@code cacheControl} ({@link CacheControl#empty()}: no header). */
+    static ResponseEntity<byte[]> rdf(byte[] body, RdfFormat format, HttpMethod method, CacheControl cacheControl) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.parseMediaType(format.mediaType()), StandardCharsets.UTF_8))
                 .contentLength(body.length)
+                .cacheControl(cacheControl)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         return HttpMethod.HEAD.equals(method) ? response.build() : response.body(body);
     }
