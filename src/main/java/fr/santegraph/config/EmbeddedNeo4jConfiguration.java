@@ -1,9 +1,11 @@
 package fr.santegraph.config;
 
+import fr.santegraph.common.GraphVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -16,6 +18,7 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.storageengine.api.TransactionIdStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,6 +43,12 @@ public class EmbeddedNeo4jConfiguration {
     @Bean
     EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
         return EmbeddedNeo4j.start(properties);
+    }
+
+    /** The embedded database's last closed transaction: moves with every commit, read without a query. */
+    @Bean
+    GraphVersion embeddedGraphVersion(EmbeddedNeo4j embeddedNeo4j) {
+        return embeddedNeo4j::lastClosedTransaction;
     }
 
     @Bean
@@ -95,6 +104,16 @@ public class EmbeddedNeo4jConfiguration {
 
         public DatabaseManagementService service() {
             return service;
+        }
+
+        /** The id of the last transaction whose changes readers see; empty while the database is not available. */
+        OptionalLong lastClosedTransaction() {
+            var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            if (!db.isAvailable()) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(db.getDependencyResolver().resolveDependency(TransactionIdStore.class)
+                    .getLastClosedTransactionId());
         }
 
         public URI boltUri() {
