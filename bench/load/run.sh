@@ -3,13 +3,14 @@
 # the jar has the practitioners importer), driven by wrk with a mix of GraphQL queries at 50 connections.
 #
 #   bench/load/run.sh [--duration 60] [--connections 50] [--threads 2] [--warmup 20] [--compare] [--fresh]
-#                     [--kinds territory-by-code,name-search,...]
+#                     [--kinds territory-by-code,name-search,...] [--no-result-cache]
 #
 #   --compare      also serve the same graph with the Neo4j GraphQL Library (bench/neo4j-graphql), check that both
 #                  answer the same ids, run the equivalent mix against it with the same wrk settings, and print the
 #                  throughput ratio santegraph / neo4j-graphql
 #   --fresh        rebuild the benchmark graph (default: reuse target/bench/graph when it was prepared by this jar)
 #   --kinds        only these kinds of the mix (names as in bench/load/mix.py, comma-separated)
+#   --no-result-cache  santegraph with its GraphQL result cache off: every request executes (the cold cost)
 #
 # Prints, per server: throughput (req/s), median and 99th percentile latency, errors (non-200 answers, GraphQL
 # "errors" in 200 answers, socket errors) and, for santegraph, JVM heap used before and after the load (as
@@ -20,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 
-duration=60; connections=50; threads=2; warmup=20; compare=false; fresh=false; only_kinds=
+duration=60; connections=50; threads=2; warmup=20; compare=false; fresh=false; only_kinds=; result_cache=64MB
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -30,6 +31,7 @@ while [ $# -gt 0 ]; do
     --compare) compare=true; shift ;;
     --fresh) fresh=true; shift ;;
     --kinds) only_kinds=$2; shift 2 ;;
+    --no-result-cache) result_cache=0; shift ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -109,7 +111,8 @@ log "graph: $(grep -v '^jar ' "$marker" | paste -sd+ -)"
 log "starting santegraph on :$http_port (Bolt 127.0.0.1:$bolt_port)"
 java $java_opts -jar "$jar" --server.port="$http_port" --santegraph.embedded.data-dir="$store" \
   --santegraph.embedded.bolt-port="$bolt_port" --santegraph.embedded.preallocate-logs=false \
-  --santegraph.bundled.load-on-start=false >"$work/santegraph.log" 2>&1 &
+  --santegraph.bundled.load-on-start=false --santegraph.graphql.result-cache.max-size="$result_cache" \
+  >"$work/santegraph.log" 2>&1 &
 sg_pid=$!; started+=("$sg_pid")
 sg=http://127.0.0.1:$http_port
 until curl -sf -m 2 "$sg/actuator/health" >/dev/null; do
@@ -121,6 +124,10 @@ curl -sf "$sg/graphql/schema" >"$work/santegraph.graphqls"
 heap_mb() { curl -sf "$sg/actuator/metrics/jvm.memory.used?tag=area:heap" \
               | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["measurements"][0]["value"]/2**20))'; }
 live_heap_mb() { jcmd "$sg_pid" GC.run >/dev/null; heap_mb; }
+cache_count() { # hit|miss: GraphQL requests answered from the result cache, or executed, since the start
+  curl -sf "$sg/actuator/metrics/santegraph.graphql.result.cache?tag=result:$1" \
+    | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
+}
 
 # Runs wrk on one server: warm-up (not measured), then the measured run. Sets $result.
 drive() { # name url requests-file
@@ -128,11 +135,16 @@ drive() { # name url requests-file
   log "$name: warm-up ${warmup}s"
   wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 10s -s bench/load/mix.lua "$url" -- "$requests" >"$work/$name-warmup.txt"
   sed -n 's/^RESULT /[bench]   warm-up: /p' "$work/$name-warmup.txt"
-  if [ "$name" = santegraph ]; then heap_before=$(heap_mb); live_before=$(live_heap_mb); fi
+  if [ "$name" = santegraph ]; then
+    heap_before=$(heap_mb); live_before=$(live_heap_mb); hits_before=$(cache_count hit); misses_before=$(cache_count miss)
+  fi
   log "$name: ${duration}s at $connections connections, $threads wrk threads"
   wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s bench/load/mix.lua "$url" -- "$requests" \
     >"$work/$name-wrk.txt"
-  if [ "$name" = santegraph ]; then heap_after=$(heap_mb); live_after=$(live_heap_mb); fi
+  if [ "$name" = santegraph ]; then
+    heap_after=$(heap_mb); live_after=$(live_heap_mb); hits=$(( $(cache_count hit) - hits_before ))
+    misses=$(( $(cache_count miss) - misses_before ))
+  fi
   result=$(sed -n 's/^RESULT //p' "$work/$name-wrk.txt")
   grep '^FIRST_ERROR' "$work/$name-wrk.txt" | cut -c1-400 || true
 }
@@ -183,6 +195,8 @@ print(", ".join(f"{k} {v}" for k, v in c.items()))
 EOF
 )"
 report santegraph "$sg_result"
+if [ "$result_cache" = 0 ]; then echo "santegraph result cache: off (--no-result-cache)"
+else echo "santegraph result cache ($result_cache): $hits GraphQL requests answered from it during the measured run, $misses executed"; fi
 echo "santegraph JVM heap used: before ${heap_before} MB, after ${heap_after} MB; after a full GC: before ${live_before} MB, after ${live_after} MB ($java_opts)"
 if $compare; then
   report neo4j-graphql "$ng_result"

@@ -1,5 +1,6 @@
 package fr.santegraph.dcat;
 
+import fr.santegraph.common.GraphVersion;
 import static fr.santegraph.dcat.RdfResponses.error;
 import static fr.santegraph.dcat.RdfResponses.negotiated;
 import static fr.santegraph.dcat.RdfResponses.rdf;
@@ -32,12 +33,13 @@ public class DcatController {
     private final ObjectProvider<DcatSource> sources;
     private final DcatPageCache pageCache;
 
-    public DcatController(DcatMapper mapper, DcatProperties properties, ObjectProvider<DcatSource> sources) {
+    public DcatController(DcatMapper mapper, DcatProperties properties, ObjectProvider<DcatSource> sources,
+                          ObjectProvider<GraphVersion> embeddedVersion) {
         this.mapper = mapper;
         this.properties = properties;
         this.sources = sources;
         this.pageCache = new DcatPageCache(properties.pageCacheTtl(), properties.pageCacheMb() * 1024L * 1024L,
-                Clock.systemUTC());
+                embeddedVersion.getIfAvailable(), Clock.systemUTC());
     }
 
     @RequestMapping(path = {"/catalog", "/catalog.{ext}"}, method = {RequestMethod.GET, RequestMethod.HEAD})

@@ -1,32 +1,41 @@
 package fr.santegraph.dcat;
 
 import fr.santegraph.common.AnswerCache;
+import fr.santegraph.common.GraphVersion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Written pages of {@code /catalog}, kept for a while: harvesters and mirrors read the same pages again and again,
  * a 500-entry page costs a few hundred milliseconds of queries and RDF writing, and a catalogue changes with imports
- * and editors' saves, not from one second to the next. A page is never older than {@code timeToLive} (also the
- * max-age sent to harvesters, so the graph version is not needed); the cache is bounded by the bytes it holds, the
- * least recently read pages going first.
+ * and editors' saves, not from one second to the next. A page is never older than {@code timeToLive} (the max-age
+ * also sent to harvesters) nor, where the {@link GraphVersion} is known, than the graph; the cache is bounded by the
+ * bytes it holds, the least recently read pages going first. A page missing from the cache is written once however
+ * many readers ask for it meanwhile: they wait for that one.
  */
 final class DcatPageCache {
 
-    private static final OptionalLong ANY_VERSION = OptionalLong.of(0);
+    /** Without a graph version (external database) pages are kept for their time to live only. */
+    private static final GraphVersion UNKNOWN = () -> OptionalLong.of(0);
 
     private record Key(int page, RdfFormat format) {
     }
 
     private final AnswerCache<Key, byte[]> pages;
+    private final GraphVersion version;
     private final Clock clock;
+    private final ConcurrentHashMap<Key, CompletableFuture<byte[]>> writing = new ConcurrentHashMap<>();
 
     /** {@code timeToLive} zero or {@code maxBytes} 0: nothing is kept. */
-    DcatPageCache(Duration timeToLive, long maxBytes, Clock clock) {
+    DcatPageCache(Duration timeToLive, long maxBytes, GraphVersion version, Clock clock) {
         this.pages = new AnswerCache<>(maxBytes, timeToLive, clock, key -> 0, body -> body.length);
+        this.version = version == null ? UNKNOWN : version;
         this.clock = clock;
     }
 
@@ -34,20 +43,46 @@ final class DcatPageCache {
         return pages.enabled();
     }
 
-    /** The page from the cache while it is fresh, else from {@code write} (outside the lock: two first readers may both write it). */
+    /** The page from the cache while it is fresh, else from {@code write}, called by one reader of the page at a time. */
     byte[] page(int page, RdfFormat format, Supplier<byte[]> write) {
-        if (!enabled()) {
+        OptionalLong current = version.current();
+        if (!enabled() || current.isEmpty()) {
             return write.get();
         }
         Key key = new Key(page, format);
-        byte[] kept = pages.get(key, ANY_VERSION);
+        byte[] kept = pages.get(key, current);
         if (kept != null) {
             return kept;
         }
-        Instant writtenAt = clock.instant();
-        byte[] body = write.get();
-        pages.put(key, ANY_VERSION, body, writtenAt);
-        return body;
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> theirs = writing.putIfAbsent(key, mine);
+        if (theirs != null) {
+            return join(theirs);
+        }
+        try {
+            Instant writtenAt = clock.instant();
+            byte[] body = write.get();
+            pages.put(key, current, body, writtenAt);
+            mine.complete(body);
+            return body;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            writing.remove(key, mine);
+        }
+    }
+
+    private static byte[] join(CompletableFuture<byte[]> written) {
+        try {
+            return written.join();
+        } catch (CompletionException e) {
+            // The writer's own failure (a page number out of range, the database gone), for this reader too.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     long bytes() {

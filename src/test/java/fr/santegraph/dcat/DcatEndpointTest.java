@@ -1,5 +1,6 @@
 package fr.santegraph.dcat;
 
+import fr.santegraph.common.GraphVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
@@ -29,7 +30,8 @@ class DcatEndpointTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new DcatController(DcatFixtures.mapper(), DcatFixtures.properties(10),
             new StaticListableBeanFactory(Map.of("source", new ListDcatSource(DcatFixtures.catalogue(12, 40))))
-                    .getBeanProvider(DcatSource.class))).build();
+                    .getBeanProvider(DcatSource.class), new StaticListableBeanFactory().getBeanProvider(GraphVersion.class)))
+            .build();
 
     private MockHttpServletResponse call(RequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse();
@@ -149,7 +151,8 @@ class DcatEndpointTest {
     @Test
     void withoutACatalogueSourceTheEndpointsSay503() throws Exception {
         MockMvc empty = MockMvcBuilders.standaloneSetup(new DcatController(DcatFixtures.mapper(), DcatFixtures.properties(10),
-                new StaticListableBeanFactory().getBeanProvider(DcatSource.class))).build();
+                new StaticListableBeanFactory().getBeanProvider(DcatSource.class),
+                new StaticListableBeanFactory().getBeanProvider(GraphVersion.class))).build();
         assertThat(empty.perform(get("/catalog")).andReturn().getResponse().getStatus()).isEqualTo(503);
     }
 

@@ -1,12 +1,22 @@
 package fr.santegraph.dcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.santegraph.support.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +38,7 @@ class DcatPageCacheTest {
 
     @Test
     void aPageIsWrittenOncePerFormatWhileItIsFresh() {
-        DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, clock);
+        DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, null, clock);
         assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("first")))).isEqualTo("first");
         clock.advance(Duration.ofSeconds(59));
         assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("second")))).isEqualTo("first");
@@ -40,7 +50,7 @@ class DcatPageCacheTest {
 
     @Test
     void aPageOlderThanItsTimeToLiveIsWrittenAgainAndExpiredOnesAreDropped() {
-        DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, clock);
+        DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, null, clock);
         cache.page(1, RdfFormat.TURTLE, writer("one"));
         cache.page(2, RdfFormat.TURTLE, writer("two"));
         clock.advance(Duration.ofSeconds(60));
@@ -51,7 +61,7 @@ class DcatPageCacheTest {
 
     @Test
     void theLeastRecentlyReadPagesGoWhenTheBytesRunOut() {
-        DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 10, clock);
+        DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 10, null, clock);
         cache.page(1, RdfFormat.TURTLE, writer("aaaa"));
         cache.page(2, RdfFormat.TURTLE, writer("bbbb"));
         cache.page(1, RdfFormat.TURTLE, writer("not written"));
@@ -65,14 +75,69 @@ class DcatPageCacheTest {
 
     @Test
     void nothingIsKeptWhenTurnedOffOrTooLarge() {
-        DcatPageCache off = new DcatPageCache(Duration.ZERO, 1024, clock);
+        DcatPageCache off = new DcatPageCache(Duration.ZERO, 1024, null, clock);
         off.page(1, RdfFormat.TURTLE, writer("x"));
         off.page(1, RdfFormat.TURTLE, writer("x"));
-        DcatPageCache small = new DcatPageCache(Duration.ofSeconds(60), 3, clock);
+        DcatPageCache small = new DcatPageCache(Duration.ofSeconds(60), 3, null, clock);
         small.page(1, RdfFormat.TURTLE, writer("four"));
         small.page(1, RdfFormat.TURTLE, writer("four"));
         assertThat(writes).hasValue(4);
         assertThat(off.size()).isZero();
         assertThat(small.size()).isZero();
+    }
+
+    @Test
+    void aPageIsWrittenAgainOnceTheGraphHasChanged() {
+        AtomicLong graph = new AtomicLong(1);
+        DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, () -> OptionalLong.of(graph.get()), clock);
+        cache.page(1, RdfFormat.TURTLE, writer("before"));
+        assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("not written")))).isEqualTo("before");
+        graph.incrementAndGet();
+        assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("after")))).isEqualTo("after");
+        assertThat(writes).hasValue(2);
+    }
+
+    @Test
+    void readersArrivingWhileAPageIsWrittenWaitForThatOneWriting() throws Exception {
+        DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, null, clock);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<byte[]> slow = () -> {
+            writes.incrementAndGet();
+            writing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "page".getBytes(StandardCharsets.UTF_8);
+        };
+        ExecutorService readers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<byte[]>> answers = new ArrayList<>();
+            answers.add(readers.submit(() -> cache.page(1, RdfFormat.TURTLE, slow)));
+            writing.await();
+            for (int i = 0; i < 7; i++) {
+                answers.add(readers.submit(() -> cache.page(1, RdfFormat.TURTLE, slow)));
+            }
+            Thread.sleep(100); // let the seven reach the cache while the first is still writing
+            release.countDown();
+            for (Future<byte[]> answer : answers) {
+                assertThat(text(answer.get(10, TimeUnit.SECONDS))).isEqualTo("page");
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(writes).hasValue(1);
+    }
+
+    @Test
+    void aFailedWritingFailsEveryReaderWaitingForItAndIsNotKept() {
+        DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, null, clock);
+        Supplier<byte[]> outOfRange = () -> {
+            throw new IllegalArgumentException("page 9 is past the last page, 3");
+        };
+        assertThatThrownBy(() -> cache.page(9, RdfFormat.TURTLE, outOfRange)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(cache.size()).isZero();
     }
 }
