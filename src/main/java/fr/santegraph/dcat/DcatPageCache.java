@@ -14,15 +14,17 @@ import java.util.function.Supplier;
 /**
  * Written pages of {@code /catalog}, kept for a while: harvesters and mirrors read the same pages again and again,
  * a 500-entry page costs a few hundred milliseconds of queries and RDF writing, and a catalogue changes with imports
- * and editors' saves, not from one second to the next. A page is never older than {@code timeToLive} (the max-age
- * also sent to harvesters) nor, where the {@link GraphVersion} is known, than the graph; the cache is bounded by the
- * bytes it holds, the least recently read pages going first. A page missing from the cache is written once however
- * many readers ask for it meanwhile: they wait for that one.
+ * and editors' saves, not from one second to the next. Where the {@link GraphVersion} is known (embedded database)
+ * a page is kept until the graph changes; otherwise for {@code timeToLive}, the max-age also sent to harvesters. The
+ * cache is bounded by the bytes it holds, the least recently read pages going first. A page missing from the cache is
+ * written once however many readers ask for it meanwhile: they wait for that one.
  */
 final class DcatPageCache {
 
     /** Without a graph version (external database) pages are kept for their time to live only. */
     private static final GraphVersion UNKNOWN = () -> OptionalLong.of(0);
+    /** With one, until the graph changes: a bound only so that the age arithmetic cannot overflow. */
+    private static final Duration UNTIL_THE_GRAPH_CHANGES = Duration.ofDays(366);
 
     private record Key(int page, RdfFormat format) {
     }
@@ -34,7 +36,8 @@ final class DcatPageCache {
 
     /** {@code timeToLive} zero or {@code maxBytes} 0: nothing is kept. */
     DcatPageCache(Duration timeToLive, long maxBytes, GraphVersion version, Clock clock) {
-        this.pages = new AnswerCache<>(maxBytes, timeToLive, clock, key -> 0, body -> body.length);
+        Duration kept = version == null || timeToLive.isZero() ? timeToLive : UNTIL_THE_GRAPH_CHANGES;
+        this.pages = new AnswerCache<>(maxBytes, kept, clock, key -> 0, body -> body.length);
         this.version = version == null ? UNKNOWN : version;
         this.clock = clock;
     }

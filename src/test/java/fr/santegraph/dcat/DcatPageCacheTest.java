@@ -87,11 +87,13 @@ class DcatPageCacheTest {
     }
 
     @Test
-    void aPageIsWrittenAgainOnceTheGraphHasChanged() {
+    void withAKnownGraphVersionAPageIsKeptUntilTheGraphChanges() {
         AtomicLong graph = new AtomicLong(1);
         DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, () -> OptionalLong.of(graph.get()), clock);
         cache.page(1, RdfFormat.TURTLE, writer("before"));
-        assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("not written")))).isEqualTo("before");
+        clock.advance(Duration.ofHours(1));
+        assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("not written")))).as("kept past its time to live")
+                .isEqualTo("before");
         graph.incrementAndGet();
         assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("after")))).isEqualTo("after");
         assertThat(writes).hasValue(2);
