@@ -124,7 +124,8 @@ curl -sf "$sg/graphql/schema" >"$work/santegraph.graphqls"
 heap_mb() { curl -sf "$sg/actuator/metrics/jvm.memory.used?tag=area:heap" \
               | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["measurements"][0]["value"]/2**20))'; }
 live_heap_mb() { jcmd "$sg_pid" GC.run >/dev/null; heap_mb; }
-cache_count() { # hit|miss: GraphQL requests answered from the result cache, or executed, since the start
+cache_count() { # hit|miss|joined: GraphQL requests answered from the result cache, executed, or answered by the
+                # same request's execution under way, since the start
   curl -sf "$sg/actuator/metrics/santegraph.graphql.result.cache?tag=result:$1" \
     | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
 }
@@ -137,13 +138,14 @@ drive() { # name url requests-file
   sed -n 's/^RESULT /[bench]   warm-up: /p' "$work/$name-warmup.txt"
   if [ "$name" = santegraph ]; then
     heap_before=$(heap_mb); live_before=$(live_heap_mb); hits_before=$(cache_count hit); misses_before=$(cache_count miss)
+    joined_before=$(cache_count joined)
   fi
   log "$name: ${duration}s at $connections connections, $threads wrk threads"
   wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s bench/load/mix.lua "$url" -- "$requests" \
     >"$work/$name-wrk.txt"
   if [ "$name" = santegraph ]; then
     heap_after=$(heap_mb); live_after=$(live_heap_mb); hits=$(( $(cache_count hit) - hits_before ))
-    misses=$(( $(cache_count miss) - misses_before ))
+    misses=$(( $(cache_count miss) - misses_before )); joined=$(( $(cache_count joined) - joined_before ))
   fi
   result=$(sed -n 's/^RESULT //p' "$work/$name-wrk.txt")
   grep '^FIRST_ERROR' "$work/$name-wrk.txt" | cut -c1-400 || true
@@ -196,7 +198,7 @@ EOF
 )"
 report santegraph "$sg_result"
 if [ "$result_cache" = 0 ]; then echo "santegraph result cache: off (--no-result-cache)"
-else echo "santegraph result cache ($result_cache): $hits GraphQL requests answered from it during the measured run, $misses executed"; fi
+else echo "santegraph result cache ($result_cache): $hits GraphQL requests answered from it during the measured run, $misses executed, $joined waited for the same request's execution"; fi
 echo "santegraph JVM heap used: before ${heap_before} MB, after ${heap_after} MB; after a full GC: before ${live_before} MB, after ${live_after} MB ($java_opts)"
 if $compare; then
   report neo4j-graphql "$ng_result"

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,13 +48,22 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
         }
     }
 
+    /** A question being answered at a version of the graph. */
+    private record Flight(Key key, OptionalLong version) {
+    }
+
+    /** What the followers of an execution get when its answer is not one to share (errors, cancelled). */
+    private static final Object NOT_KEPT = new Object();
+
     private final AnswerCache<Key, Object> cache;
+    private final Map<Flight, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
     private final GraphVersion version;
     private final Clock clock;
     /** Whether a document's operation is a query, per document and operation name: parsed once. */
     private final Map<String, Boolean> queries = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
+    private final Counter joined;
 
     @Autowired
     public ResultCacheInterceptor(ResultCacheProperties properties, ObjectProvider<GraphVersion> embeddedVersion,
@@ -74,6 +84,9 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
                 .description("GraphQL queries answered from the result cache").register(meters);
         this.misses = Counter.builder("santegraph.graphql.result.cache").tag("result", "miss")
                 .description("GraphQL queries executed and kept (or not) in the result cache").register(meters);
+        this.joined = Counter.builder("santegraph.graphql.result.cache").tag("result", "joined")
+                .description("GraphQL queries answered by the execution of the same query that was under way")
+                .register(meters);
     }
 
     @Override
@@ -90,18 +103,43 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
         Object kept = cache.get(key, current);
         if (kept != null) {
             hits.increment();
-            ExecutionResult result = ExecutionResultImpl.newExecutionResult().data(kept).build();
-            return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+            return Mono.just(answer(request, kept));
+        }
+        // One execution per question at a time: the same request arriving meanwhile waits for that answer (after an
+        // import every dashboard asks its questions again at once).
+        var flight = new Flight(key, current);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> leader = inFlight.putIfAbsent(flight, mine);
+        if (leader != null) {
+            return Mono.fromFuture(leader, true).flatMap(data -> {
+                if (data == NOT_KEPT) {
+                    return chain.next(request);
+                }
+                joined.increment();
+                return Mono.just(answer(request, data));
+            });
         }
         misses.increment();
         Instant startedAt = clock.instant();
-        return chain.next(request).doOnNext(response -> {
-            ExecutionResult result = response.getExecutionResult();
-            if (result.getErrors().isEmpty() && result.getData() != null
-                    && (result.getExtensions() == null || result.getExtensions().isEmpty())) {
-                cache.put(key, current, result.getData(), startedAt);
-            }
-        });
+        return chain.next(request)
+                .doOnNext(response -> {
+                    ExecutionResult result = response.getExecutionResult();
+                    if (result.getErrors().isEmpty() && result.getData() != null
+                            && (result.getExtensions() == null || result.getExtensions().isEmpty())) {
+                        cache.put(key, current, result.getData(), startedAt);
+                        mine.complete(result.getData());
+                    }
+                })
+                // An error, a timeout or a cancelled request: whoever waited executes the request itself.
+                .doFinally(signal -> {
+                    inFlight.remove(flight, mine);
+                    mine.complete(NOT_KEPT);
+                });
+    }
+
+    private static WebGraphQlResponse answer(WebGraphQlRequest request, Object data) {
+        ExecutionResult result = ExecutionResultImpl.newExecutionResult().data(data).build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
     /** True for a query operation; false for mutations, subscriptions and documents that do not parse. */
