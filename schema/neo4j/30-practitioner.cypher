@@ -10,6 +10,8 @@ CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS 
 
 CREATE INDEX practitioner_active IF NOT EXISTS FOR (p:Practitioner) ON (p.active);
 CREATE INDEX site_department IF NOT EXISTS FOR (s:Site) ON (s.departmentCode);
+// Practitioners of a profession in a département or region: the activities themselves, by index.
+CREATE INDEX activity_profession_department IF NOT EXISTS FOR (a:Activity) ON (a.professionCode, a.departmentCode);
 CREATE INDEX import_run_started IF NOT EXISTS FOR (r:ImportRun) ON (r.startedAt);
 CREATE TEXT INDEX practitioner_search_name IF NOT EXISTS FOR (p:Practitioner) ON (p.searchName);
 CREATE POINT INDEX site_location IF NOT EXISTS FOR (s:Site) ON (s.location);

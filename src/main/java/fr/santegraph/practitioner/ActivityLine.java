@@ -10,6 +10,20 @@ record ActivityLine(long line, String practitionerId, Map<String, Object> practi
                     Specialty specialty, String activityId, Map<String, Object> activity, SiteRow site,
                     long fingerprint) {
 
+    /**
+     * This line with its activity in the département its site was placed in (none without a site or placement). The
+     * fingerprint covers it, so a practitioner whose site moves to another département (a COG update) is rewritten.
+     */
+    ActivityLine inDepartment(String departmentCode) {
+        if (departmentCode == null) {
+            return this;
+        }
+        Map<String, Object> placed = new java.util.HashMap<>(activity);
+        placed.put("departmentCode", departmentCode);
+        return new ActivityLine(line, practitionerId, practitioner, profession, specialty, activityId, placed, site,
+                fingerprint * 31 + departmentCode.hashCode());
+    }
+
     /** A code and its published label (profession, savoir-faire, diploma…). */
     record CodedLabel(String code, String label) {
     }

@@ -242,6 +242,7 @@ public class PractitionerImporter implements Importer {
                     counts.outOfScope++;
                     continue;
                 }
+                activity = activity.inDepartment(placement == null ? null : placement.departmentCode());
                 // Flush only between two practitioners, so one practitioner's lines are written together.
                 if (batchLines >= activityBatchLines && !activity.practitionerId().equals(previousId)) {
                     submit(batch, writerThread, inFlight, failure, run.id(), date, counts);

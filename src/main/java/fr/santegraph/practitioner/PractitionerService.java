@@ -87,7 +87,9 @@ public class PractitionerService {
         parameters.put("placed", f.placed());
         String territory = f.territory() == null ? null : territories.resolveWithin(f.territory().strip());
         parameters.put("territory", territory);
-        parameters.put("inside", territory == null ? List.of() : territories.placesInside(territory));
+        List<String> inside = territory == null ? List.of() : territories.placesInside(territory);
+        parameters.put("inside", inside);
+        parameters.put("departments", departmentsCovering(territory, inside));
         if (f.near() != null) {
             var near = f.near();
             if (Math.abs(near.latitude()) > 90 || Math.abs(near.longitude()) > 180) {
@@ -108,8 +110,39 @@ public class PractitionerService {
         return parameters;
     }
 
-    /** The most selective way in: a territory, a circle, a name, a profession, else every practitioner. */
+    /**
+     * The codes of the départements that make up a département or region (the {@code departmentCode} its activities
+     * carry); null for any other territory. A site is located in a place inside such a territory exactly when its
+     * département is one of them, since a site is placed in a commune or, lacking one, in its département.
+     */
+    static List<String> departmentsCovering(String territoryId, List<String> inside) {
+        if (territoryId == null || !(territoryId.startsWith("department:") || territoryId.startsWith("region:"))) {
+            return null;
+        }
+        return inside.stream().filter(id -> id.startsWith("department:"))
+                .map(id -> id.substring("department:".length())).toList();
+    }
+
+    /**
+     * The most selective way in: a profession in départements, a territory, a circle, a name, a profession, else
+     * every practitioner.
+     */
     private static String start(Map<String, Object> p) {
+        if (p.get("departments") != null && p.get("profession") != null) {
+            // That profession's activities in those départements, by index, the other criteria checked on them.
+            p.put("activityFilter", false);
+            p.put("practitionerProfession", null);
+            return """
+                    MATCH (a:Activity)
+                    WHERE a.professionCode = $profession AND a.departmentCode IN $departments
+                      AND ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
+                      AND ($point IS NULL AND $placed IS NULL OR EXISTS {
+                            MATCH (a)-[:AT_SITE]->(s:Site)
+                            WHERE ($point IS NULL OR point.distance(s.location, $point) <= $radius)
+                              AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed) })
+                    MATCH (a)<-[:HAS_ACTIVITY]-(p:Practitioner)
+                    """;
+        }
         if (p.get("territory") != null) {
             // The activity and site criteria are checked on the way in, on the activity found: the filter's
             // EXISTS over the practitioner's activities would only find it again. The profession is checked on
@@ -194,9 +227,19 @@ public class PractitionerService {
         parameters.put("level", level == null ? null : level.name());
         // The sub-territories each place counts for, from the in-memory territories (not a walk per activity).
         parameters.put("containing", level == null ? Map.of() : territories.containingAt(inside, level));
-        String query = """
+        List<String> departments = departmentsCovering(territoryId, inside);
+        parameters.put("departments", departments);
+        // One profession in départements: its activities by index, rather than every activity of the territory.
+        String activities = departments != null && parameters.get("profession") != null ? """
+                MATCH (a:Activity {active: true})
+                WHERE a.professionCode = $profession AND a.departmentCode IN $departments
+                MATCH (a)-[:AT_SITE]->(s:Site)-[:LOCATED_IN]->(x:Territory)
+                MATCH (a)<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
+                """ : """
                 MATCH %s
                 MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
+                """.formatted(INSIDE);
+        String query = activities + """
                 WHERE ($profession IS NULL OR a.professionCode = $profession) AND ($mode IS NULL OR a.modeCode = $mode)
                   AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
                 UNWIND CASE WHEN $level IS NULL THEN [$w] ELSE $containing[x.id] END AS t
@@ -205,7 +248,7 @@ public class PractitionerService {
                 WITH t, code, label, count(DISTINCT p) AS count
                 ORDER BY t, count DESC, code
                 RETURN t, code, label, count
-                """.formatted(INSIDE, GROUPS.get(groupBy));
+                """.formatted(GROUPS.get(groupBy));
         List<Map<String, Object>> rows = List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all());
         Map<String, Territory> byId = territories.findByIds(rows.stream().map(row -> (String) row.get("t")).distinct().toList());
         return rows.stream().map(row -> new PractitionerCount(byId.get((String) row.get("t")), (String) row.get("code"),

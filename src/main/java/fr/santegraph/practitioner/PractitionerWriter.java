@@ -145,6 +145,12 @@ public class PractitionerWriter {
                 """.formatted(verb);
     }
 
+    /**
+     * An activity also holds its site's département (what the importer placed it in): practitioners of a profession
+     * in a département or region are then found by index, without expanding every activity of the territory.
+     */
+    static final List<String> ACTIVITY_PROPERTIES = concat(ActivityRowMapper.ACTIVITY_KEYS, List.of("departmentCode"));
+
     static final String CREATE_PRACTITIONERS = """
             UNWIND $rows AS row
             CREATE (p:Practitioner {id: row.id, %s, fingerprint: row.fingerprint, active: true, importRun: $run,
@@ -158,7 +164,7 @@ public class PractitionerWriter {
               FOREACH (site IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (a)-[:AT_SITE]->(site))
             }
             """.formatted(CypherProperties.literal("row.p", ActivityRowMapper.PRACTITIONER_KEYS), referenceLinks("CREATE"),
-            CypherProperties.literal("activity", ActivityRowMapper.ACTIVITY_KEYS));
+            CypherProperties.literal("activity", ACTIVITY_PROPERTIES));
 
     /** Practitioners the graph has never seen: plain CREATEs, no lookups but the reference nodes and sites. */
     void createPractitioners(List<Map<String, Object>> rows, String runId, LocalDate date) {
@@ -191,7 +197,7 @@ public class PractitionerWriter {
               MERGE (a)-[:AT_SITE]->(s)
             }
             """.formatted(CypherProperties.assignments("p", "row.p", ActivityRowMapper.PRACTITIONER_KEYS),
-            referenceLinks("MERGE"), CypherProperties.assignments("a", "activity", ActivityRowMapper.ACTIVITY_KEYS.stream()
+            referenceLinks("MERGE"), CypherProperties.assignments("a", "activity", ACTIVITY_PROPERTIES.stream()
                     .filter(key -> !key.equals("id")).toList()));
 
     /**

@@ -3,9 +3,7 @@ package fr.santegraph.practitioner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.ScratchGraphTest;
-import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.support.CypherCounter;
-import fr.santegraph.territory.TerritoryImporter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +18,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 class PractitionerBatchingTest extends ScratchGraphTest {
 
     @Autowired
-    TerritoryImporter territories;
-    @Autowired
-    PractitionerImporter importer;
+    GeneratedPractitioners generated;
     @Autowired
     CypherCounter cypher;
     @Autowired
@@ -30,11 +26,7 @@ class PractitionerBatchingTest extends ScratchGraphTest {
 
     @BeforeEach
     void importGeneratedPractitioners(@TempDir Path dir) throws Exception {
-        Path territoryDir = PractitionerRefreshTest.FIXTURES.resolve("territories");
-        territories.importDirectory(territoryDir);
-        Path extraction = dir.resolve("PS_LibreAcces_Personne_activite_202501010000.txt");
-        RppsGenerator.generate(territoryDir.resolve("communes.json"), extraction, 600, 7);
-        importer.run(ImportRequest.of("practitioners", "file", extraction.toString()));
+        generated.importInto(dir, 600, 7);
         // Exact counts (all small here) are not the point: ask as an institution so totalCount is computed.
         graphQl = graphQl.mutate().header("X-API-Key", "test-institution-key").build();
     }
