@@ -2,7 +2,7 @@
 # Load benchmark: santegraph on the real territory graph (plus the synthetic national practitioner extraction when
 # the jar has the practitioners importer), driven by wrk with a mix of GraphQL queries at 50 connections.
 #
-#   bench/load/run.sh [--duration 60] [--connections 50] [--threads 2] [--warmup 20] [--compare] [--fresh]
+#   bench/load/run.sh [--duration 60] [--connections 50] [--threads 2] [--warmup 60] [--compare] [--fresh]
 #                     [--kinds territory-by-code,name-search,...] [--no-result-cache]
 #
 #   --compare      also serve the same graph with the Neo4j GraphQL Library (bench/neo4j-graphql), check that both
@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 
-duration=60; connections=50; threads=2; warmup=20; compare=false; fresh=false; only_kinds=; result_cache=64MB
+duration=60; connections=50; threads=2; warmup=60; compare=false; fresh=false; only_kinds=; result_cache=64MB
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
