@@ -38,7 +38,9 @@ import reactor.core.publisher.Mono;
 @Order(0) // outside the request timeout: a kept answer needs no timeout, a timed-out one is never kept
 public class ResultCacheInterceptor implements WebGraphQlInterceptor {
 
-    private static final int MAX_REMEMBERED_DOCUMENTS = 10_000;
+    /** Documents whose operation type is remembered: at most this many, of at most this length (bounded memory). */
+    private static final int MAX_REMEMBERED_DOCUMENTS = 2_000;
+    private static final int MAX_REMEMBERED_LENGTH = 8_192;
 
     /** What makes two requests the same question: the document, the operation, the variables and who asks. */
     record Key(String document, String operationName, Map<String, Object> variables, List<String> authorities) {
@@ -148,10 +150,12 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
         Boolean query = queries.get(id);
         if (query == null) {
             query = parsesAsQuery(document, operationName);
-            if (queries.size() >= MAX_REMEMBERED_DOCUMENTS) {
-                queries.clear();
+            if (id.length() <= MAX_REMEMBERED_LENGTH) {
+                if (queries.size() >= MAX_REMEMBERED_DOCUMENTS) {
+                    queries.clear();
+                }
+                queries.put(id, query);
             }
-            queries.put(id, query);
         }
         return query;
     }
