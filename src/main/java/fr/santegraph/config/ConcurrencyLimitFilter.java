@@ -1,5 +1,7 @@
 package fr.santegraph.config;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -8,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,34 +24,72 @@ import org.springframework.stereotype.Component;
  * At most {@code max-concurrent-requests} GraphQL requests execute at once; the others wait their turn in arrival
  * order. Fifty requests sharing two cores all finish late, the cheap ones as late as the expensive ones, and the
  * expensive ones past the Cypher timeout; taken a few at a time each runs at full speed and the wait is the same
- * for everyone. A request that cannot start within the request timeout gets a 503 naming the limit.
+ * for everyone. A request that cannot start within the request timeout gets a 503 naming the limit. A request
+ * whose answer the result cache holds takes no turn: it costs no execution, and must not wait behind them.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ConcurrencyLimitFilter extends GraphQlEndpointFilter {
 
+    /** Whether the answer to a GraphQL request body is kept in memory (nothing to execute). */
+    @FunctionalInterface
+    interface KeptAnswers {
+        KeptAnswers NONE = body -> false;
+
+        boolean kept(byte[] body);
+    }
+
     private final int permits;
     private final Semaphore running;
     private final Duration maxWait;
+    private final KeptAnswers keptAnswers;
 
     @Autowired
-    public ConcurrencyLimitFilter(QueryLimitsProperties limits) {
+    public ConcurrencyLimitFilter(QueryLimitsProperties limits, ResultCacheInterceptor resultCache, ObjectMapper json) {
         // A request alternates between this service's thread and the database's: one more than the processors
         // keeps them busy (territory mix on 2 cores, median of 3 runs: 2, 3 and 4 at once gave 1,093, 1,182 and 1,020
         // req/s; without a limit, 602).
         this(limits.maxConcurrentRequests() > 0 ? limits.maxConcurrentRequests()
-                : Runtime.getRuntime().availableProcessors() + 1, limits.requestTimeout());
+                : Runtime.getRuntime().availableProcessors() + 1, limits.requestTimeout(), body -> {
+                    try {
+                        Map<String, Object> request = json.readValue(body, new TypeReference<>() { });
+                        return request.get("query") instanceof String document
+                                && resultCache.answerKept(document, request.get("operationName") instanceof String name
+                                ? name : null, variables(request.get("variables")));
+                    } catch (IOException e) {
+                        return false; // not JSON: the GraphQL endpoint answers it (and it takes a turn)
+                    }
+                });
     }
 
     ConcurrencyLimitFilter(int permits, Duration maxWait) {
+        this(permits, maxWait, KeptAnswers.NONE);
+    }
+
+    ConcurrencyLimitFilter(int permits, Duration maxWait, KeptAnswers keptAnswers) {
         this.permits = permits;
         this.running = new Semaphore(permits, true);
         this.maxWait = maxWait;
+        this.keptAnswers = keptAnswers;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> variables(Object variables) {
+        return variables instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (keptAnswers != KeptAnswers.NONE && "POST".equals(request.getMethod())) {
+            // The body is within max-request-size (RequestSizeLimitFilter ran first); read once, passed on as read.
+            byte[] body = request.getInputStream().readAllBytes();
+            request = new CachedBodyRequest(request, body);
+            if (keptAnswers.kept(body)) {
+                chain.doFilter(request, response);
+                return;
+            }
+        }
         try {
             if (!running.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 refuse(response);

@@ -139,6 +139,19 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
                 });
     }
 
+    /**
+     * Whether the answer to this request is kept right now, for the caller in scope: asked by the concurrency limit
+     * so that an answer in memory does not wait for a turn behind executions.
+     */
+    boolean answerKept(String document, String operationName, Map<String, Object> variables) {
+        if (!cache.enabled() || document == null || !isQuery(document, operationName)) {
+            return false;
+        }
+        OptionalLong current = version.current();
+        return current.isPresent() && cache.get(new Key(document, operationName,
+                variables == null ? Map.of() : variables, Caller.authorities()), current) != null;
+    }
+
     private static WebGraphQlResponse answer(WebGraphQlRequest request, Object data) {
         ExecutionResult result = ExecutionResultImpl.newExecutionResult().data(data).build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));

@@ -3,7 +3,9 @@ package fr.santegraph.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.FilterChain;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -87,5 +89,30 @@ class ConcurrencyLimitFilterTest {
         MockHttpServletResponse catalog = new MockHttpServletResponse();
         filter.doFilter(new MockHttpServletRequest("GET", "/catalog"), catalog, (request, response) -> { });
         assertThat(catalog.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestWhoseAnswerIsKeptTakesNoTurnAndItsBodyIsStillRead() throws Exception {
+        byte[] kept = "{\"query\":\"{ kept }\"}".getBytes(StandardCharsets.UTF_8);
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(100),
+                body -> Arrays.equals(body, kept));
+        filter.doFilter(graphQl(), new MockHttpServletResponse(), (request, response) -> request.startAsync());
+        assertThat(filter.available()).as("the one turn is taken").isZero();
+
+        MockHttpServletRequest answered = graphQl();
+        answered.setContent(kept);
+        List<byte[]> bodiesRead = new ArrayList<>();
+        MockHttpServletResponse fromMemory = new MockHttpServletResponse();
+        filter.doFilter(answered, fromMemory, (request, response) -> bodiesRead.add(request.getInputStream().readAllBytes()));
+        assertThat(fromMemory.getStatus()).isEqualTo(200);
+        assertThat(bodiesRead).singleElement().isEqualTo(kept);
+
+        MockHttpServletRequest executed = graphQl();
+        executed.setContent("{\"query\":\"{ computed }\"}".getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        filter.doFilter(executed, refused, (request, response) -> {
+            throw new AssertionError("must wait for the turn");
+        });
+        assertThat(refused.getStatus()).isEqualTo(503);
     }
 }

@@ -98,6 +98,9 @@ class ResultCacheInterceptorTest {
         assertThat(chain.executions()).hasValue(1);
         interceptor.intercept(request, chain).block(Duration.ofSeconds(5));
         assertThat(chain.executions()).as("asked again: kept").hasValue(1);
+        assertThat(interceptor.answerKept("{ territories { totalCount } }", null, null)).isTrue();
+        assertThat(interceptor.answerKept("{ territories { totalCount } }", null, Map.of("first", 2))).isFalse();
+        assertThat(interceptor.answerKept("{ regions { totalCount } }", null, null)).isFalse();
     }
 
     @Test
