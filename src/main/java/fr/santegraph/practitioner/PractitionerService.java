@@ -203,10 +203,8 @@ public class PractitionerService {
 
 
     private static final Map<PractitionerGrouping, String> GROUPS = Map.of(
-            PractitionerGrouping.PROFESSION, """
-                    OPTIONAL MATCH (profession:Profession {code: a.professionCode})
-                    WITH t, p, a.professionCode AS code, profession.name AS label
-                    """,
+            // The profession's label is looked up once per group, after counting, not once per activity.
+            PractitionerGrouping.PROFESSION, "WITH t, p, a.professionCode AS code, null AS label\n",
             PractitionerGrouping.SPECIALTY, """
                     MATCH (p)-[:HAS_SPECIALTY]->(specialty:Specialty)
                     WITH t, p, specialty.code AS code, specialty.name AS label
@@ -246,9 +244,12 @@ public class PractitionerService {
                 WITH t, p, a, s
                 %s
                 WITH t, code, label, count(DISTINCT p) AS count
+                %s
                 ORDER BY t, count DESC, code
                 RETURN t, code, label, count
-                """.formatted(GROUPS.get(groupBy));
+                """.formatted(GROUPS.get(groupBy), groupBy == PractitionerGrouping.PROFESSION ? """
+                OPTIONAL MATCH (profession:Profession {code: code})
+                WITH t, code, profession.name AS label, count""" : "");
         List<Map<String, Object>> rows = List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all());
         Map<String, Territory> byId = territories.findByIds(rows.stream().map(row -> (String) row.get("t")).distinct().toList());
         return rows.stream().map(row -> new PractitionerCount(byId.get((String) row.get("t")), (String) row.get("code"),
