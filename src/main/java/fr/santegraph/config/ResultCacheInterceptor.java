@@ -50,7 +50,7 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
         }
     }
 
-    /** A question being answered at a version of the graph. */
+    /** A question at a version of the graph (and, while it is executed, the key of its execution under way). */
     private record Flight(Key key, OptionalLong version) {
     }
 
@@ -91,17 +91,27 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
                 .register(meters);
     }
 
-    @Override
-    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        if (!cache.enabled() || !isQuery(request.getDocument(), request.getOperationName())) {
-            return chain.next(request);
+    /**
+     * The question a request asks, for the caller in scope, at the graph's current version; null when its answer is
+     * not one to keep (cache off, not a query, graph version unknown right now).
+     */
+    private Flight question(String document, String operationName, Map<String, Object> variables) {
+        if (!cache.enabled() || document == null || !isQuery(document, operationName)) {
+            return null;
         }
         OptionalLong current = version.current();
-        if (current.isEmpty()) {
+        return current.isEmpty() ? null : new Flight(new Key(document, operationName,
+                variables == null ? Map.of() : variables, Caller.authorities()), current);
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        Flight flight = question(request.getDocument(), request.getOperationName(), request.getVariables());
+        if (flight == null) {
             return chain.next(request);
         }
-        var key = new Key(request.getDocument(), request.getOperationName(),
-                request.getVariables(), Caller.authorities());
+        Key key = flight.key();
+        OptionalLong current = flight.version();
         Object kept = cache.get(key, current);
         if (kept != null) {
             hits.increment();
@@ -109,7 +119,6 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
         }
         // One execution per question at a time: the same request arriving meanwhile waits for that answer (after an
         // import every dashboard asks its questions again at once).
-        var flight = new Flight(key, current);
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> leader = inFlight.putIfAbsent(flight, mine);
         if (leader != null) {
@@ -144,12 +153,8 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
      * so that an answer in memory does not wait for a turn behind executions.
      */
     boolean answerKept(String document, String operationName, Map<String, Object> variables) {
-        if (!cache.enabled() || document == null || !isQuery(document, operationName)) {
-            return false;
-        }
-        OptionalLong current = version.current();
-        return current.isPresent() && cache.get(new Key(document, operationName,
-                variables == null ? Map.of() : variables, Caller.authorities()), current) != null;
+        Flight flight = question(document, operationName, variables);
+        return flight != null && cache.get(flight.key(), flight.version()) != null;
     }
 
     private static WebGraphQlResponse answer(WebGraphQlRequest request, Object data) {

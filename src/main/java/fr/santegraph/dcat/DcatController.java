@@ -1,10 +1,10 @@
 package fr.santegraph.dcat;
 
-import fr.santegraph.common.GraphVersion;
 import static fr.santegraph.dcat.RdfResponses.error;
 import static fr.santegraph.dcat.RdfResponses.negotiated;
 import static fr.santegraph.dcat.RdfResponses.rdf;
 
+import fr.santegraph.common.GraphVersion;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;

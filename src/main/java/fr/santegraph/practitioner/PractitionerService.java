@@ -7,6 +7,7 @@ import fr.santegraph.common.Pagination;
 import fr.santegraph.common.TextFolding;
 import fr.santegraph.practitioner.PractitionerFilter.PractitionerGrouping;
 import fr.santegraph.territory.Territory;
+import fr.santegraph.territory.TerritoryId;
 import fr.santegraph.territory.TerritoryLevel;
 import fr.santegraph.territory.TerritoryService;
 import java.util.ArrayList;
@@ -33,6 +34,12 @@ public class PractitionerService {
      */
     static final String INSIDE = "(x:Territory) WHERE x.id IN $inside";
     static final double MAX_RADIUS_KM = 200;
+    /** One profession's activities in départements ({@code $departments}), by the activity's indexed département. */
+    static final String PROFESSION_IN_DEPARTMENTS = """
+            MATCH (a:Activity)
+            WHERE a.professionCode = $profession AND a.departmentCode IN $departments
+            """;
+    private static final String DEPARTMENT_ID_PREFIX = TerritoryLevel.DEPARTMENT.id("");
 
     /** Practitioners matching the activity-level criteria on one same activity (and site). */
     private static final String FILTER = """
@@ -116,11 +123,12 @@ public class PractitionerService {
      * département is one of them, since a site is placed in a commune or, lacking one, in its département.
      */
     static List<String> departmentsCovering(String territoryId, List<String> inside) {
-        if (territoryId == null || !(territoryId.startsWith("department:") || territoryId.startsWith("region:"))) {
+        TerritoryLevel level = territoryId == null ? null : TerritoryId.parse(territoryId).level();
+        if (level != TerritoryLevel.DEPARTMENT && level != TerritoryLevel.REGION) {
             return null;
         }
-        return inside.stream().filter(id -> id.startsWith("department:"))
-                .map(id -> id.substring("department:".length())).toList();
+        return inside.stream().filter(id -> id.startsWith(DEPARTMENT_ID_PREFIX))
+                .map(id -> id.substring(DEPARTMENT_ID_PREFIX.length())).toList();
     }
 
     /**
@@ -132,9 +140,7 @@ public class PractitionerService {
             // That profession's activities in those départements, by index, the other criteria checked on them.
             p.put("activityFilter", false);
             p.put("practitionerProfession", null);
-            return """
-                    MATCH (a:Activity)
-                    WHERE a.professionCode = $profession AND a.departmentCode IN $departments
+            return PROFESSION_IN_DEPARTMENTS + """
                       AND ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
                       AND ($point IS NULL AND $placed IS NULL OR EXISTS {
                             MATCH (a)-[:AT_SITE]->(s:Site)
@@ -228,9 +234,8 @@ public class PractitionerService {
         List<String> departments = departmentsCovering(territoryId, inside);
         parameters.put("departments", departments);
         // One profession in départements: its activities by index, rather than every activity of the territory.
-        String activities = departments != null && parameters.get("profession") != null ? """
-                MATCH (a:Activity {active: true})
-                WHERE a.professionCode = $profession AND a.departmentCode IN $departments
+        String activities = departments != null && parameters.get("profession") != null ? PROFESSION_IN_DEPARTMENTS + """
+                  AND a.active
                 MATCH (a)-[:AT_SITE]->(s:Site)-[:LOCATED_IN]->(x:Territory)
                 MATCH (a)<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
                 """ : """
