@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -71,6 +70,11 @@ final class ActivityRowMapper {
 
     int width() {
         return width;
+    }
+
+    /** The position of the national identifier, the key the extraction is sorted by. */
+    int nationalIdColumn() {
+        return columns.get(NATIONAL_ID);
     }
 
     ActivityLine map(String text, List<String> fields, long line) {
@@ -151,10 +155,16 @@ final class ActivityRowMapper {
                 nullToEmpty((String) activity.get("pharmacistSectionCode")));
         activity.put("id", activityId);
         // Over the values, not the raw text: a new header edition (extra columns) changes no practitioner.
-        String content = new TreeMap<>(practitioner) + "|" + new TreeMap<>(activity) + "|" + profession + "|" + specialty
-                + "|" + (site == null ? "" : new TreeMap<>(site.properties()).toString());
+        Fingerprint fingerprint = new Fingerprint().add(practitioner, PRACTITIONER_KEYS).add(activity, ACTIVITY_KEYS)
+                .add(profession.code()).add(profession.label());
+        if (specialty != null) {
+            fingerprint.add(specialty.label()).add(specialty.typeCode()).add(specialty.typeLabel());
+        }
+        if (site != null) {
+            fingerprint.add(site.properties(), SITE_KEYS);
+        }
         return new ActivityLine(line, nationalId, practitioner, profession, specialty, activityId, activity, site,
-                fingerprint(content));
+                fingerprint.value());
     }
 
     private SiteRow site(List<String> fields, String communeCode, String postalCode) {
@@ -255,16 +265,6 @@ final class ActivityRowMapper {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    /** 64-bit FNV-1a: practitioners whose lines all hash alike did not change. */
-    static long fingerprint(String text) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            hash ^= text.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return hash;
     }
 
     static List<String> fieldsOf(String text) {

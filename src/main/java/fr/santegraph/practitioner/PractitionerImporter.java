@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Streams the activity file (constant memory: one batch in parsing, at most two waiting for the writer thread),
  * groups the consecutive lines of each practitioner (the extraction is sorted by identifier), and writes
- * batch by batch while the next one is parsed. After a complete read, practitioners not seen are retired.
+ * batch by batch while the next one is parsed. Practitioners the file no longer lists are retired: range by range
+ * as the batches go when the file is sorted by identifier (as published), else after a complete read.
  */
 @Component
 public class PractitionerImporter implements Importer {
@@ -55,22 +57,32 @@ public class PractitionerImporter implements Importer {
     static final int BATCH_LINES = 10_000;
     /** Sites already written by this run are skipped; bounded so memory stays flat on any file. */
     static final int WRITTEN_SITES_CACHE = 200_000;
+    /** Practitioners read from the graph per statement when reconciling an identifier range. */
+    static final int RANGE_PAGE = 10_000;
     private static final Pattern STAMP = Pattern.compile("_(\\d{8,14})\\.txt$");
     private static final Pattern STAMP_OPTION = Pattern.compile("\\d{8}(\\d{2}(\\d{2}(\\d{2})?)?)?");
 
     private final PractitionerWriter writer;
     private final Neo4jClient neo4j;
     private final int activityBatchLines;
+    private final int rangePage;
 
     /**
      * {@code activityBatchLines}: activity lines per write transaction. Smaller batches keep less transaction state
      * on the heap (fewer, shorter GC pauses); larger ones make fewer round trips.
      */
+    @Autowired
     public PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j,
                                 @Value("${santegraph.import.practitioners.batch-lines:5000}") int activityBatchLines) {
+        this(writer, neo4j, activityBatchLines, RANGE_PAGE);
+    }
+
+    /** With {@code rangePage} practitioners read per statement when reconciling a range (tests use tiny ones). */
+    PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j, int activityBatchLines, int rangePage) {
         this.writer = writer;
         this.neo4j = neo4j;
         this.activityBatchLines = activityBatchLines;
+        this.rangePage = rangePage;
     }
 
     /** What one run reads. {@code departments} null: the whole country. */
@@ -135,7 +147,8 @@ public class PractitionerImporter implements Importer {
         }
         Counts counts = new Counts();
         readActivities(options, run, counts, communes, geocoding, date);
-        long retired = writer.retireMissing(run.id(), date, options.departments());
+        long retired = counts.sortedById ? counts.retired.get()
+                : writer.retireMissing(run.id(), date, options.departments());
         if (options.savoirFaireFile() != null) {
             readSavoirFaire(options.savoirFaireFile(), run);
         }
@@ -166,6 +179,7 @@ public class PractitionerImporter implements Importer {
         node.put("retired", retired);
         node.put("rejected", summary.rejected());
         node.put("durationMs", summary.elapsed().toMillis());
+        node.put("sortedById", counts.sortedById);
         writer.recordRun(node);
         return summary;
     }
@@ -177,14 +191,27 @@ public class PractitionerImporter implements Importer {
         final AtomicLong unchanged = new AtomicLong();
         final AtomicLong lines = new AtomicLong();
         final AtomicLong sites = new AtomicLong();
+        final AtomicLong retired = new AtomicLong();
         final StatementTimes times = new StatementTimes();
+        boolean sortedById;
         long outOfScope;
         long readerWaitNanos;
     }
 
-    /** One batch handed to the writer thread: every map is already a Cypher parameter. */
+    /**
+     * One batch handed to the writer thread: every map is already a Cypher parameter. {@code range}: the identifiers
+     * it reconciles when the file is sorted by identifier, else null.
+     */
     private record Batch(Map<String, List<ActivityLine>> practitioners, List<Map<String, Object>> sites,
-                         List<Map<String, Object>> professions, List<Map<String, Object>> specialties) {
+                         List<Map<String, Object>> professions, List<Map<String, Object>> specialties, IdRange range) {
+
+        Batch reconciling(IdRange range) {
+            return new Batch(practitioners, sites, professions, specialties, range);
+        }
+    }
+
+    /** Identifiers in ({@code after}, {@code upTo}]; {@code upTo} null: to the last one. */
+    private record IdRange(String after, String upTo) {
     }
 
     private void readActivities(Options options, ImportRun run, Counts counts, CommuneDirectory communes,
@@ -209,6 +236,11 @@ public class PractitionerImporter implements Importer {
                 throw new ImportFailedException(name + ": empty file, expected the PS_LibreAcces_Personne_activite header");
             }
             ActivityRowMapper mapper = ActivityRowMapper.forHeader(name, ActivityRowMapper.fieldsOf(stripBom(header)));
+            counts.sortedById = ExtractionOrder.sortedById(options.activityFile(), mapper.nationalIdColumn());
+            log.info("{}: {}", name, counts.sortedById ? "sorted by identifier, reconciled range by range"
+                    : "not sorted by identifier, every practitioner read is stamped with the run");
+            // Where the previous batch's identifiers ended: the next batch reconciles from there.
+            String rangeEnd = "";
             Batch batch = newBatch();
             int batchLines = 0;
             String previousId = null;
@@ -245,7 +277,9 @@ public class PractitionerImporter implements Importer {
                 activity = activity.inDepartment(placement == null ? null : placement.departmentCode());
                 // Flush only between two practitioners, so one practitioner's lines are written together.
                 if (batchLines >= activityBatchLines && !activity.practitionerId().equals(previousId)) {
-                    submit(batch, writerThread, inFlight, failure, run.id(), date, counts);
+                    submit(counts.sortedById ? batch.reconciling(new IdRange(rangeEnd, previousId)) : batch,
+                            writerThread, inFlight, failure, run.id(), date, options.departments(), counts);
+                    rangeEnd = previousId;
                     batch = newBatch();
                     batchLines = 0;
                 }
@@ -263,7 +297,8 @@ public class PractitionerImporter implements Importer {
                     batch.sites().add(siteParameters(activity.site(), placement));
                 }
             }
-            submit(batch, writerThread, inFlight, failure, run.id(), date, counts);
+            submit(counts.sortedById ? batch.reconciling(new IdRange(rangeEnd, null)) : batch,
+                    writerThread, inFlight, failure, run.id(), date, options.departments(), counts);
         } finally {
             writerThread.shutdown();
             try {
@@ -290,11 +325,11 @@ public class PractitionerImporter implements Importer {
     }
 
     private static Batch newBatch() {
-        return new Batch(new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        return new Batch(new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), null);
     }
 
     private void submit(Batch batch, ExecutorService writerThread, Semaphore inFlight, AtomicReference<Throwable> failure,
-                        String runId, LocalDate date, Counts counts) {
+                        String runId, LocalDate date, List<String> departments, Counts counts) {
         rethrow(failure);
         try {
             long waitStart = System.nanoTime();
@@ -307,7 +342,7 @@ public class PractitionerImporter implements Importer {
         writerThread.execute(() -> {
             try {
                 if (failure.get() == null) {
-                    write(batch, runId, date, counts);
+                    write(batch, runId, date, departments, counts);
                 }
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
@@ -327,13 +362,15 @@ public class PractitionerImporter implements Importer {
         }
     }
 
-    private void write(Batch batch, String runId, LocalDate date, Counts counts) {
+    private void write(Batch batch, String runId, LocalDate date, List<String> departments, Counts counts) {
         StatementTimes times = counts.times;
         times.time("reference", () -> writer.writeReference(batch.professions(), batch.specialties()));
         writeSites(batch.sites(), runId, times);
         counts.sites.addAndGet(batch.sites().size());
-        Map<String, PractitionerWriter.Known> known = times.time("known",
-                () -> writer.known(batch.practitioners().keySet(), runId));
+        Map<String, PractitionerWriter.Known> known = batch.range() == null
+                ? times.time("known", () -> writer.known(batch.practitioners().keySet(), runId))
+                : times.time("range", () -> reconcile(batch.range(), batch.practitioners().keySet(), date, departments,
+                counts));
         List<Map<String, Object>> created = new ArrayList<>();
         List<Map<String, Object>> changed = new ArrayList<>();
         List<Map<String, Object>> appended = new ArrayList<>();
@@ -345,11 +382,14 @@ public class PractitionerImporter implements Importer {
             if (before == null) {
                 created.add(row);
             } else if (before.seenThisRun()) {
+                // More lines of a practitioner this run already wrote: the fingerprint sums all of them. Added here,
+                // where long arithmetic wraps; Cypher's would fail on overflow.
+                row.put("fingerprint", before.fingerprint() + (long) row.get("fingerprint"));
                 appended.add(row);
             } else if (!before.active() || before.fingerprint() != (long) row.get("fingerprint")) {
                 changed.add(row);
             } else {
-                unchanged.incrementAndGet(); // stamped by known()
+                unchanged.incrementAndGet(); // nothing to write (stamped by known() when the file is not sorted)
             }
         });
         times.time("create", () -> writer.createPractitioners(created, runId, date));
@@ -360,10 +400,37 @@ public class PractitionerImporter implements Importer {
         counts.unchanged.addAndGet(unchanged.get());
     }
 
-    /** New sites are created, changed ones rewritten, unchanged ones only stamped by the lookup (their fingerprint says which). */
+    /**
+     * What the graph holds in the batch's identifier range: practitioners of the batch are returned (to be compared by
+     * fingerprint), active ones the file no longer lists between the two ends are retired at once. Sorted files only:
+     * every identifier of the range is in this batch or nowhere in the file.
+     */
+    private Map<String, PractitionerWriter.Known> reconcile(IdRange range, Set<String> published, LocalDate date,
+                                                            List<String> departments, Counts counts) {
+        Map<String, PractitionerWriter.Known> known = new HashMap<>();
+        String after = range.after();
+        while (true) {
+            List<PractitionerWriter.Held> page = writer.heldBetween(after, range.upTo(), rangePage);
+            List<String> absent = new ArrayList<>();
+            for (PractitionerWriter.Held held : page) {
+                if (published.contains(held.id())) {
+                    known.put(held.id(), new PractitionerWriter.Known(held.fingerprint(), held.active(), false));
+                } else if (held.active()) {
+                    absent.add(held.id());
+                }
+            }
+            counts.retired.addAndGet(writer.retireAbsent(absent, date, departments));
+            if (page.size() < rangePage) {
+                return known;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /** New sites are created, changed ones rewritten, unchanged ones left alone (their fingerprint says which). */
     private void writeSites(List<Map<String, Object>> sites, String runId, StatementTimes times) {
         Map<String, Long> known = times.time("sites known", () -> writer.knownSites(sites.stream()
-                .map(site -> (String) site.get("id")).toList(), runId));
+                .map(site -> (String) site.get("id")).toList()));
         List<Map<String, Object>> created = new ArrayList<>();
         List<Map<String, Object>> changed = new ArrayList<>();
         for (Map<String, Object> site : sites) {
@@ -424,8 +491,8 @@ public class PractitionerImporter implements Importer {
         row.put("longitude", placement.longitude());
         row.put("territoryId", placement.territoryId());
         // Over everything written, so a refresh rewrites only the sites whose fields or placement changed.
-        row.put("fingerprint", ActivityRowMapper.fingerprint(new java.util.TreeMap<>(properties) + "|" + placement.latitude()
-                + "|" + placement.longitude() + "|" + placement.territoryId()));
+        row.put("fingerprint", new Fingerprint().add(properties, PractitionerWriter.SITE_PROPERTIES)
+                .add(placement.latitude()).add(placement.longitude()).add(placement.territoryId()).value());
         return row;
     }
 

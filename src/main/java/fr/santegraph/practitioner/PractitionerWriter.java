@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Batched writes of the RPPS graph, always {@code UNWIND $rows} with parameters. New practitioners (checked
  * against the graph batch by batch) are CREATEd with their activities in one statement; only changed ones go
- * through MERGE; unchanged ones just get the run stamp that tells the retirement step they are still published.
+ * through MERGE; unchanged ones cost nothing when the file is sorted by identifier (the graph is read range by
+ * range), else they get the run stamp that tells the final retirement step they are still published.
  */
 @Component
 public class PractitionerWriter {
@@ -27,9 +28,9 @@ public class PractitionerWriter {
     }
 
     /**
-     * What the graph holds about these practitioners, read and stamped with the run in one statement: every
-     * practitioner of the batch is published by this run whatever happens next (created, updated or unchanged),
-     * so unchanged ones need no further write.
+     * What the graph holds about these practitioners, read and stamped with the run in one statement (files not
+     * sorted by identifier): every practitioner of the batch is published by this run whatever happens next
+     * (created, updated or unchanged), so unchanged ones need no further write.
      */
     Map<String, Known> known(Collection<String> ids, String runId) {
         Map<String, Known> known = new HashMap<>();
@@ -66,7 +67,7 @@ public class PractitionerWriter {
 
     /** What a site row holds besides its published fields: where the importer placed it. */
     static final List<String> SITE_PLACEMENT_KEYS = List.of("addressKey", "departmentCode", "locationSource", "unplacedReason");
-    private static final List<String> SITE_PROPERTIES = concat(ActivityRowMapper.SITE_KEYS, SITE_PLACEMENT_KEYS);
+    static final List<String> SITE_PROPERTIES = concat(ActivityRowMapper.SITE_KEYS, SITE_PLACEMENT_KEYS);
     private static final String LOCATION = """
             CASE WHEN row.latitude IS NULL THEN null ELSE point({latitude: row.latitude, longitude: row.longitude}) END""";
 
@@ -100,17 +101,16 @@ public class PractitionerWriter {
     }
 
     /**
-     * The fingerprint of each site of the batch the graph already holds (0 for one written before fingerprints),
-     * stamped with the run that publishes it in the same statement.
+     * The fingerprint of each site of the batch the graph already holds (0 for one written before fingerprints).
+     * Reads only: sites are never retired, and {@code importRun} on a site is the last run that wrote it.
      */
-    Map<String, Long> knownSites(Collection<String> ids, String runId) {
+    Map<String, Long> knownSites(Collection<String> ids) {
         Map<String, Long> known = new HashMap<>();
         neo4j.query("""
                 UNWIND $ids AS id
                 MATCH (s:Site {id: id})
-                SET s.importRun = $run
                 RETURN s.id AS id, s.fingerprint AS fingerprint
-                """).bind(List.copyOf(ids)).to("ids").bind(runId).to("run").fetch().all()
+                """).bind(List.copyOf(ids)).to("ids").fetch().all()
                 .forEach(row -> known.put((String) row.get("id"), row.get("fingerprint") == null ? 0L : (Long) row.get("fingerprint")));
         return known;
     }
@@ -177,8 +177,7 @@ public class PractitionerWriter {
     static final String UPDATE_PRACTITIONERS = """
             UNWIND $rows AS row
             MATCH (p:Practitioner {id: row.id})
-            SET %s, p.fingerprint = CASE WHEN $append THEN p.fingerprint + row.fingerprint ELSE row.fingerprint END,
-                p.active = true, p.retiredOn = null, p.importRun = $run
+            SET %s, p.fingerprint = row.fingerprint, p.active = true, p.retiredOn = null, p.importRun = $run
             WITH p, row
             CALL (p, row) {
               MATCH (p)-[:HAS_ACTIVITY]->(old:Activity {active: true})
@@ -203,7 +202,7 @@ public class PractitionerWriter {
     /**
      * Changed or returning practitioners: properties replaced, activities no longer published retired (kept),
      * new ones added. With {@code append} (more lines of a practitioner already written by this run) nothing
-     * is retired and the fingerprints add up.
+     * is retired (the rows then carry the sum of the fingerprints).
      */
     void updatePractitioners(List<Map<String, Object>> rows, String runId, LocalDate date, boolean append) {
         if (rows.isEmpty()) {
@@ -213,26 +212,80 @@ public class PractitionerWriter {
                 .bind(append).to("append").run();
     }
 
-    /**
-     * Practitioners this run did not see are no longer published: marked inactive with the date, never deleted.
-     * A run limited to some départements only retires practitioners who practised there.
-     */
+    /** A practitioner who still practises there: a run limited to some départements retires no one else. */
+    private static final String IN_SCOPE = """
+            ($departments IS NULL OR EXISTS {
+                    MATCH (p)-[:HAS_ACTIVITY]->(:Activity {active: true})-[:AT_SITE]->(s:Site)
+                    WHERE s.departmentCode IN $departments })""";
+    /** No longer published: the practitioner and their activities marked inactive with the date, never deleted. */
+    private static final String RETIRE = """
+            SET p.active = false, p.retiredOn = $date
+            WITH p
+            MATCH (p)-[:HAS_ACTIVITY]->(a:Activity {active: true})
+            SET a.active = false, a.retiredOn = $date""";
+
+    static final String RETIRE_MISSING = """
+            MATCH (p:Practitioner {active: true})
+            WHERE p.importRun <> $run AND %s
+            CALL (p) {
+              %s
+            } IN TRANSACTIONS OF 10000 ROWS
+            RETURN count(p) AS retired
+            """.formatted(IN_SCOPE, RETIRE);
+
+    /** Practitioners this run did not stamp (it read the file in another order than by identifier). */
     long retireMissing(String runId, LocalDate date, List<String> departments) {
-        return neo4j.query("""
-                MATCH (p:Practitioner {active: true})
-                WHERE p.importRun <> $run
-                  AND ($departments IS NULL OR EXISTS {
-                        MATCH (p)-[:HAS_ACTIVITY]->(:Activity {active: true})-[:AT_SITE]->(s:Site)
-                        WHERE s.departmentCode IN $departments })
-                CALL (p) {
-                  SET p.active = false, p.retiredOn = $date
-                  WITH p
-                  MATCH (p)-[:HAS_ACTIVITY]->(a:Activity {active: true})
-                  SET a.active = false, a.retiredOn = $date
-                } IN TRANSACTIONS OF 10000 ROWS
-                RETURN count(p) AS retired
-                """).bind(runId).to("run").bind(date).to("date").bind(departments).to("departments")
+        return neo4j.query(RETIRE_MISSING).bind(runId).to("run").bind(date).to("date").bind(departments).to("departments")
                 .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    static final String RETIRE_ABSENT = """
+            UNWIND $ids AS id
+            MATCH (p:Practitioner {id: id})
+            WHERE p.active AND %s
+            CALL (p) {
+              %s
+            }
+            RETURN count(p) AS retired
+            """.formatted(IN_SCOPE, RETIRE);
+
+    /** Active practitioners absent from the identifier range the file just covered. */
+    long retireAbsent(List<String> ids, LocalDate date, List<String> departments) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return neo4j.query(RETIRE_ABSENT).bind(ids).to("ids").bind(date).to("date").bind(departments).to("departments")
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** What the graph holds about a practitioner of an identifier range. */
+    record Held(String id, long fingerprint, boolean active) {
+    }
+
+    // Two statements rather than an optional bound: "p.id <= $upTo OR $upTo IS NULL" would not seek the range.
+    static final String HELD_BETWEEN = """
+            MATCH (p:Practitioner)
+            WHERE p.id > $after AND p.id <= $upTo
+            RETURN p.id AS id, p.fingerprint AS fingerprint, p.active AS active
+            ORDER BY p.id LIMIT $limit
+            """;
+    static final String HELD_AFTER = """
+            MATCH (p:Practitioner)
+            WHERE p.id > $after
+            RETURN p.id AS id, p.fingerprint AS fingerprint, p.active AS active
+            ORDER BY p.id LIMIT $limit
+            """;
+
+    /**
+     * The first {@code limit} practitioners the graph holds with an identifier in ({@code after}, {@code upTo}]
+     * ({@code upTo} null: no upper bound), in identifier order. Reads only: an unchanged practitioner costs no write.
+     */
+    List<Held> heldBetween(String after, String upTo, int limit) {
+        return neo4j.query(upTo == null ? HELD_AFTER : HELD_BETWEEN).bind(after).to("after").bind(upTo).to("upTo")
+                .bind(limit).to("limit").fetch().all().stream()
+                .map(row -> new Held((String) row.get("id"), row.get("fingerprint") == null ? 0 : (Long) row.get("fingerprint"),
+                        Boolean.TRUE.equals(row.get("active"))))
+                .toList();
     }
 
     /** Savoir-faire lines: the specialty node and the practitioner's link; practitioners not loaded are skipped. */

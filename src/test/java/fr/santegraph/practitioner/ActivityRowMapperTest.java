@@ -103,4 +103,23 @@ class ActivityRowMapperTest {
         assertThat(as56).isEqualTo(as52);
         assertThat(changed).isNotEqualTo(as52);
     }
+
+    @Test
+    void theFingerprintSeesAValueMovedToAnotherColumnAndAMovedSite() throws Exception {
+        String text = sample().get(8);
+        List<String> fields = ActivityRowMapper.fieldsOf(text);
+        long before = mapper52().map(text, fields, 9).fingerprint();
+        // Surname and first name swapped: the same characters in another order of keys.
+        List<String> swapped = new java.util.ArrayList<>(fields);
+        swapped.set(7, fields.get(8));
+        swapped.set(8, fields.get(7));
+        String swappedText = String.join("|", swapped) + "|";
+        assertThat(mapper52().map(swappedText, swapped, 9).fingerprint()).isNotEqualTo(before);
+        SiteRow site = mapper52().map(text, fields, 9).site();
+        SitePlacement here = new SitePlacement("commune:01004", 45.95, 5.35, "COMMUNE_CENTROID", null, "01");
+        SitePlacement there = new SitePlacement("commune:01004", 45.96, 5.35, "GEOCODED", null, "01");
+        assertThat(PractitionerImporter.siteParameters(site, here).get("fingerprint"))
+                .isEqualTo(PractitionerImporter.siteParameters(site, here).get("fingerprint"))
+                .isNotEqualTo(PractitionerImporter.siteParameters(site, there).get("fingerprint"));
+    }
 }

@@ -13,6 +13,7 @@ import fr.santegraph.territory.TerritoryImporter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,8 @@ class PractitionerRefreshTest extends ScratchGraphTest {
 
     @Autowired
     PractitionerImporter importer;
+    @Autowired
+    PractitionerWriter writer;
     @Autowired
     TerritoryImporter territories;
 
@@ -56,17 +59,8 @@ class PractitionerRefreshTest extends ScratchGraphTest {
 
         ImportSummary refresh = importB();
 
-        assertThat(refresh.counter("practitioners created")).isEqualTo(4);   // 5, 6, 7, 8
-        assertThat(refresh.counter("practitioners updated")).isEqualTo(1);   // 2 moved from Viriat to Meillonnas
-        assertThat(refresh.counter("practitioners unchanged")).isEqualTo(2); // 1 and 3, despite the 56-column header
-        assertThat(refresh.counter("practitioners retired")).isEqualTo(1);   // 4
-        assertThat(one("MATCH (p:Practitioner {id: '810000000004'}) WHERE NOT p.active RETURN toString(p.retiredOn)"))
-                .isEqualTo("2024-02-15");
-        // Paul's salaried activity at Fleyriat is kept, retired; his new one is active.
-        assertThat(neo4j.query("""
-                MATCH (:Practitioner {id: '810000000002'})-[:HAS_ACTIVITY]->(a)-[:AT_SITE]->(s)
-                RETURN s.name + ':' + a.active AS x ORDER BY x""").fetchAs(String.class).all())
-                .containsExactly("CABINET INFIRMIER DU BUGEY:true", "CH DE FLEYRIAT:false", "MAISON DE SANTE DE MEILLONNAS:true");
+        assertRefreshedFromAToB(refresh);
+        assertThat(one("MATCH (r:ImportRun {created: 4, updated: 1}) RETURN toString(r.sortedById)")).isEqualTo("true");
 
         ImportSummary again = importB();
         assertThat(again.counter("practitioners created") + again.counter("practitioners updated")
@@ -80,6 +74,51 @@ class PractitionerRefreshTest extends ScratchGraphTest {
         assertThat(neo4j.query("MATCH (r:ImportRun) RETURN r.stamp + ':' + r.created + '/' + r.updated + '/' + r.retired "
                 + "ORDER BY r.startedAt").fetchAs(String.class).all())
                 .containsExactly("202401150900:4/0/0", "202402150900:4/1/1", "202402150900:0/0/0");
+    }
+
+    private void assertRefreshedFromAToB(ImportSummary refresh) {
+        assertThat(refresh.counter("practitioners created")).isEqualTo(4);   // 5, 6, 7, 8
+        assertThat(refresh.counter("practitioners updated")).isEqualTo(1);   // 2 moved from Viriat to Meillonnas
+        assertThat(refresh.counter("practitioners unchanged")).isEqualTo(2); // 1 and 3, despite the 56-column header
+        assertThat(refresh.counter("practitioners retired")).isEqualTo(1);   // 4
+        assertThat(one("MATCH (p:Practitioner {id: '810000000004'}) WHERE NOT p.active RETURN toString(p.retiredOn)"))
+                .isEqualTo("2024-02-15");
+        assertThat(neo4j.query("MATCH (p:Practitioner) RETURN p.id + ':' + p.active AS x ORDER BY x").fetchAs(String.class).all())
+                .containsExactly("810000000001:true", "810000000002:true", "810000000003:true", "810000000004:false",
+                        "810000000005:true", "810000000006:true", "810000000007:true", "810000000008:true");
+        // Paul's salaried activity at Fleyriat is kept, retired; his new one is active.
+        assertThat(neo4j.query("""
+                MATCH (:Practitioner {id: '810000000002'})-[:HAS_ACTIVITY]->(a)-[:AT_SITE]->(s)
+                RETURN s.name + ':' + a.active AS x ORDER BY x""").fetchAs(String.class).all())
+                .containsExactly("CABINET INFIRMIER DU BUGEY:true", "CH DE FLEYRIAT:false", "MAISON DE SANTE DE MEILLONNAS:true");
+        assertThat(count("MATCH (a:Activity) RETURN count(a)")).isEqualTo(10);
+        assertThat(count("MATCH (a:Activity {active: true}) RETURN count(a)")).isEqualTo(8);
+    }
+
+    /** One practitioner per batch and per range statement: every boundary between ranges is crossed. */
+    private PractitionerImporter tinyBatches() {
+        return new PractitionerImporter(writer, neo4j, 1, 1);
+    }
+
+    @Test
+    void aSortedFileIsReconciledRangeByRangeWhateverTheBatchAndPageSizes() throws Exception {
+        tinyBatches().run(ImportRequest.of("practitioners", "file", REFRESH_A.toString()));
+        assertRefreshedFromAToB(tinyBatches().run(ImportRequest.of("practitioners", "file", REFRESH_B.toString())));
+    }
+
+    @Test
+    void aFileNotSortedByIdentifierIsRefreshedAlikeThroughRunStamps(@TempDir Path dir) throws Exception {
+        tinyBatches().run(ImportRequest.of("practitioners", "file", REFRESH_A.toString()));
+        // Practitioner 2's two lines far apart: with one line per batch, the second one adds to what the first wrote.
+        List<String> lines = Files.readAllLines(REFRESH_B);
+        List<String> shuffled = new ArrayList<>(List.of(lines.get(0), lines.get(8), lines.get(2), lines.get(7),
+                lines.get(5), lines.get(1), lines.get(6), lines.get(4), lines.get(3)));
+        assertThat(shuffled).hasSameSizeAs(lines);
+        Path unsorted = dir.resolve(REFRESH_B.getFileName());
+        Files.write(unsorted, shuffled);
+
+        assertRefreshedFromAToB(tinyBatches().run(ImportRequest.of("practitioners", "file", unsorted.toString())));
+        assertThat(one("MATCH (r:ImportRun {created: 4, updated: 1}) RETURN toString(r.sortedById)")).isEqualTo("false");
     }
 
     @Test
