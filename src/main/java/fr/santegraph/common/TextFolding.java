@@ -17,9 +17,41 @@ public final class TextFolding {
         if (text == null) {
             return null;
         }
+        String ascii = foldAscii(text);
+        return ascii != null ? ascii : foldUnicode(text);
+    }
+
+    static String foldUnicode(String text) {
         String decomposed = Normalizer.normalize(text.replace("œ", "oe").replace("Œ", "OE")
                 .replace("æ", "ae").replace("Æ", "AE"), Normalizer.Form.NFD);
         String bare = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
         return SEPARATORS.matcher(bare).replaceAll(" ").strip();
+    }
+
+    /**
+     * The same folding for plain ASCII text (most names and addresses of the RPPS), without normalising or regular
+     * expressions: imports fold every line. Null when the text holds anything else.
+     */
+    static String foldAscii(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        boolean separator = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            boolean lower = c >= 'a' && c <= 'z';
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (lower || upper || (c >= '0' && c <= '9')) {
+                if (separator && !folded.isEmpty()) {
+                    folded.append(' ');
+                }
+                separator = false;
+                folded.append(upper ? (char) (c + ('a' - 'A')) : c);
+            } else {
+                separator = true;
+            }
+        }
+        return folded.toString();
     }
 }

@@ -109,7 +109,7 @@ final class ActivityRowMapper {
             throw new RowException("malformed postal code '" + postalCode + "'");
         }
 
-        Map<String, Object> practitioner = new HashMap<>();
+        Map<String, Object> practitioner = new HashMap<>(24);
         practitioner.put("nationalId", nationalId);
         practitioner.put("identifierType", idType);
         practitioner.put("identifier", get(fields, ID));
@@ -133,7 +133,7 @@ final class ActivityRowMapper {
 
         SiteRow site = site(fields, communeCode, postalCode);
 
-        Map<String, Object> activity = new HashMap<>();
+        Map<String, Object> activity = new HashMap<>(32);
         activity.put("professionCode", professionCode);
         activity.put("specialtyCode", specialtyCode);
         activity.put("modeCode", mode);
@@ -175,7 +175,7 @@ final class ActivityRowMapper {
         if (id == null) {
             return null;
         }
-        Map<String, Object> p = new HashMap<>();
+        Map<String, Object> p = new HashMap<>(64);
         p.put("siret", siret);
         p.put("siren", get(fields, "Numéro SIREN site"));
         p.put("finess", finess);

@@ -9,6 +9,8 @@ import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,10 +57,15 @@ public class PractitionerImporter implements Importer {
     private static final Logger log = LoggerFactory.getLogger(PractitionerImporter.class);
     /** Lines per batch of the companion files (savoir-faire, diplomas). */
     static final int BATCH_LINES = 10_000;
-    /** Sites already written by this run are skipped; bounded so memory stays flat on any file. */
-    static final int WRITTEN_SITES_CACHE = 200_000;
+    /**
+     * Sites already written by this run are skipped; bounded so memory stays flat on any file (~100 MB when full).
+     * Lines of one site are spread over the whole file (sorted by practitioner): 200,000 entries made a 2M-line
+     * refresh look half of its ~500,000 sites up twice (site lookups 21 s → 10 s with 1,000,000).
+     */
+    static final int WRITTEN_SITES_CACHE = 1_000_000;
     /** Practitioners read from the graph per statement when reconciling an identifier range. */
     static final int RANGE_PAGE = 10_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Pattern STAMP = Pattern.compile("_(\\d{8,14})\\.txt$");
     private static final Pattern STAMP_OPTION = Pattern.compile("\\d{8}(\\d{2}(\\d{2}(\\d{2})?)?)?");
 
@@ -196,18 +203,23 @@ public class PractitionerImporter implements Importer {
         boolean sortedById;
         long outOfScope;
         long readerWaitNanos;
+        final AtomicLong writerCpuNanos = new AtomicLong();
     }
 
     /**
-     * One batch handed to the writer thread: every map is already a Cypher parameter. {@code range}: the identifiers
-     * it reconciles when the file is sorted by identifier, else null.
+     * One batch handed to the writer thread: practitioners with their lines, sites first met in the run, new reference
+     * rows. {@code range}: the identifiers it reconciles when the file is sorted by identifier, else null.
      */
-    private record Batch(Map<String, List<ActivityLine>> practitioners, List<Map<String, Object>> sites,
+    private record Batch(Map<String, List<ActivityLine>> practitioners, List<PlacedSite> sites,
                          List<Map<String, Object>> professions, List<Map<String, Object>> specialties, IdRange range) {
 
         Batch reconciling(IdRange range) {
             return new Batch(practitioners, sites, professions, specialties, range);
         }
+    }
+
+    /** A site first met in this run, placed; its Cypher parameters are built only if it is new or changed. */
+    private record PlacedSite(String id, SiteRow site, SitePlacement placement, long fingerprint) {
     }
 
     /** Identifiers in ({@code after}, {@code upTo}]; {@code upTo} null: to the last one. */
@@ -294,7 +306,8 @@ public class PractitionerImporter implements Importer {
                     batch.specialties().add(specialtyParameters(activity.specialty()));
                 }
                 if (activity.site() != null && writtenSites.put(activity.site().id(), Boolean.TRUE) == null) {
-                    batch.sites().add(siteParameters(activity.site(), placement));
+                    batch.sites().add(new PlacedSite(activity.site().id(), activity.site(), placement,
+                            siteFingerprint(activity.site(), placement)));
                 }
             }
             submit(counts.sortedById ? batch.reconciling(new IdRange(rangeEnd, null)) : batch,
@@ -308,8 +321,9 @@ public class PractitionerImporter implements Importer {
             }
         }
         rethrow(failure);
-        log.info("{}: reader waited {} s for the writer; writer time by statement: {}", name,
-                String.format("%.1f", counts.readerWaitNanos / 1e9), counts.times);
+        log.info("{}: reader waited {} s for the writer; writer thread CPU {} s (building parameters, waiting excluded); "
+                        + "writer time by statement: {}", name, String.format("%.1f", counts.readerWaitNanos / 1e9),
+                String.format("%.1f", counts.writerCpuNanos.get() / 1e9), counts.times);
     }
 
     private static String readHeader(BufferedReader reader, String name) throws IOException {
@@ -342,7 +356,9 @@ public class PractitionerImporter implements Importer {
         writerThread.execute(() -> {
             try {
                 if (failure.get() == null) {
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
                     write(batch, runId, date, departments, counts);
+                    counts.writerCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
                 }
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
@@ -377,17 +393,19 @@ public class PractitionerImporter implements Importer {
         AtomicLong unchanged = new AtomicLong();
         batch.practitioners().forEach((id, lines) -> {
             counts.lines.addAndGet(lines.size());
-            Map<String, Object> row = practitionerParameters(id, lines);
+            long fingerprint = fingerprintOf(lines);
             PractitionerWriter.Known before = known.get(id);
+            // Parameters are built only for what is written: most practitioners of a refresh are unchanged.
             if (before == null) {
-                created.add(row);
+                created.add(practitionerParameters(id, lines));
             } else if (before.seenThisRun()) {
                 // More lines of a practitioner this run already wrote: the fingerprint sums all of them. Added here,
                 // where long arithmetic wraps; Cypher's would fail on overflow.
-                row.put("fingerprint", before.fingerprint() + (long) row.get("fingerprint"));
+                Map<String, Object> row = practitionerParameters(id, lines);
+                row.put("fingerprint", before.fingerprint() + fingerprint);
                 appended.add(row);
-            } else if (!before.active() || before.fingerprint() != (long) row.get("fingerprint")) {
-                changed.add(row);
+            } else if (!before.active() || before.fingerprint() != fingerprint) {
+                changed.add(practitionerParameters(id, lines));
             } else {
                 unchanged.incrementAndGet(); // nothing to write (stamped by known() when the file is not sorted)
             }
@@ -428,41 +446,47 @@ public class PractitionerImporter implements Importer {
     }
 
     /** New sites are created, changed ones rewritten, unchanged ones left alone (their fingerprint says which). */
-    private void writeSites(List<Map<String, Object>> sites, String runId, StatementTimes times) {
+    private void writeSites(List<PlacedSite> sites, String runId, StatementTimes times) {
         Map<String, Long> known = times.time("sites known", () -> writer.knownSites(sites.stream()
-                .map(site -> (String) site.get("id")).toList()));
+                .map(PlacedSite::id).toList()));
         List<Map<String, Object>> created = new ArrayList<>();
         List<Map<String, Object>> changed = new ArrayList<>();
-        for (Map<String, Object> site : sites) {
-            Long before = known.get((String) site.get("id"));
+        for (PlacedSite site : sites) {
+            Long before = known.get(site.id());
             if (before == null) {
-                created.add(site);
-            } else if (before != (long) site.get("fingerprint")) {
-                changed.add(site);
+                created.add(siteParameters(site.site(), site.placement()));
+            } else if (before != site.fingerprint()) {
+                changed.add(siteParameters(site.site(), site.placement()));
             }
         }
         times.time("sites create", () -> writer.createSites(created, runId));
         times.time("sites update", () -> writer.updateSites(changed, runId));
     }
 
+    /** A sum over the practitioner's lines, so their order does not matter. */
+    static long fingerprintOf(List<ActivityLine> lines) {
+        long fingerprint = 0;
+        for (ActivityLine line : lines) {
+            fingerprint += line.fingerprint();
+        }
+        return fingerprint;
+    }
+
     static Map<String, Object> practitionerParameters(String id, List<ActivityLine> lines) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", id);
         row.put("p", CypherProperties.withoutNulls(lines.get(0).practitioner()));
-        long fingerprint = 0;
         Set<String> professions = new java.util.LinkedHashSet<>();
         Set<String> specialties = new java.util.LinkedHashSet<>();
         Map<String, Map<String, Object>> activities = new LinkedHashMap<>();
         for (ActivityLine line : lines) {
-            // A sum, so the order of a practitioner's lines does not matter.
-            fingerprint += line.fingerprint();
             professions.add(line.profession().code());
             if (line.specialty() != null) {
                 specialties.add(line.specialty().code());
             }
             activities.computeIfAbsent(line.activityId(), activityId -> CypherProperties.withoutNulls(line.activity()));
         }
-        row.put("fingerprint", fingerprint);
+        row.put("fingerprint", fingerprintOf(lines));
         row.put("professions", List.copyOf(professions));
         row.put("specialties", List.copyOf(specialties));
         row.put("activities", List.copyOf(activities.values()));
@@ -490,10 +514,15 @@ public class PractitionerImporter implements Importer {
         row.put("latitude", placement.latitude());
         row.put("longitude", placement.longitude());
         row.put("territoryId", placement.territoryId());
-        // Over everything written, so a refresh rewrites only the sites whose fields or placement changed.
-        row.put("fingerprint", new Fingerprint().add(properties, PractitionerWriter.SITE_PROPERTIES)
-                .add(placement.latitude()).add(placement.longitude()).add(placement.territoryId()).value());
+        row.put("fingerprint", siteFingerprint(site, placement));
         return row;
+    }
+
+    /** Over everything written, so a refresh rewrites only the sites whose fields or placement changed. */
+    static long siteFingerprint(SiteRow site, SitePlacement placement) {
+        return new Fingerprint().add(site.properties(), ActivityRowMapper.SITE_KEYS).add(site.addressKey())
+                .add(placement.departmentCode()).add(placement.locationSource()).add(placement.unplacedReason())
+                .add(placement.latitude()).add(placement.longitude()).add(placement.territoryId()).value();
     }
 
     // ---- SavoirFaire and Dipl_AutExerc: one link per line, to practitioners already in the graph ----

@@ -67,7 +67,7 @@ public class PractitionerWriter {
 
     /** What a site row holds besides its published fields: where the importer placed it. */
     static final List<String> SITE_PLACEMENT_KEYS = List.of("addressKey", "departmentCode", "locationSource", "unplacedReason");
-    static final List<String> SITE_PROPERTIES = concat(ActivityRowMapper.SITE_KEYS, SITE_PLACEMENT_KEYS);
+    private static final List<String> SITE_PROPERTIES = concat(ActivityRowMapper.SITE_KEYS, SITE_PLACEMENT_KEYS);
     private static final String LOCATION = """
             CASE WHEN row.latitude IS NULL THEN null ELSE point({latitude: row.latitude, longitude: row.longitude}) END""";
 

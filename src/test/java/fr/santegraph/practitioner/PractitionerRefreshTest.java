@@ -19,6 +19,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Refreshes, placement, scope and bad rows on fixture extractions, over a small COG of their own. */
@@ -32,6 +35,8 @@ class PractitionerRefreshTest extends ScratchGraphTest {
     PractitionerImporter importer;
     @Autowired
     PractitionerWriter writer;
+    @Autowired
+    Driver driver;
     @Autowired
     TerritoryImporter territories;
 
@@ -119,6 +124,24 @@ class PractitionerRefreshTest extends ScratchGraphTest {
 
         assertRefreshedFromAToB(tinyBatches().run(ImportRequest.of("practitioners", "file", unsorted.toString())));
         assertThat(one("MATCH (r:ImportRun {created: 4, updated: 1}) RETURN toString(r.sortedById)")).isEqualTo("false");
+    }
+
+    @Test
+    void theRangeReadSeeksTheIdentifierIndexInItsOrderWithoutSorting() {
+        for (String statement : List.of(PractitionerWriter.HELD_BETWEEN, PractitionerWriter.HELD_AFTER)) {
+            try (Session session = driver.session()) {
+                Plan plan = session.run("EXPLAIN " + statement, Map.of("after", "8", "upTo", "9", "limit", 10))
+                        .consume().plan();
+                assertThat(operators(plan)).as(statement).anyMatch(name -> name.startsWith("NodeUniqueIndexSeekByRange"))
+                        .noneMatch(name -> name.contains("Sort") || name.contains("Scan"));
+            }
+        }
+    }
+
+    private static List<String> operators(Plan plan) {
+        List<String> names = new ArrayList<>(List.of(plan.operatorType()));
+        plan.children().forEach(child -> names.addAll(operators(child)));
+        return names;
     }
 
     @Test
