@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  * doctors first), sites in real communes of the COG drawn by population, about 15 % of lines without a site,
  * some sites published without commune code or without address. Deterministic for a given seed.
  * <p>
- * {@code java -cp target/classes:<deps> fr.santegraph.practitioner.RppsGenerator <communes.json> <out.txt> <lines>}
+ * {@code java -cp target/classes:<deps> fr.santegraph.practitioner.RppsGenerator <communes.json> <out.txt> <lines>};
+ * {@code … RppsGenerator --next <previous.txt> <out.txt> 0.01} writes a later day's file (see {@link #nextExtraction}).
  */
 public final class RppsGenerator {
 
@@ -81,11 +82,15 @@ public final class RppsGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: RppsGenerator <COG communes.json> <output .txt> <activity lines>");
+        if (args.length == 4 && args[0].equals("--next")) {
+            nextExtraction(Path.of(args[1]), Path.of(args[2]), Double.parseDouble(args[3]), 43);
+        } else if (args.length == 3) {
+            generate(Path.of(args[0]), Path.of(args[1]), Long.parseLong(args[2]), 42);
+        } else {
+            System.err.println("usage: RppsGenerator <COG communes.json> <output .txt> <activity lines>\n"
+                    + "       RppsGenerator --next <previous .txt> <output .txt> <share changed, e.g. 0.01>");
             System.exit(2);
         }
-        generate(Path.of(args[0]), Path.of(args[1]), Long.parseLong(args[2]), 42);
     }
 
     /** Writes {@code lines} activity lines (plus the header) to {@code out}. */
@@ -149,6 +154,56 @@ public final class RppsGenerator {
                     }
                     writer.append(line).append('\n');
                 }
+            }
+        }
+    }
+
+    /**
+     * The extraction a later day would publish, for refresh benchmarks: from {@code previous} (sorted by identifier),
+     * about {@code share} of the practitioners left out (to be retired), as many with a changed surname on every line
+     * (to be updated), and as many new ones after the last identifier (copies of existing practitioners' lines under
+     * new identifiers, so the file stays sorted). Streams; keeps only the lines to copy in memory.
+     */
+    public static void nextExtraction(Path previous, Path out, double share, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String[]> copies = new ArrayList<>();
+        try (var reader = Files.newBufferedReader(previous, StandardCharsets.UTF_8);
+             BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            writer.write(reader.readLine());
+            writer.write('\n');
+            List<String[]> group = new ArrayList<>();
+            String line;
+            while (true) {
+                line = reader.readLine();
+                String[] fields = line == null ? null : line.split("\\|", -1);
+                if (!group.isEmpty() && (fields == null || !fields[2].equals(group.get(0)[2]))) {
+                    double draw = random.nextDouble();
+                    if (draw >= share) { // else left out: no longer published
+                        boolean renamed = draw < 2 * share;
+                        for (String[] member : group) {
+                            if (renamed) {
+                                member[7] = member[7] + "-NOUVEAU";
+                            }
+                            writer.write(String.join("|", member));
+                            writer.write('\n');
+                        }
+                    }
+                    if (random.nextDouble() < share) {
+                        copies.addAll(group);
+                    }
+                    group.clear();
+                }
+                if (fields == null) {
+                    break;
+                }
+                group.add(fields);
+            }
+            // New identifiers: a leading 9 sorts them after every published one, in the same order.
+            for (String[] copy : copies) {
+                copy[1] = "9" + copy[1];
+                copy[2] = copy[0] + copy[1];
+                writer.write(String.join("|", copy));
+                writer.write('\n');
             }
         }
     }

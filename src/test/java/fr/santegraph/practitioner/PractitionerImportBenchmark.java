@@ -7,10 +7,14 @@ import fr.santegraph.ingest.ImportSummary;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -51,15 +55,22 @@ class PractitionerImportBenchmark {
             }
             clearPractitioners();
             report.append(measure("initial import", file, lines));
-            if (lines <= 500_000) {
-                report.append(measure("refresh, same file", file, lines));
+            System.out.print(report);
+            report.append(measure("refresh, same file", file, lines));
+            System.out.print(report);
+            // A later day's file: ~1 % of the practitioners gone, ~1 % changed, ~1 % new.
+            Path next = Path.of("target/rpps-bench/PS_LibreAcces_Personne_activite_" + lines + "_next.txt");
+            if (!Files.exists(next)) {
+                RppsGenerator.nextExtraction(file, next, 0.01, 43);
             }
+            report.append(measure("refresh, next file", next, lines));
             System.out.print(report);
         }
         System.out.println(report);
     }
 
     private String measure(String label, Path file, long lines) throws Exception {
+        String stamp = label.contains("next") ? "20250402" : "20250401";
         System.gc();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
@@ -91,11 +102,15 @@ class PractitionerImportBenchmark {
         // different loads better than elapsed time does.
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double loadBefore = os.getSystemLoadAverage();
+        Map<String, Long> threadsBefore = cpuByThreadGroup();
+        long[] vmBefore = gcAndJitMillis();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
-        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, "20250401"));
+        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, stamp));
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        Map<String, Long> threadsAfter = cpuByThreadGroup();
+        long[] vmAfter = gcAndJitMillis();
         double loadAfter = os.getSystemLoadAverage();
         running.set(false);
         sampler.join();
@@ -104,11 +119,58 @@ class PractitionerImportBenchmark {
                 : pool.getCollectionUsage().getUsed()).sum();
         return String.format("%-20s %,10d lines  %7.1f s  %,8d rows/s  cpu %,7.1f s (%,d rows per cpu-s)  load %.1f→%.1f"
                         + "  peak heap used %,6d MiB  heap after last GC %,6d MiB"
-                        + "  (created %,d, updated %,d, unchanged %,d, rejected %,d)%n",
+                        + "  (created %,d, updated %,d, unchanged %,d, retired %,d, rejected %,d)%n%s",
                 label, lines, seconds, Math.round(summary.read() / seconds), cpuSeconds,
                 Math.round(summary.read() / cpuSeconds), loadBefore, loadAfter, peakUsed.get() >> 20, afterGc >> 20,
                 summary.counter("practitioners created"), summary.counter("practitioners updated"),
-                summary.counter("practitioners unchanged"), summary.rejected());
+                summary.counter("practitioners unchanged"), summary.counter("practitioners retired"), summary.rejected(),
+                cpuShares(threadsBefore, threadsAfter, cpuSeconds) + String.format(
+                        "    GC: %,d collections, %.1f s paused; JIT: %.1f s compiling%n", vmAfter[0] - vmBefore[0],
+                        (vmAfter[1] - vmBefore[1]) / 1e3, (vmAfter[2] - vmBefore[2]) / 1e3));
+    }
+
+    /** Collections, milliseconds of GC pauses and of JIT compilation so far (whole JVM). */
+    private static long[] gcAndJitMillis() {
+        long collections = 0;
+        long paused = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            collections += Math.max(gc.getCollectionCount(), 0);
+            paused += Math.max(gc.getCollectionTime(), 0);
+        }
+        return new long[] {collections, paused, ManagementFactory.getCompilationMXBean().getTotalCompilationTime()};
+    }
+
+    /** CPU nanoseconds of the live Java threads, by role: the reader, the writer, Neo4j's Bolt workers, the rest. */
+    private static Map<String, Long> cpuByThreadGroup() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            String name = info.getThreadName();
+            String group = name.equals("main") ? "reader" : name.startsWith("rpps-writer") ? "writer thread"
+                    : name.contains("BoltWorker") ? "Neo4j Bolt workers" : name.contains("Bolt") || name.contains("Driver")
+                    ? "Bolt and driver I/O" : "other Java threads";
+            cpu.merge(group + "#" + info.getThreadId(), Math.max(nanos, 0), Long::sum);
+        }
+        return cpu;
+    }
+
+    /**
+     * Where the CPU of one run went. Threads are matched by id between the two snapshots (a thread started during the
+     * run counts from zero); what no Java thread accounts for is the JVM's own work: JIT compilers and GC.
+     */
+    private static String cpuShares(Map<String, Long> before, Map<String, Long> after, double cpuSeconds) {
+        Map<String, Double> byGroup = new TreeMap<>();
+        after.forEach((key, nanos) -> byGroup.merge(key.substring(0, key.indexOf('#')),
+                (nanos - before.getOrDefault(key, 0L)) / 1e9, Double::sum));
+        double javaThreads = byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+        byGroup.put("JIT and GC (the rest)", Math.max(0, cpuSeconds - javaThreads));
+        StringBuilder text = new StringBuilder("    cpu by thread:");
+        byGroup.forEach((group, seconds) -> text.append(String.format(" %s %.1f s,", group, seconds)));
+        return text.deleteCharAt(text.length() - 1).append('\n').toString();
     }
 
     private void clearPractitioners() {
