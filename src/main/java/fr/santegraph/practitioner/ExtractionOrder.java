@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Whether an activity file lists its lines in national identifier order, as the ANS publishes it. A refresh of a
  * sorted file reconciles the graph one identifier range at a time (nothing written for an unchanged practitioner);
  * any other order falls back to stamping every practitioner read. One pass over the bytes, before the import reads
- * the file: ~1 s per 700 MB, no decoding, constant memory.
+ * the file: 0.8–1.6 s for a 526 MB national-size file, no decoding, constant memory.
  */
 final class ExtractionOrder {
 
