@@ -25,10 +25,7 @@ final class ExtractionOrder {
      * reject: a false "unsorted" only costs the slower refresh, a false "sorted" would retire practitioners.
      */
     static boolean sortedById(Path file, int idColumn) throws IOException {
-        byte[] previous = new byte[MAX_ID_BYTES];
-        int previousLength = -1;
-        byte[] current = new byte[MAX_ID_BYTES];
-        int length = 0;
+        Identifiers identifiers = new Identifiers();
         int delimiters = 0;
         boolean header = true;
         byte[] buffer = new byte[1 << 16];
@@ -38,47 +35,59 @@ final class ExtractionOrder {
                 for (int i = 0; i < read; i++) {
                     byte b = buffer[i];
                     if (b == '\n') {
-                        if (!header) {
-                            int idLength = stripped(current, length);
-                            if (idLength > 0) {
-                                if (previousLength >= 0 && Arrays.compareUnsigned(current, 0, idLength, previous, 0, previousLength) < 0) {
-                                    return false;
-                                }
-                                System.arraycopy(current, 0, previous, 0, idLength);
-                                previousLength = idLength;
-                            }
+                        if (!header && !identifiers.lineEnded()) {
+                            return false;
                         }
                         header = false;
                         delimiters = 0;
-                        length = 0;
                     } else if (b == '|') {
                         delimiters++;
-                    } else if (delimiters == idColumn && !header) {
-                        if (length == MAX_ID_BYTES || b < 0) {
-                            return false; // not an identifier as published (long, non-ASCII): the slower path is safe
-                        }
-                        current[length++] = b;
+                    } else if (delimiters == idColumn && !header && !identifiers.append(b)) {
+                        return false;
                     }
                 }
             }
         }
-        // A last line without its newline.
-        int idLength = stripped(current, length);
-        return idLength == 0 || previousLength < 0
-                || Arrays.compareUnsigned(current, 0, idLength, previous, 0, previousLength) >= 0;
+        return header || identifiers.lineEnded(); // a last line without its newline counts too
     }
 
-    /** Strips ASCII spaces and controls at both ends as the import does, moving the value to the start; its length. */
-    private static int stripped(byte[] id, int length) {
-        int start = 0;
-        while (start < length && id[start] <= ' ') {
-            start++;
+    /** The identifier of the line being read, and the last one met before it. */
+    private static final class Identifiers {
+        private final byte[] previous = new byte[MAX_ID_BYTES];
+        private int previousLength = -1;
+        private final byte[] current = new byte[MAX_ID_BYTES];
+        private int length;
+
+        /** False for what is not an identifier as published (long, non-ASCII): the slower path is the safe one. */
+        boolean append(byte b) {
+            if (length == MAX_ID_BYTES || b < 0) {
+                return false;
+            }
+            current[length++] = b;
+            return true;
         }
-        int end = length;
-        while (end > start && id[end - 1] <= ' ') {
-            end--;
+
+        /** False when the line's identifier sorts before the previous one; a line without one is skipped. */
+        boolean lineEnded() {
+            // Stripped of ASCII spaces and controls at both ends, as the import strips values.
+            int start = 0;
+            while (start < length && current[start] <= ' ') {
+                start++;
+            }
+            int end = length;
+            while (end > start && current[end - 1] <= ' ') {
+                end--;
+            }
+            length = 0;
+            if (end == start) {
+                return true;
+            }
+            if (previousLength >= 0 && Arrays.compareUnsigned(current, start, end, previous, 0, previousLength) < 0) {
+                return false;
+            }
+            System.arraycopy(current, start, previous, 0, end - start);
+            previousLength = end - start;
+            return true;
         }
-        System.arraycopy(id, start, id, 0, end - start);
-        return end - start;
     }
 }

@@ -397,15 +397,13 @@ public class PractitionerImporter implements Importer {
             PractitionerWriter.Known before = known.get(id);
             // Parameters are built only for what is written: most practitioners of a refresh are unchanged.
             if (before == null) {
-                created.add(practitionerParameters(id, lines));
+                created.add(practitionerParameters(id, lines, fingerprint));
             } else if (before.seenThisRun()) {
                 // More lines of a practitioner this run already wrote: the fingerprint sums all of them. Added here,
                 // where long arithmetic wraps; Cypher's would fail on overflow.
-                Map<String, Object> row = practitionerParameters(id, lines);
-                row.put("fingerprint", before.fingerprint() + fingerprint);
-                appended.add(row);
+                appended.add(practitionerParameters(id, lines, before.fingerprint() + fingerprint));
             } else if (!before.active() || before.fingerprint() != fingerprint) {
-                changed.add(practitionerParameters(id, lines));
+                changed.add(practitionerParameters(id, lines, fingerprint));
             } else {
                 unchanged.incrementAndGet(); // nothing to write (stamped by known() when the file is not sorted)
             }
@@ -454,9 +452,9 @@ public class PractitionerImporter implements Importer {
         for (PlacedSite site : sites) {
             Long before = known.get(site.id());
             if (before == null) {
-                created.add(siteParameters(site.site(), site.placement()));
+                created.add(siteParameters(site));
             } else if (before != site.fingerprint()) {
-                changed.add(siteParameters(site.site(), site.placement()));
+                changed.add(siteParameters(site));
             }
         }
         times.time("sites create", () -> writer.createSites(created, runId));
@@ -472,7 +470,7 @@ public class PractitionerImporter implements Importer {
         return fingerprint;
     }
 
-    static Map<String, Object> practitionerParameters(String id, List<ActivityLine> lines) {
+    static Map<String, Object> practitionerParameters(String id, List<ActivityLine> lines, long fingerprint) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", id);
         row.put("p", CypherProperties.withoutNulls(lines.get(0).practitioner()));
@@ -486,7 +484,7 @@ public class PractitionerImporter implements Importer {
             }
             activities.computeIfAbsent(line.activityId(), activityId -> CypherProperties.withoutNulls(line.activity()));
         }
-        row.put("fingerprint", fingerprintOf(lines));
+        row.put("fingerprint", fingerprint);
         row.put("professions", List.copyOf(professions));
         row.put("specialties", List.copyOf(specialties));
         row.put("activities", List.copyOf(activities.values()));
@@ -502,26 +500,33 @@ public class PractitionerImporter implements Importer {
         return row;
     }
 
-    static Map<String, Object> siteParameters(SiteRow site, SitePlacement placement) {
-        Map<String, Object> properties = new HashMap<>(site.properties());
+    private static Map<String, Object> siteParameters(PlacedSite placed) {
+        Map<String, Object> properties = new HashMap<>(placed.site().properties());
+        properties.putAll(placementProperties(placed.site(), placed.placement()));
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", placed.id());
+        row.put("p", CypherProperties.withoutNulls(properties));
+        row.put("latitude", placed.placement().latitude());
+        row.put("longitude", placed.placement().longitude());
+        row.put("territoryId", placed.placement().territoryId());
+        row.put("fingerprint", placed.fingerprint());
+        return row;
+    }
+
+    /** What a site row holds besides its published fields ({@link PractitionerWriter#SITE_PLACEMENT_KEYS}). */
+    private static Map<String, Object> placementProperties(SiteRow site, SitePlacement placement) {
+        Map<String, Object> properties = new HashMap<>();
         properties.put("addressKey", site.addressKey());
         properties.put("departmentCode", placement.departmentCode());
         properties.put("locationSource", placement.locationSource());
         properties.put("unplacedReason", placement.unplacedReason() == null ? null : placement.unplacedReason().name());
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", site.id());
-        row.put("p", CypherProperties.withoutNulls(properties));
-        row.put("latitude", placement.latitude());
-        row.put("longitude", placement.longitude());
-        row.put("territoryId", placement.territoryId());
-        row.put("fingerprint", siteFingerprint(site, placement));
-        return row;
+        return properties;
     }
 
     /** Over everything written, so a refresh rewrites only the sites whose fields or placement changed. */
     static long siteFingerprint(SiteRow site, SitePlacement placement) {
-        return new Fingerprint().add(site.properties(), ActivityRowMapper.SITE_KEYS).add(site.addressKey())
-                .add(placement.departmentCode()).add(placement.locationSource()).add(placement.unplacedReason())
+        return new Fingerprint().add(site.properties(), ActivityRowMapper.SITE_KEYS)
+                .add(placementProperties(site, placement), PractitionerWriter.SITE_PLACEMENT_KEYS)
                 .add(placement.latitude()).add(placement.longitude()).add(placement.territoryId()).value();
     }
 

@@ -41,10 +41,14 @@ public class PractitionerWriter {
                 SET p.importRun = $run
                 RETURN p.id AS id, fingerprint, active, seen
                 """).bind(List.copyOf(ids)).to("ids").bind(runId).to("run").fetch().all()
-                .forEach(row -> known.put((String) row.get("id"), new Known(
-                        row.get("fingerprint") == null ? 0 : (Long) row.get("fingerprint"),
+                .forEach(row -> known.put((String) row.get("id"), new Known(fingerprint(row),
                         Boolean.TRUE.equals(row.get("active")), Boolean.TRUE.equals(row.get("seen")))));
         return known;
+    }
+
+    /** The stored fingerprint of a returned row; 0 for a node written before fingerprints (so it differs). */
+    private static long fingerprint(Map<String, Object> row) {
+        return row.get("fingerprint") instanceof Long fingerprint ? fingerprint : 0L;
     }
 
     void writeReference(List<Map<String, Object>> professions, List<Map<String, Object>> specialties) {
@@ -111,7 +115,7 @@ public class PractitionerWriter {
                 MATCH (s:Site {id: id})
                 RETURN s.id AS id, s.fingerprint AS fingerprint
                 """).bind(List.copyOf(ids)).to("ids").fetch().all()
-                .forEach(row -> known.put((String) row.get("id"), row.get("fingerprint") == null ? 0L : (Long) row.get("fingerprint")));
+                .forEach(row -> known.put((String) row.get("id"), fingerprint(row)));
         return known;
     }
 
@@ -262,19 +266,15 @@ public class PractitionerWriter {
     record Held(String id, long fingerprint, boolean active) {
     }
 
+    private static final String HELD = """
+            MATCH (p:Practitioner)
+            WHERE p.id > $after%s
+            RETURN p.id AS id, p.fingerprint AS fingerprint, p.active AS active
+            ORDER BY p.id LIMIT $limit
+            """;
     // Two statements rather than an optional bound: "p.id <= $upTo OR $upTo IS NULL" would not seek the range.
-    static final String HELD_BETWEEN = """
-            MATCH (p:Practitioner)
-            WHERE p.id > $after AND p.id <= $upTo
-            RETURN p.id AS id, p.fingerprint AS fingerprint, p.active AS active
-            ORDER BY p.id LIMIT $limit
-            """;
-    static final String HELD_AFTER = """
-            MATCH (p:Practitioner)
-            WHERE p.id > $after
-            RETURN p.id AS id, p.fingerprint AS fingerprint, p.active AS active
-            ORDER BY p.id LIMIT $limit
-            """;
+    static final String HELD_BETWEEN = HELD.formatted(" AND p.id <= $upTo");
+    static final String HELD_AFTER = HELD.formatted("");
 
     /**
      * The first {@code limit} practitioners the graph holds with an identifier in ({@code after}, {@code upTo}]
@@ -283,8 +283,7 @@ public class PractitionerWriter {
     List<Held> heldBetween(String after, String upTo, int limit) {
         return neo4j.query(upTo == null ? HELD_AFTER : HELD_BETWEEN).bind(after).to("after").bind(upTo).to("upTo")
                 .bind(limit).to("limit").fetch().all().stream()
-                .map(row -> new Held((String) row.get("id"), row.get("fingerprint") == null ? 0 : (Long) row.get("fingerprint"),
-                        Boolean.TRUE.equals(row.get("active"))))
+                .map(row -> new Held((String) row.get("id"), fingerprint(row), Boolean.TRUE.equals(row.get("active"))))
                 .toList();
     }
 

@@ -118,8 +118,8 @@ class ActivityRowMapperTest {
         SiteRow site = mapper52().map(text, fields, 9).site();
         SitePlacement here = new SitePlacement("commune:01004", 45.95, 5.35, "COMMUNE_CENTROID", null, "01");
         SitePlacement there = new SitePlacement("commune:01004", 45.96, 5.35, "GEOCODED", null, "01");
-        assertThat(PractitionerImporter.siteParameters(site, here).get("fingerprint"))
-                .isEqualTo(PractitionerImporter.siteParameters(site, here).get("fingerprint"))
-                .isNotEqualTo(PractitionerImporter.siteParameters(site, there).get("fingerprint"));
+        assertThat(PractitionerImporter.siteFingerprint(site, here))
+                .isEqualTo(PractitionerImporter.siteFingerprint(site, here))
+                .isNotEqualTo(PractitionerImporter.siteFingerprint(site, there));
     }
 }
