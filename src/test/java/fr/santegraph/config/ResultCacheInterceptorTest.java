@@ -80,15 +80,22 @@ class ResultCacheInterceptorTest {
                 () -> OptionalLong.of(1), new SimpleMeterRegistry(), clock);
     }
 
+    /** The same request sent {@code times} times before any answer comes back. */
+    private static List<CompletableFuture<WebGraphQlResponse>> askedTogether(ResultCacheInterceptor interceptor,
+            WebGraphQlRequest request, SlowChain chain, int times) {
+        List<CompletableFuture<WebGraphQlResponse>> answers = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            answers.add(interceptor.intercept(request, chain).toFuture());
+        }
+        return answers;
+    }
+
     @Test
     void theSameQueryArrivingWhileItIsExecutedWaitsForThatExecution() throws Exception {
         var interceptor = interceptor();
         var chain = new SlowChain();
         WebGraphQlRequest request = request("{ territories { totalCount } }");
-        List<CompletableFuture<WebGraphQlResponse>> answers = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            answers.add(interceptor.intercept(request, chain).toFuture());
-        }
+        List<CompletableFuture<WebGraphQlResponse>> answers = askedTogether(interceptor, request, chain, 6);
         assertThat(chain.executions()).hasValue(1);
 
         chain.release().complete(ExecutionResultImpl.newExecutionResult().data(Map.of("territories", Map.of("totalCount", 35))).build());
@@ -108,10 +115,7 @@ class ResultCacheInterceptorTest {
         var interceptor = interceptor();
         var chain = new SlowChain();
         WebGraphQlRequest request = request("{ territories { totalCount } }");
-        List<CompletableFuture<WebGraphQlResponse>> answers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            answers.add(interceptor.intercept(request, chain).toFuture());
-        }
+        List<CompletableFuture<WebGraphQlResponse>> answers = askedTogether(interceptor, request, chain, 3);
         chain.release().complete(ExecutionResultImpl.newExecutionResult()
                 .addError(GraphqlErrorBuilder.newError().message("database unavailable").build()).build());
         for (var answer : answers) {
