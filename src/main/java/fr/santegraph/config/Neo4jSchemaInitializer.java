@@ -41,7 +41,8 @@ public class Neo4jSchemaInitializer implements InitializingBean {
         log.info("Applied {} Neo4j schema statements", statements.size());
     }
 
-    static List<String> loadStatements() {
+    /** Every statement of the schema files, in file-name order (also used to build a store offline). */
+    public static List<String> loadStatements() {
         try {
             // By file name, in name order: the same file twice on the class path is applied once.
             Map<String, Resource> files = new TreeMap<>();
