@@ -63,8 +63,16 @@ public class PractitionerImporter implements Importer {
      * refresh look half of its ~500,000 sites up twice (site lookups 21 s → 10 s with 1,000,000).
      */
     static final int WRITTEN_SITES_CACHE = 1_000_000;
-    /** Practitioners read from the graph per statement when reconciling an identifier range. */
+    /**
+     * Practitioners read from the graph per statement when reconciling a range; five times as many sites per statement
+     * when reading every site's fingerprint (two values a row, read once per run).
+     */
     static final int RANGE_PAGE = 10_000;
+    /**
+     * Site fingerprints held in memory by the writer (~120 MB when full; the country has ~500,000 sites): a larger
+     * graph is asked batch by batch instead, as before (a 2M-line refresh spent 10–11 s on those lookups).
+     */
+    static final int SITE_FINGERPRINTS_HELD = 1_000_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Pattern STAMP = Pattern.compile("_(\\d{8,14})\\.txt$");
     private static final Pattern STAMP_OPTION = Pattern.compile("\\d{8}(\\d{2}(\\d{2}(\\d{2})?)?)?");
@@ -73,6 +81,7 @@ public class PractitionerImporter implements Importer {
     private final Neo4jClient neo4j;
     private final int activityBatchLines;
     private final int rangePage;
+    private final int siteFingerprintsHeld;
 
     /**
      * {@code activityBatchLines}: activity lines per write transaction. Smaller batches keep less transaction state
@@ -81,15 +90,20 @@ public class PractitionerImporter implements Importer {
     @Autowired
     public PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j,
                                 @Value("${santegraph.import.practitioners.batch-lines:5000}") int activityBatchLines) {
-        this(writer, neo4j, activityBatchLines, RANGE_PAGE);
+        this(writer, neo4j, activityBatchLines, RANGE_PAGE, SITE_FINGERPRINTS_HELD);
     }
 
-    /** With {@code rangePage} practitioners read per statement when reconciling a range (tests use tiny ones). */
-    PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j, int activityBatchLines, int rangePage) {
+    /**
+     * With {@code rangePage} practitioners or sites read per statement, and at most {@code siteFingerprintsHeld} site
+     * fingerprints in memory (tests use tiny ones).
+     */
+    PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j, int activityBatchLines, int rangePage,
+                         int siteFingerprintsHeld) {
         this.writer = writer;
         this.neo4j = neo4j;
         this.activityBatchLines = activityBatchLines;
         this.rangePage = rangePage;
+        this.siteFingerprintsHeld = siteFingerprintsHeld;
     }
 
     /** What one run reads. {@code departments} null: the whole country. */
@@ -152,7 +166,7 @@ public class PractitionerImporter implements Importer {
         if (communes.isEmpty()) {
             log.warn("No communes in the graph: import territories first, or every site will be unplaced");
         }
-        Counts counts = new Counts();
+        Counts counts = new Counts(new SiteFingerprints(siteFingerprintsHeld));
         readActivities(options, run, counts, communes, geocoding, date);
         long retired = counts.sortedById ? counts.retired.get()
                 : writer.retireMissing(run.id(), date, options.departments());
@@ -191,8 +205,9 @@ public class PractitionerImporter implements Importer {
         return summary;
     }
 
-    /** Written by the writer thread, read once it has finished. */
+    /** Written by the writer thread, read once it has finished; the site fingerprints are the writer's own. */
     private static final class Counts {
+        final SiteFingerprints siteFingerprints;
         final AtomicLong created = new AtomicLong();
         final AtomicLong updated = new AtomicLong();
         final AtomicLong unchanged = new AtomicLong();
@@ -204,6 +219,10 @@ public class PractitionerImporter implements Importer {
         long outOfScope;
         long readerWaitNanos;
         final AtomicLong writerCpuNanos = new AtomicLong();
+
+        Counts(SiteFingerprints siteFingerprints) {
+            this.siteFingerprints = siteFingerprints;
+        }
     }
 
     /**
@@ -241,6 +260,14 @@ public class PractitionerImporter implements Importer {
         ExecutorService writerThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "rpps-writer"));
         Semaphore inFlight = new Semaphore(2);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        // The writer's first task, while the reader maps the first batches.
+        writerThread.execute(() -> {
+            try {
+                counts.times.time("sites read", () -> counts.siteFingerprints.load(writer::sitesAfter, 5 * rangePage));
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        });
         try (BufferedReader reader = DelimitedFile.strictReader(Files.newInputStream(options.activityFile()),
                 StandardCharsets.UTF_8)) {
             String header = readHeader(reader, name);
@@ -381,7 +408,7 @@ public class PractitionerImporter implements Importer {
     private void write(Batch batch, String runId, LocalDate date, List<String> departments, Counts counts) {
         StatementTimes times = counts.times;
         times.time("reference", () -> writer.writeReference(batch.professions(), batch.specialties()));
-        writeSites(batch.sites(), runId, times);
+        writeSites(batch.sites(), runId, counts);
         counts.sites.addAndGet(batch.sites().size());
         Map<String, PractitionerWriter.Known> known = batch.range() == null
                 ? times.time("known", () -> writer.known(batch.practitioners().keySet(), runId))
@@ -444,21 +471,27 @@ public class PractitionerImporter implements Importer {
     }
 
     /** New sites are created, changed ones rewritten, unchanged ones left alone (their fingerprint says which). */
-    private void writeSites(List<PlacedSite> sites, String runId, StatementTimes times) {
-        Map<String, Long> known = times.time("sites known", () -> writer.knownSites(sites.stream()
-                .map(PlacedSite::id).toList()));
+    private void writeSites(List<PlacedSite> sites, String runId, Counts counts) {
+        StatementTimes times = counts.times;
+        SiteFingerprints fingerprints = counts.siteFingerprints;
+        Map<String, Long> known = times.time("sites known", () -> fingerprints.known(sites.stream()
+                .map(PlacedSite::id).toList(), writer::knownSites));
         List<Map<String, Object>> created = new ArrayList<>();
         List<Map<String, Object>> changed = new ArrayList<>();
+        List<PlacedSite> written = new ArrayList<>();
         for (PlacedSite site : sites) {
             Long before = known.get(site.id());
             if (before == null) {
                 created.add(siteParameters(site));
+                written.add(site);
             } else if (before != site.fingerprint()) {
                 changed.add(siteParameters(site));
+                written.add(site);
             }
         }
         times.time("sites create", () -> writer.createSites(created, runId));
         times.time("sites update", () -> writer.updateSites(changed, runId));
+        written.forEach(site -> fingerprints.written(site.id(), site.fingerprint()));
     }
 
     /** A sum over the practitioner's lines, so their order does not matter. */

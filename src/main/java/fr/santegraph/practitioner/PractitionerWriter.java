@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +50,11 @@ public class PractitionerWriter {
     /** The stored fingerprint of a returned row; 0 for a node written before fingerprints (so it differs). */
     private static long fingerprint(Map<String, Object> row) {
         return row.get("fingerprint") instanceof Long fingerprint ? fingerprint : 0L;
+    }
+
+    /** The same, read straight from the driver's value (range reads map records without building a map per row). */
+    private static long fingerprint(Value value) {
+        return value.isNull() ? 0L : value.asLong();
     }
 
     void writeReference(List<Map<String, Object>> professions, List<Map<String, Object>> specialties) {
@@ -117,6 +123,24 @@ public class PractitionerWriter {
                 """).bind(List.copyOf(ids)).to("ids").fetch().all()
                 .forEach(row -> known.put((String) row.get("id"), fingerprint(row)));
         return known;
+    }
+
+    /** A site the graph holds and its stored fingerprint. */
+    record HeldSite(String id, long fingerprint) {
+    }
+
+    static final String SITES_AFTER = """
+            MATCH (s:Site)
+            WHERE s.id > $after
+            RETURN s.id AS id, s.fingerprint AS fingerprint
+            ORDER BY s.id LIMIT $limit
+            """;
+
+    /** The first {@code limit} sites with an identifier after {@code after}, in identifier order (index order). */
+    List<HeldSite> sitesAfter(String after, int limit) {
+        return List.copyOf(neo4j.query(SITES_AFTER).bind(after).to("after").bind(limit).to("limit")
+                .fetchAs(HeldSite.class).mappedBy((types, record) -> new HeldSite(record.get("id").asString(),
+                        fingerprint(record.get("fingerprint")))).all());
     }
 
     /** Sites the graph has never seen, with their point (or unplaced reason) and their one LOCATED_IN territory. */
@@ -281,10 +305,10 @@ public class PractitionerWriter {
      * ({@code upTo} null: no upper bound), in identifier order. Reads only: an unchanged practitioner costs no write.
      */
     List<Held> heldBetween(String after, String upTo, int limit) {
-        return neo4j.query(upTo == null ? HELD_AFTER : HELD_BETWEEN).bind(after).to("after").bind(upTo).to("upTo")
-                .bind(limit).to("limit").fetch().all().stream()
-                .map(row -> new Held((String) row.get("id"), fingerprint(row), Boolean.TRUE.equals(row.get("active"))))
-                .toList();
+        return List.copyOf(neo4j.query(upTo == null ? HELD_AFTER : HELD_BETWEEN).bind(after).to("after")
+                .bind(upTo).to("upTo").bind(limit).to("limit").fetchAs(Held.class)
+                .mappedBy((types, record) -> new Held(record.get("id").asString(), fingerprint(record.get("fingerprint")),
+                        record.get("active").asBoolean(false))).all());
     }
 
     /** Savoir-faire lines: the specialty node and the practitioner's link; practitioners not loaded are skipped. */

@@ -102,13 +102,66 @@ class PractitionerRefreshTest extends ScratchGraphTest {
 
     /** One practitioner per batch and per range statement: every boundary between ranges is crossed. */
     private PractitionerImporter tinyBatches() {
-        return new PractitionerImporter(writer, neo4j, 1, 1);
+        return tinyBatchesHoldingSites(PractitionerImporter.SITE_FINGERPRINTS_HELD);
+    }
+
+    private PractitionerImporter tinyBatchesHoldingSites(int siteFingerprintsHeld) {
+        return new PractitionerImporter(writer, neo4j, 1, 1, siteFingerprintsHeld);
     }
 
     @Test
     void aSortedFileIsReconciledRangeByRangeWhateverTheBatchAndPageSizes() throws Exception {
         tinyBatches().run(ImportRequest.of("practitioners", "file", REFRESH_A.toString()));
         assertRefreshedFromAToB(tinyBatches().run(ImportRequest.of("practitioners", "file", REFRESH_B.toString())));
+    }
+
+    /** Identifier, name, fingerprint and territory of every site: what must not depend on how they were read. */
+    private List<String> sites() {
+        return neo4j.query("""
+                MATCH (s:Site) RETURN s.id + ':' + s.name + ':' + s.fingerprint + '@'
+                       + coalesce([(s)-[:LOCATED_IN]->(t) | t.id][0], '-') AS x ORDER BY x""").fetchAs(String.class).all().stream().toList();
+    }
+
+    private long sitesWrittenByLastRun() {
+        return count("""
+                MATCH (r:ImportRun) WITH r ORDER BY r.startedAt DESC LIMIT 1
+                MATCH (s:Site {importRun: r.id}) RETURN count(s)""");
+    }
+
+    private ImportRequest refreshB() {
+        return ImportRequest.of("practitioners", "file", REFRESH_B.toString(),
+                "geocoding", FIXTURES.resolve("refresh-b/geocoding.csv").toString());
+    }
+
+    @Test
+    void siteFingerprintsPastTheMemoryBoundAreAskedOfTheGraphWithTheSameGraphAsResult() throws Exception {
+        importer.run(ImportRequest.of("practitioners", "file", REFRESH_A.toString()));
+        long sitesOfA = count("MATCH (s:Site) RETURN count(s)");
+        importer.run(refreshB());
+        List<String> expected = sites();
+        assertThat(expected).hasSize(9);
+
+        // 0: never held; sitesOfA: held when the refresh starts, given up when B's new sites go past it.
+        for (int held : new int[] {0, (int) sitesOfA}) {
+            neo4j.query("MATCH (n) WHERE n:Practitioner OR n:Activity OR n:Site OR n:ImportRun DETACH DELETE n").run();
+            tinyBatchesHoldingSites(held).run(ImportRequest.of("practitioners", "file", REFRESH_A.toString()));
+            assertThat(count("MATCH (s:Site) RETURN count(s)")).isEqualTo(sitesOfA);
+            assertRefreshedFromAToB(tinyBatchesHoldingSites(held).run(refreshB()));
+            assertThat(sites()).as("sites with %d fingerprints held", held).isEqualTo(expected);
+
+            tinyBatchesHoldingSites(held).run(refreshB());
+            assertThat(sitesWrittenByLastRun()).as("sites rewritten by the same file again").isZero();
+            assertThat(sites()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aRefreshRewritesOnlyTheSitesWhosePublishedFieldsOrPlacementChanged() throws Exception {
+        importer.run(ImportRequest.of("practitioners", "file", REFRESH_A.toString()));
+        importer.run(refreshB());
+        assertThat(sitesWrittenByLastRun()).isPositive().isLessThan(count("MATCH (s:Site) RETURN count(s)"));
+        importer.run(refreshB());
+        assertThat(sitesWrittenByLastRun()).isZero();
     }
 
     @Test
@@ -128,7 +181,8 @@ class PractitionerRefreshTest extends ScratchGraphTest {
 
     @Test
     void theRangeReadSeeksTheIdentifierIndexInItsOrderWithoutSorting() {
-        for (String statement : List.of(PractitionerWriter.HELD_BETWEEN, PractitionerWriter.HELD_AFTER)) {
+        for (String statement : List.of(PractitionerWriter.HELD_BETWEEN, PractitionerWriter.HELD_AFTER,
+                PractitionerWriter.SITES_AFTER)) {
             try (Session session = driver.session()) {
                 Plan plan = session.run("EXPLAIN " + statement, Map.of("after", "8", "upTo", "9", "limit", 10))
                         .consume().plan();
