@@ -261,13 +261,8 @@ public class PractitionerImporter implements Importer {
         Semaphore inFlight = new Semaphore(2);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         // The writer's first task, while the reader maps the first batches.
-        writerThread.execute(() -> {
-            try {
-                counts.times.time("sites read", () -> counts.siteFingerprints.load(writer::sitesAfter, 5 * rangePage));
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
-            }
-        });
+        writerThread.execute(() -> unlessFailed(failure, () -> counts.times.time("sites read",
+                () -> counts.siteFingerprints.load(writer::sitesAfter, 5 * rangePage))));
         try (BufferedReader reader = DelimitedFile.strictReader(Files.newInputStream(options.activityFile()),
                 StandardCharsets.UTF_8)) {
             String header = readHeader(reader, name);
@@ -382,17 +377,26 @@ public class PractitionerImporter implements Importer {
         }
         writerThread.execute(() -> {
             try {
-                if (failure.get() == null) {
+                unlessFailed(failure, () -> {
                     long cpuStart = THREADS.getCurrentThreadCpuTime();
                     write(batch, runId, date, departments, counts);
                     counts.writerCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
-                }
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+                });
             } finally {
                 inFlight.release();
             }
         });
+    }
+
+    /** A writer task: skipped once a task has failed, its own failure kept for the reader to rethrow. */
+    private static void unlessFailed(AtomicReference<Throwable> failure, Runnable task) {
+        try {
+            if (failure.get() == null) {
+                task.run();
+            }
+        } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+        }
     }
 
     private static void rethrow(AtomicReference<Throwable> failure) {
@@ -478,20 +482,17 @@ public class PractitionerImporter implements Importer {
                 .map(PlacedSite::id).toList(), writer::knownSites));
         List<Map<String, Object>> created = new ArrayList<>();
         List<Map<String, Object>> changed = new ArrayList<>();
-        List<PlacedSite> written = new ArrayList<>();
         for (PlacedSite site : sites) {
             Long before = known.get(site.id());
-            if (before == null) {
-                created.add(siteParameters(site));
-                written.add(site);
-            } else if (before != site.fingerprint()) {
-                changed.add(siteParameters(site));
-                written.add(site);
+            if (before != null && before == site.fingerprint()) {
+                continue; // unchanged
             }
+            (before == null ? created : changed).add(siteParameters(site));
+            // Recorded before the write: a failed write ends the run, and these fingerprints with it.
+            fingerprints.written(site.id(), site.fingerprint());
         }
         times.time("sites create", () -> writer.createSites(created, runId));
         times.time("sites update", () -> writer.updateSites(changed, runId));
-        written.forEach(site -> fingerprints.written(site.id(), site.fingerprint()));
     }
 
     /** A sum over the practitioner's lines, so their order does not matter. */

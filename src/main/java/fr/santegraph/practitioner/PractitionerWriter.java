@@ -22,6 +22,9 @@ public class PractitionerWriter {
     record Known(long fingerprint, boolean active, boolean seenThisRun) {
     }
 
+    private record KnownPractitioner(String id, Known known) {
+    }
+
     private final Neo4jClient neo4j;
 
     public PractitionerWriter(Neo4jClient neo4j) {
@@ -41,18 +44,18 @@ public class PractitionerWriter {
                 WITH p, p.fingerprint AS fingerprint, p.active AS active, p.importRun = $run AS seen
                 SET p.importRun = $run
                 RETURN p.id AS id, fingerprint, active, seen
-                """).bind(List.copyOf(ids)).to("ids").bind(runId).to("run").fetch().all()
-                .forEach(row -> known.put((String) row.get("id"), new Known(fingerprint(row),
-                        Boolean.TRUE.equals(row.get("active")), Boolean.TRUE.equals(row.get("seen")))));
+                """).bind(List.copyOf(ids)).to("ids").bind(runId).to("run").fetchAs(KnownPractitioner.class)
+                .mappedBy((types, record) -> new KnownPractitioner(record.get("id").asString(), new Known(
+                        fingerprint(record.get("fingerprint")), record.get("active").asBoolean(false),
+                        record.get("seen").asBoolean(false)))).all()
+                .forEach(row -> known.put(row.id(), row.known()));
         return known;
     }
 
-    /** The stored fingerprint of a returned row; 0 for a node written before fingerprints (so it differs). */
-    private static long fingerprint(Map<String, Object> row) {
-        return row.get("fingerprint") instanceof Long fingerprint ? fingerprint : 0L;
-    }
-
-    /** The same, read straight from the driver's value (range reads map records without building a map per row). */
+    /**
+     * A stored fingerprint as returned; 0 for a node written before fingerprints (so it differs). Read from the driver's
+     * value: records are mapped directly, without a map per row.
+     */
     private static long fingerprint(Value value) {
         return value.isNull() ? 0L : value.asLong();
     }
@@ -120,13 +123,17 @@ public class PractitionerWriter {
                 UNWIND $ids AS id
                 MATCH (s:Site {id: id})
                 RETURN s.id AS id, s.fingerprint AS fingerprint
-                """).bind(List.copyOf(ids)).to("ids").fetch().all()
-                .forEach(row -> known.put((String) row.get("id"), fingerprint(row)));
+                """).bind(List.copyOf(ids)).to("ids").fetchAs(HeldSite.class).mappedBy((types, record) -> heldSite(record))
+                .all().forEach(site -> known.put(site.id(), site.fingerprint()));
         return known;
     }
 
     /** A site the graph holds and its stored fingerprint. */
     record HeldSite(String id, long fingerprint) {
+    }
+
+    private static HeldSite heldSite(org.neo4j.driver.Record record) {
+        return new HeldSite(record.get("id").asString(), fingerprint(record.get("fingerprint")));
     }
 
     static final String SITES_AFTER = """
@@ -139,8 +146,7 @@ public class PractitionerWriter {
     /** The first {@code limit} sites with an identifier after {@code after}, in identifier order (index order). */
     List<HeldSite> sitesAfter(String after, int limit) {
         return List.copyOf(neo4j.query(SITES_AFTER).bind(after).to("after").bind(limit).to("limit")
-                .fetchAs(HeldSite.class).mappedBy((types, record) -> new HeldSite(record.get("id").asString(),
-                        fingerprint(record.get("fingerprint")))).all());
+                .fetchAs(HeldSite.class).mappedBy((types, record) -> heldSite(record)).all());
     }
 
     /** Sites the graph has never seen, with their point (or unplaced reason) and their one LOCATED_IN territory. */

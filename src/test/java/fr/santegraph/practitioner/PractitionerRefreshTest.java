@@ -119,7 +119,8 @@ class PractitionerRefreshTest extends ScratchGraphTest {
     private List<String> sites() {
         return neo4j.query("""
                 MATCH (s:Site) RETURN s.id + ':' + s.name + ':' + s.fingerprint + '@'
-                       + coalesce([(s)-[:LOCATED_IN]->(t) | t.id][0], '-') AS x ORDER BY x""").fetchAs(String.class).all().stream().toList();
+                       + coalesce([(s)-[:LOCATED_IN]->(t) | t.id][0], '-') AS x ORDER BY x""")
+                .fetchAs(String.class).all().stream().toList();
     }
 
     private long sitesWrittenByLastRun() {
