@@ -15,3 +15,5 @@ CREATE INDEX activity_profession_department IF NOT EXISTS FOR (a:Activity) ON (a
 CREATE INDEX import_run_started IF NOT EXISTS FOR (r:ImportRun) ON (r.startedAt);
 CREATE TEXT INDEX practitioner_search_name IF NOT EXISTS FOR (p:Practitioner) ON (p.searchName);
 CREATE POINT INDEX site_location IF NOT EXISTS FOR (s:Site) ON (s.location);
+// Practitioners without any site, per département (or none): the unplaced lists and counts.
+CREATE INDEX activity_unplaced_department IF NOT EXISTS FOR (a:Activity) ON (a.unplacedReason, a.departmentCode);

@@ -23,16 +23,18 @@ import org.springframework.stereotype.Component;
 public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final Map<String, Importer> importers;
+    private final RemoteImport remote;
     private final PrintStream out;
     private int exitCode;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public ImportCommand(List<Importer> importers) {
-        this(importers, System.out);
+    public ImportCommand(List<Importer> importers, RemoteImport remote) {
+        this(importers, remote, System.out);
     }
 
-    ImportCommand(List<Importer> importers, PrintStream out) {
+    ImportCommand(List<Importer> importers, RemoteImport remote, PrintStream out) {
         this.importers = importers.stream().collect(Collectors.toMap(Importer::name, Function.identity()));
+        this.remote = remote;
         this.out = out;
     }
 
@@ -65,7 +67,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             return 2;
         }
         try {
-            ImportSummary summary = importer.run(request);
+            ImportSummary summary = request.option("url").isPresent() ? remote.run(importer, request) : importer.run(request);
             out.print(summary.describe());
             return 0;
         } catch (IllegalArgumentException e) {
@@ -81,6 +83,9 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         out.println("usage: java -jar santegraph.jar import <source> [--option value ...]");
         importers.values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
                 .forEach(importer -> out.println("  import " + importer.name() + " " + importer.usage()));
+        out.println("Any source: --url <http(s) address> instead of --file/--dir downloads the published file first "
+                + "(again only when the server says it changed; --force-download, --max-download-size 2GB, "
+                + "--download-timeout 30m, --download-idle-timeout 60s).");
     }
 
     @Override

@@ -75,6 +75,16 @@ public record ImportRequest(String source, Map<String, String> options) {
         });
     }
 
+    /** A flag such as {@code --allow-mass-retirement}: given without a value, or as {@code =true}. */
+    public boolean flag(String name) {
+        return option(name).map(value -> {
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("--" + name + " takes no value (found '" + value + "')");
+            }
+            return Boolean.parseBoolean(value);
+        }).orElse(false);
+    }
+
     public List<String> list(String name) {
         return option(name).map(value -> Arrays.stream(value.split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList()).orElse(List.of());

@@ -29,6 +29,7 @@ public final class ImportRun {
     private final List<Rejection> rejections = new ArrayList<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private long read;
+    private long written;
     private long rejected;
     private long lastProgressNanos = startNanos;
 
@@ -51,12 +52,23 @@ public final class ImportRun {
 
     public void rowRead() {
         read++;
+        progress();
+    }
+
+    /** Rows written by an importer that reads its whole source before writing. */
+    public void rowsWritten(long rows) {
+        written += rows;
+        progress();
+    }
+
+    private void progress() {
         long now = System.nanoTime();
         if (now - lastProgressNanos >= PROGRESS_EVERY_NANOS) {
             lastProgressNanos = now;
             double seconds = (now - startNanos) / 1e9;
-            log.info("{}: {} rows read, {} rejected, {} rows/s, {} s elapsed", source, read, rejected,
-                    Math.round(read / seconds), Math.round(seconds));
+            log.info("{}: {} rows read{}, {} rejected, {} rows/s, {} s elapsed", source, read,
+                    written == 0 ? "" : ", " + written + " written", rejected, Math.round(Math.max(read, written) / seconds),
+                    Math.round(seconds));
         }
     }
 

@@ -1,17 +1,15 @@
 package fr.santegraph.observation;
 
-import fr.santegraph.ingest.DelimitedFile;
-import fr.santegraph.ingest.ImportFailedException;
+import fr.santegraph.ingest.DataFile;
+import fr.santegraph.ingest.DelimitedFormat;
+import fr.santegraph.ingest.DelimitedReader;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,38 +46,26 @@ public class ObservationImporter implements Importer {
         return importFile(request.file("file"));
     }
 
-    public ImportSummary importFile(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        ImportRun run = new ImportRun("observations " + file);
-        try (BufferedReader reader = DelimitedFile.strictReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            if (header == null) {
-                throw new ImportFailedException(name + ": empty file");
-            }
-            header = header.replace("\uFEFF", "");
-            char separator = header.indexOf(';') >= 0 ? ';' : ',';
-            ObservationRowMapper mapper = ObservationRowMapper.forHeader(name, DelimitedFile.split(header, separator, false), separator);
+    public ImportSummary importFile(Path path) throws IOException {
+        DataFile file = DataFile.of(path);
+        ImportRun run = new ImportRun("observations " + file.describe());
+        char separator = DelimitedReader.sniffSeparator(file, ',', ';');
+        try (DelimitedReader reader = DelimitedReader.open(file, DelimitedFormat.csv(separator, StandardCharsets.UTF_8))) {
+            String name = reader.name();
+            ObservationRowMapper mapper = ObservationRowMapper.forHeader(name, reader.requireHeader("a header row"), separator);
             List<ObservationRow> batch = new ArrayList<>(BATCH_SIZE);
-            String text;
-            long line = 1;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
+            for (DelimitedReader.Row row = reader.next(); row != null; row = reader.next()) {
                 run.rowRead();
                 try {
-                    batch.add(mapper.map(DelimitedFile.split(text, separator, false), line));
+                    batch.add(mapper.map(row.fields(), row.line()));
                 } catch (RowException e) {
-                    run.reject(name, line, e.getMessage());
+                    run.reject(name, row.line(), e.getMessage());
                 }
                 if (batch.size() >= BATCH_SIZE) {
                     write(batch, name, run);
                 }
             }
             write(batch, name, run);
-        } catch (CharacterCodingException e) {
-            throw new ImportFailedException(name + ": not UTF-8 text", e);
         }
         return run.finish();
     }

@@ -1,12 +1,14 @@
 package fr.santegraph.practitioner;
 
 import fr.santegraph.common.TextFolding;
+import fr.santegraph.ingest.DelimitedReader;
 import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.RowException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +61,7 @@ final class ActivityRowMapper {
 
     /** The mapper for this header, or a failure naming the file and the missing columns. */
     static ActivityRowMapper forHeader(String fileName, List<String> header) {
-        Map<String, Integer> columns = fr.santegraph.ingest.DelimitedFile.columns(header);
+        Map<String, Integer> columns = DelimitedReader.columnsOf(header);
         List<String> missing = REQUIRED.stream().filter(name -> !columns.containsKey(name)).toList();
         if (!missing.isEmpty()) {
             throw new ImportFailedException(fileName + ": not a PS_LibreAcces_Personne_activite header (missing columns "
@@ -77,13 +79,24 @@ final class ActivityRowMapper {
         return columns.get(NATIONAL_ID);
     }
 
-    ActivityLine map(String text, List<String> fields, long line) {
-        if (text.indexOf('"') >= 0) {
-            throw new RowException("stray quote: the extraction has no quoting, a \" means a broken line");
+    /**
+     * A row of the header's width, else a failure that says why: binary data (a corrupt download), or a line with
+     * another number of fields. The extraction has no quoting: a {@code "} or a {@code ;} in a field is data.
+     */
+    static void checkWidth(DelimitedReader.Row row, int width) {
+        if (row.fields().size() != width) {
+            if (!row.isText()) {
+                throw new RowException("not text: control characters or bytes that are no characters "
+                        + "(a corrupt download, or binary data in the file)");
+            }
+            throw new RowException("expected " + width + " columns, found " + row.fields().size());
         }
-        if (fields.size() != width) {
-            throw new RowException("expected " + width + " columns, found " + fields.size());
-        }
+    }
+
+    ActivityLine map(DelimitedReader.Row row) {
+        checkWidth(row, width);
+        List<String> fields = row.fields();
+        long line = row.line();
         String nationalId = get(fields, NATIONAL_ID);
         if (nationalId == null) {
             throw new RowException("missing national identifier (" + NATIONAL_ID + ")");
@@ -133,6 +146,16 @@ final class ActivityRowMapper {
 
         SiteRow site = site(fields, communeCode, postalCode);
 
+        // A line without a site may still tell its département: by its commune, postal code or published
+        // département, else by the ADELI number's first two digits (the département that registered it).
+        String unsitedDepartment = null;
+        if (site == null) {
+            unsitedDepartment = departmentOf(communeCode, postalCode, get(fields, "Code Département (structure)"));
+            if (unsitedDepartment == null && "0".equals(idType)) {
+                unsitedDepartment = departmentOfAdeli(get(fields, ID));
+            }
+        }
+
         Map<String, Object> activity = new HashMap<>(32);
         activity.put("professionCode", professionCode);
         activity.put("specialtyCode", specialtyCode);
@@ -148,6 +171,10 @@ final class ActivityRowMapper {
         activity.put("genre", get(fields, "Libellé genre activité"));
         activity.put("registrationAuthority", get(fields, "Autorité d'enregistrement"));
         activity.put("siteId", site == null ? null : site.id());
+        if (site == null) {
+            activity.put("unplacedReason", SitePlacement.UnplacedReason.NO_SITE.name());
+            activity.put("departmentCode", unsitedDepartment);
+        }
         // The natural key of an activity: who, where, and how. A change of any part is a new activity.
         String activityId = String.join("|", nationalId, nullToEmpty(site == null ? null : site.id()),
                 professionCode, nullToEmpty(specialtyCode), nullToEmpty(mode), nullToEmpty((String) activity.get("sectorCode")),
@@ -162,6 +189,8 @@ final class ActivityRowMapper {
         }
         if (site != null) {
             fingerprint.add(site.properties(), SITE_KEYS);
+        } else {
+            fingerprint.add(unsitedDepartment);
         }
         return new ActivityLine(line, nationalId, practitioner, profession, specialty, activityId, activity, site,
                 fingerprint.value());
@@ -219,8 +248,7 @@ final class ActivityRowMapper {
         String streetLine = String.join(" ", nullToEmpty(number), nullToEmpty(repetition),
                 streetType != null ? streetType : nullToEmpty(streetTypeCode), nullToEmpty(street));
         String addressKey = hasAddress ? addressKey(streetLine, postalCode, communeCode, town) : null;
-        String department = communeCode != null ? departmentOfCommune(communeCode)
-                : postalCode != null ? departmentOfPostalCode(postalCode) : publishedDepartment;
+        String department = departmentOf(communeCode, postalCode, publishedDepartment);
         return new SiteRow(id, p, communeCode, postalCode, town, hasAddress, addressKey, department);
     }
 
@@ -231,6 +259,31 @@ final class ActivityRowMapper {
     static String addressKey(String streetLine, String postalCode, String communeCode, String town) {
         return TextFolding.fold(streetLine) + "|" + nullToEmpty(postalCode) + "|"
                 + (communeCode != null ? communeCode : TextFolding.fold(nullToEmpty(town)));
+    }
+
+    private static final Pattern ADELI = Pattern.compile("([0-9]{2})[0-9]{7}");
+
+    /**
+     * The registering département of a 9-digit ADELI number (département, profession, sequence), where two digits
+     * tell it: not Corsica (20: 2A or 2B) nor overseas (97x, 98x), and 01–95 only.
+     */
+    static String departmentOfAdeli(String adeli) {
+        if (adeli == null) {
+            return null;
+        }
+        Matcher matcher = ADELI.matcher(adeli);
+        if (!matcher.matches()) {
+            return null;
+        }
+        String department = matcher.group(1);
+        int number = Integer.parseInt(department);
+        return number >= 1 && number <= 95 && number != 20 ? department : null;
+    }
+
+    /** The département of the commune code, else of the postal code, else the one published. */
+    static String departmentOf(String communeCode, String postalCode, String publishedDepartment) {
+        return communeCode != null ? departmentOfCommune(communeCode)
+                : postalCode != null ? departmentOfPostalCode(postalCode) : publishedDepartment;
     }
 
     static String townOfCedexOffice(String office) {
@@ -265,10 +318,6 @@ final class ActivityRowMapper {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    static List<String> fieldsOf(String text) {
-        return fr.santegraph.ingest.DelimitedFile.split(text, '|', true);
     }
 
 }

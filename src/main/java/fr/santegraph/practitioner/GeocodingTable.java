@@ -1,13 +1,11 @@
 package fr.santegraph.practitioner;
 
-import fr.santegraph.ingest.DelimitedFile;
+import fr.santegraph.ingest.DelimitedFormat;
+import fr.santegraph.ingest.DelimitedReader;
 import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportRun;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -41,22 +39,16 @@ final class GeocodingTable {
     }
 
     static GeocodingTable load(Path file, ImportRun run) throws IOException {
-        String name = file.getFileName().toString();
         Map<String, Coordinates> byKey = new HashMap<>();
-        try (BufferedReader reader = DelimitedFile.strictReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            if (header == null || !DelimitedFile.split(header.strip(), ';', false).equals(HEADER)) {
+        try (DelimitedReader reader = DelimitedReader.open(file, DelimitedFormat.unquoted(';', StandardCharsets.UTF_8))) {
+            String name = reader.name();
+            List<String> header = reader.header() == null ? null : reader.header().stream().map(String::strip).toList();
+            if (header == null || !header.equals(HEADER)) {
                 throw new ImportFailedException(name + ": a geocoding table starts with the header "
-                        + String.join(";", HEADER) + ", found " + header);
+                        + String.join(";", HEADER) + ", found " + (header == null ? "an empty file" : String.join(";", header)));
             }
-            String text;
-            long line = 1;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                List<String> fields = DelimitedFile.split(text, ';', false);
+            for (DelimitedReader.Row row = reader.next(); row != null; row = reader.next()) {
+                List<String> fields = row.fields();
                 try {
                     double latitude = Double.parseDouble(fields.get(1).strip());
                     double longitude = Double.parseDouble(fields.get(2).strip());
@@ -65,11 +57,9 @@ final class GeocodingTable {
                     }
                     byKey.put(fields.get(0).strip(), new Coordinates(latitude, longitude));
                 } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                    run.reject(name, line, "expected address_key;latitude;longitude in decimal degrees");
+                    run.reject(name, row.line(), "expected address_key;latitude;longitude in decimal degrees");
                 }
             }
-        } catch (CharacterCodingException e) {
-            throw new ImportFailedException(name + ": not valid UTF-8 text", e);
         }
         return new GeocodingTable(byKey);
     }

@@ -58,6 +58,11 @@ public class PractitionerController {
     }
 
     @QueryMapping
+    public List<PractitionerService.UnplacedCount> unplacedPractitionerCounts() {
+        return practitioners.unplacedCounts();
+    }
+
+    @QueryMapping
     public List<PractitionerImport> practitionerImports(@Argument int first) {
         if (first < 0 || first > MAX_IMPORTS) {
             throw new InvalidArgumentException("first must be between 0 and " + MAX_IMPORTS);

@@ -40,6 +40,14 @@ public class PractitionerService {
             WHERE a.professionCode = $profession AND a.departmentCode IN $departments
             """;
     private static final String DEPARTMENT_ID_PREFIX = TerritoryLevel.DEPARTMENT.id("");
+    /** Activities published without any site, in départements {@code $departments}, by index. */
+    static final String WITHOUT_SITE = """
+            MATCH (a:Activity)
+            WHERE a.unplacedReason = 'NO_SITE' AND a.departmentCode IN $departments
+              AND ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
+              AND ($profession IS NULL OR a.professionCode = $profession)
+            MATCH (a)<-[:HAS_ACTIVITY]-(p:Practitioner)
+            """;
 
     /** Practitioners matching the activity-level criteria on one same activity (and site). */
     private static final String FILTER = """
@@ -155,7 +163,7 @@ public class PractitionerService {
             // the activity too, so that a département's other professions are dropped before they are sorted.
             p.put("activityFilter", false);
             p.put("practitionerProfession", null);
-            return """
+            String atSites = """
                     MATCH %s
                     MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
                     WHERE ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
@@ -163,6 +171,11 @@ public class PractitionerService {
                       AND ($point IS NULL OR point.distance(s.location, $point) <= $radius)
                       AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
                     """.formatted(INSIDE);
+            if (!Boolean.FALSE.equals(p.get("placed")) || p.get("departments") == null || p.get("point") != null) {
+                return atSites;
+            }
+            // Unplaced in a département or region: also those with no site at all whose line tells that département.
+            return "CALL () {\n" + atSites + "RETURN p\nUNION\n" + WITHOUT_SITE + "RETURN p\n}\n";
         }
         if (p.get("point") != null) {
             return """
@@ -255,7 +268,22 @@ public class PractitionerService {
                 """.formatted(GROUPS.get(groupBy), groupBy == PractitionerGrouping.PROFESSION ? """
                 OPTIONAL MATCH (profession:Profession {code: code})
                 WITH t, code, profession.name AS label, count""" : "");
-        List<Map<String, Object>> rows = List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all());
+        List<Map<String, Object>> rows = new ArrayList<>(neo4j.query(query).bindAll(parameters).fetch().all());
+        if (groupBy == PractitionerGrouping.UNPLACED_REASON && departments != null) {
+            parameters.put("includeRetired", false);
+            // No site, so no commune: counted in its département, and in the region and country above it.
+            rows.addAll(neo4j.query(WITHOUT_SITE + """
+                    WHERE p.active
+                      AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
+                    UNWIND CASE WHEN $level IS NULL THEN [$w]
+                                ELSE coalesce($containing['department:' + a.departmentCode], []) END AS t
+                    WITH t, count(DISTINCT p) AS count
+                    RETURN t, 'NO_SITE' AS code, null AS label, count
+                    """).bindAll(parameters).fetch().all());
+            rows.sort(java.util.Comparator.comparing((Map<String, Object> row) -> (String) row.get("t"))
+                    .thenComparing(row -> -((Number) row.get("count")).longValue())
+                    .thenComparing(row -> (String) row.get("code")));
+        }
         Map<String, Territory> byId = territories.findByIds(rows.stream().map(row -> (String) row.get("t")).distinct().toList());
         return rows.stream().map(row -> new PractitionerCount(byId.get((String) row.get("t")), (String) row.get("code"),
                 (String) row.get("label"), ((Number) row.get("count")).longValue(), false)).toList();
@@ -291,6 +319,34 @@ public class PractitionerService {
             feature.put("properties", properties);
             return feature;
         }).toList();
+    }
+
+    /**
+     * Active practitioners not on the map, per reason, for the whole country: at unplaced sites, and without any site
+     * ({@code NO_SITE}) whether or not their line tells a département. {@code withoutDepartment}: of them, those
+     * counted in no département.
+     */
+    public List<UnplacedCount> unplacedCounts() {
+        return List.copyOf(neo4j.query("""
+                CALL () {
+                  MATCH (a:Activity) WHERE a.unplacedReason = 'NO_SITE' AND a.active
+                  MATCH (a)<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
+                  RETURN 'NO_SITE' AS reason, p, a.departmentCode IS NULL AS nowhere
+                  UNION ALL
+                  MATCH (s:Site) WHERE s.unplacedReason IS NOT NULL
+                  MATCH (s)<-[:AT_SITE]-(:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
+                  RETURN s.unplacedReason AS reason, p, s.departmentCode IS NULL AS nowhere
+                }
+                WITH reason, p, all(n IN collect(nowhere) WHERE n) AS nowhere
+                RETURN reason, count(p) AS count, count(CASE WHEN nowhere THEN p END) AS withoutDepartment
+                ORDER BY reason
+                """).fetchAs(UnplacedCount.class).mappedBy((types, record) -> new UnplacedCount(
+                SitePlacement.UnplacedReason.valueOf(record.get("reason").asString()), record.get("count").asLong(),
+                record.get("withoutDepartment").asLong())).all());
+    }
+
+    /** How many active practitioners are off the map for one reason, nationally. */
+    public record UnplacedCount(SitePlacement.UnplacedReason reason, long count, long withoutDepartment) {
     }
 
     public List<PractitionerImport> imports(int first) {

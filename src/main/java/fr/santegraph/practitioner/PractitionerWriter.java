@@ -1,10 +1,14 @@
 package fr.santegraph.practitioner;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -84,6 +88,45 @@ public class PractitionerWriter {
     private static final String LOCATION = """
             CASE WHEN row.latitude IS NULL THEN null ELSE point({latitude: row.latitude, longitude: row.longitude}) END""";
 
+    /** A site to create or rewrite: its published fields, where the importer placed it, and their fingerprint. */
+    record SiteWrite(String id, SiteRow site, SitePlacement placement, long fingerprint) {
+
+        static SiteWrite of(SiteRow site, SitePlacement placement) {
+            return new SiteWrite(site.id(), site, placement, fingerprint(site, placement));
+        }
+
+        /** Over everything written, so a refresh rewrites only the sites whose fields or placement changed. */
+        static long fingerprint(SiteRow site, SitePlacement placement) {
+            return new Fingerprint().add(site.properties(), ActivityRowMapper.SITE_KEYS)
+                    .add(placementProperties(site, placement), SITE_PLACEMENT_KEYS)
+                    .add(placement.latitude()).add(placement.longitude()).add(placement.territoryId()).value();
+        }
+
+        /** What a site row holds besides its published fields ({@link #SITE_PLACEMENT_KEYS}). */
+        private static Map<String, Object> placementProperties(SiteRow site, SitePlacement placement) {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("addressKey", site.addressKey());
+            properties.put("departmentCode", placement.departmentCode());
+            properties.put("locationSource", placement.locationSource());
+            properties.put("unplacedReason", placement.unplacedReason() == null ? null : placement.unplacedReason().name());
+            return properties;
+        }
+
+        /** The parameters of {@link #CREATE_SITES} and {@link #UPDATE_SITES}. */
+        Map<String, Object> parameters() {
+            Map<String, Object> properties = new HashMap<>(site.properties());
+            properties.putAll(placementProperties(site, placement));
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", id);
+            row.put("p", CypherProperties.withoutNulls(properties));
+            row.put("latitude", placement.latitude());
+            row.put("longitude", placement.longitude());
+            row.put("territoryId", placement.territoryId());
+            row.put("fingerprint", fingerprint);
+            return row;
+        }
+    }
+
     static final String CREATE_SITES = """
             UNWIND $rows AS row
             OPTIONAL MATCH (t:Territory {id: row.territoryId})
@@ -150,16 +193,18 @@ public class PractitionerWriter {
     }
 
     /** Sites the graph has never seen, with their point (or unplaced reason) and their one LOCATED_IN territory. */
-    void createSites(List<Map<String, Object>> sites, String runId) {
+    void createSites(List<SiteWrite> sites, String runId) {
         if (!sites.isEmpty()) {
-            neo4j.query(CREATE_SITES).bind(sites).to("rows").bind(runId).to("run").run();
+            neo4j.query(CREATE_SITES).bind(sites.stream().map(SiteWrite::parameters).toList()).to("rows")
+                    .bind(runId).to("run").run();
         }
     }
 
     /** Sites whose published fields or placement changed: properties replaced, LOCATED_IN moved. */
-    void updateSites(List<Map<String, Object>> sites, String runId) {
+    void updateSites(List<SiteWrite> sites, String runId) {
         if (!sites.isEmpty()) {
-            neo4j.query(UPDATE_SITES).bind(sites).to("rows").bind(runId).to("run").run();
+            neo4j.query(UPDATE_SITES).bind(sites.stream().map(SiteWrite::parameters).toList()).to("rows")
+                    .bind(runId).to("run").run();
         }
     }
 
@@ -183,7 +228,60 @@ public class PractitionerWriter {
      * An activity also holds its site's département (what the importer placed it in): practitioners of a profession
      * in a département or region are then found by index, without expanding every activity of the territory.
      */
-    static final List<String> ACTIVITY_PROPERTIES = concat(ActivityRowMapper.ACTIVITY_KEYS, List.of("departmentCode"));
+    static final List<String> ACTIVITY_PROPERTIES = concat(ActivityRowMapper.ACTIVITY_KEYS,
+            List.of("departmentCode", "unplacedReason"));
+
+    /**
+     * A practitioner to create or rewrite with all the lines of this batch: the first line's identity, every
+     * profession and specialty, one activity per distinct activity key.
+     */
+    record PractitionerWrite(String id, Map<String, Object> properties, long fingerprint, List<String> professions,
+                             List<String> specialties, List<Map<String, Object>> activities) {
+
+        static PractitionerWrite of(String id, List<ActivityLine> lines, long fingerprint) {
+            Set<String> professions = new LinkedHashSet<>();
+            Set<String> specialties = new LinkedHashSet<>();
+            Map<String, Map<String, Object>> activities = new LinkedHashMap<>();
+            for (ActivityLine line : lines) {
+                professions.add(line.profession().code());
+                if (line.specialty() != null) {
+                    specialties.add(line.specialty().code());
+                }
+                activities.computeIfAbsent(line.activityId(), key -> CypherProperties.withoutNulls(line.activity()));
+            }
+            return new PractitionerWrite(id, CypherProperties.withoutNulls(lines.get(0).practitioner()), fingerprint,
+                    List.copyOf(professions), List.copyOf(specialties), List.copyOf(activities.values()));
+        }
+
+        /** The parameters of {@link #CREATE_PRACTITIONERS} and {@link #UPDATE_PRACTITIONERS}. */
+        Map<String, Object> parameters() {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", id);
+            row.put("p", properties);
+            row.put("fingerprint", fingerprint);
+            row.put("professions", professions);
+            row.put("specialties", specialties);
+            row.put("activities", activities);
+            return row;
+        }
+    }
+
+    static Map<String, Object> specialtyParameters(ActivityLine.Specialty specialty) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("code", specialty.code());
+        row.put("label", specialty.label());
+        row.put("typeCode", specialty.typeCode());
+        row.put("typeLabel", specialty.typeLabel());
+        return row;
+    }
+
+    private static List<Map<String, Object>> parameters(List<PractitionerWrite> rows) {
+        List<Map<String, Object>> parameters = new ArrayList<>(rows.size());
+        for (PractitionerWrite row : rows) {
+            parameters.add(row.parameters());
+        }
+        return parameters;
+    }
 
     static final String CREATE_PRACTITIONERS = """
             UNWIND $rows AS row
@@ -201,11 +299,11 @@ public class PractitionerWriter {
             CypherProperties.literal("activity", ACTIVITY_PROPERTIES));
 
     /** Practitioners the graph has never seen: plain CREATEs, no lookups but the reference nodes and sites. */
-    void createPractitioners(List<Map<String, Object>> rows, String runId, LocalDate date) {
+    void createPractitioners(List<PractitionerWrite> rows, String runId, LocalDate date) {
         if (rows.isEmpty()) {
             return;
         }
-        neo4j.query(CREATE_PRACTITIONERS).bind(rows).to("rows").bind(runId).to("run").bind(date).to("date").run();
+        neo4j.query(CREATE_PRACTITIONERS).bind(parameters(rows)).to("rows").bind(runId).to("run").bind(date).to("date").run();
     }
 
     static final String UPDATE_PRACTITIONERS = """
@@ -238,19 +336,35 @@ public class PractitionerWriter {
      * new ones added. With {@code append} (more lines of a practitioner already written by this run) nothing
      * is retired (the rows then carry the sum of the fingerprints).
      */
-    void updatePractitioners(List<Map<String, Object>> rows, String runId, LocalDate date, boolean append) {
+    void updatePractitioners(List<PractitionerWrite> rows, String runId, LocalDate date, boolean append) {
         if (rows.isEmpty()) {
             return;
         }
-        neo4j.query(UPDATE_PRACTITIONERS).bind(rows).to("rows").bind(runId).to("run").bind(date).to("date")
+        neo4j.query(UPDATE_PRACTITIONERS).bind(parameters(rows)).to("rows").bind(runId).to("run").bind(date).to("date")
                 .bind(append).to("append").run();
     }
 
-    /** A practitioner who still practises there: a run limited to some départements retires no one else. */
+    /**
+     * A practitioner who still practises there: a run limited to some départements retires no one else. An activity
+     * holds the département of its site, or for one without a site the département its line tells.
+     */
     private static final String IN_SCOPE = """
             ($departments IS NULL OR EXISTS {
-                    MATCH (p)-[:HAS_ACTIVITY]->(:Activity {active: true})-[:AT_SITE]->(s:Site)
-                    WHERE s.departmentCode IN $departments })""";
+                    MATCH (p)-[:HAS_ACTIVITY]->(a:Activity {active: true})
+                    WHERE a.departmentCode IN $departments })""";
+
+    static final String ACTIVE_AFTER = """
+            MATCH (p:Practitioner)
+            WHERE p.id > $after AND p.active AND %s
+            RETURN p.id AS id
+            ORDER BY p.id LIMIT $limit
+            """.formatted(IN_SCOPE);
+
+    /** The first {@code limit} active practitioners of the scope after {@code after}, in identifier (index) order. */
+    List<String> activeAfter(String after, int limit, List<String> departments) {
+        return List.copyOf(neo4j.query(ACTIVE_AFTER).bind(after).to("after").bind(limit).to("limit")
+                .bind(departments).to("departments").fetchAs(String.class).all());
+    }
     /** No longer published: the practitioner and their activities marked inactive with the date, never deleted. */
     private static final String RETIRE = """
             SET p.active = false, p.retiredOn = $date
@@ -351,10 +465,37 @@ public class PractitionerWriter {
                 """).bind(rows).to("rows").fetchAs(Long.class).one().orElse(0L);
     }
 
-    void recordRun(Map<String, Object> run) {
+    /** What one run read and did, as {@code practitionerImports} lists it. */
+    record RunRecord(String id, String file, String savoirFaireFile, String diplomaFile, String stamp,
+                     List<String> departments, String startedAt, long read, long created, long updated, long unchanged,
+                     long retired, long rejected, long durationMs, boolean sortedById) {
+
+        Map<String, Object> parameters() {
+            Map<String, Object> node = new HashMap<>();
+            node.put("id", id);
+            node.put("source", "RPPS PS_LibreAcces");
+            node.put("file", file);
+            node.put("savoirFaireFile", savoirFaireFile);
+            node.put("diplomaFile", diplomaFile);
+            node.put("stamp", stamp);
+            node.put("departments", departments);
+            node.put("startedAt", startedAt);
+            node.put("read", read);
+            node.put("created", created);
+            node.put("updated", updated);
+            node.put("unchanged", unchanged);
+            node.put("retired", retired);
+            node.put("rejected", rejected);
+            node.put("durationMs", durationMs);
+            node.put("sortedById", sortedById);
+            return node;
+        }
+    }
+
+    void recordRun(RunRecord run) {
         neo4j.query("""
                 CREATE (r:ImportRun)
                 SET r = $run, r.startedAt = datetime($run.startedAt)
-                """).bind(run).to("run").run();
+                """).bind(run.parameters()).to("run").run();
     }
 }

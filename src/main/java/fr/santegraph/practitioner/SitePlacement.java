@@ -7,7 +7,8 @@ package fr.santegraph.practitioner;
 record SitePlacement(String territoryId, Double latitude, Double longitude, String locationSource,
                      UnplacedReason unplacedReason, String departmentCode) {
 
-    enum UnplacedReason { NO_ADDRESS, NO_COMMUNE_CODE, NOT_FOUND }
+    /** Why a practitioner is not on the map: {@code NO_SITE} is an activity published without any site. */
+    enum UnplacedReason { NO_SITE, NO_ADDRESS, NO_COMMUNE_CODE, NOT_FOUND }
 
     static SitePlacement of(SiteRow site, CommuneDirectory communes, GeocodingTable geocoding) {
         CommuneDirectory.Commune commune = site.communeCode() != null ? communes.byCode(site.communeCode())

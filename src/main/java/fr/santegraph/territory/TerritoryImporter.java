@@ -1,27 +1,33 @@
 package fr.santegraph.territory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.santegraph.ingest.DelimitedFile;
+import fr.santegraph.ingest.DataFile;
+import fr.santegraph.ingest.DelimitedFormat;
+import fr.santegraph.ingest.DelimitedReader;
 import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
+import fr.santegraph.ingest.JsonArrayReader;
+import fr.santegraph.ingest.RetirementLimit;
 import fr.santegraph.ingest.RowException;
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
+import fr.santegraph.ingest.SourceFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -58,19 +64,50 @@ public class TerritoryImporter implements Importer {
 
     @Override
     public String usage() {
-        return "--dir <folder with regions.json, departements.json, communes.json, epci.json, La Poste *.csv>";
+        return "--dir <folder with regions.json, departements.json, communes.json, epci.json, La Poste *.csv; each "
+                + "may be .gz> | --file <zip of them> | --url <address of such a zip> [--edition <COG year or yyyy-mm-dd>] [--max-retired-share 0.05] [--allow-mass-retirement]";
     }
 
     @Override
     public ImportSummary run(ImportRequest request) throws IOException {
-        return importDirectory(request.directory("dir"));
+        return importFiles(SourceFiles.of(request), new Options(edition(request.option("edition").orElse(null)),
+                RetirementLimit.of(request)));
+    }
+
+    /**
+     * How one run applies an edition. {@code edition}: the day the COG edition took effect (territories it no longer
+     * lists are retired on that day), null: today.
+     */
+    public record Options(LocalDate edition, RetirementLimit retirementLimit) {
+        public static final Options DEFAULT = new Options(null, RetirementLimit.DEFAULT);
+    }
+
+    /** {@code --edition 2025} (a COG year takes effect on 1 January) or {@code --edition 2025-03-01}. */
+    static LocalDate edition(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.matches("\\d{4}") ? LocalDate.of(Integer.parseInt(text), 1, 1) : LocalDate.parse(text);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("--edition " + text + " is not a year (2025) or a date (2025-01-01)");
+        }
     }
 
     public ImportSummary importDirectory(Path dir) throws IOException {
+        return importDirectory(dir, Options.DEFAULT);
+    }
+
+    public ImportSummary importDirectory(Path dir, Options options) throws IOException {
+        return importFiles(SourceFiles.folder(dir), options);
+    }
+
+    /** The COG and La Poste files of a folder or a zip. */
+    public ImportSummary importFiles(SourceFiles source, Options options) throws IOException {
         try {
-            return importFiles(dir);
+            return importSource(source, options);
         } finally {
-            // Even a failed import may have written batches: readers must not keep serving what was there before.
+            // Readers must not keep serving what was there before a run that wrote anything.
             try {
                 writer.newVersion();
                 directory.refresh();
@@ -81,43 +118,60 @@ public class TerritoryImporter implements Importer {
         }
     }
 
-    private ImportSummary importFiles(Path dir) throws IOException {
-        ImportRun run = new ImportRun("territories " + dir);
-        Set<String> knownIds = writer.existingIds();
-        EnumSet<TerritoryLevel> complete = EnumSet.noneOf(TerritoryLevel.class);
+    /** One COG file read whole before anything is written, and the levels it lists completely. */
+    private record CogFile(DataFile file, List<TerritoryRow> rows, Set<TerritoryLevel> levels) {
+    }
 
-        Path regions = dir.resolve("regions.json");
-        if (Files.isRegularFile(regions)) {
-            readTerritories(regions, run, knownIds, CogRowMapper::region);
-            complete.addAll(List.of(TerritoryLevel.REGION, TerritoryLevel.OVERSEAS_COLLECTIVITY));
+    /**
+     * Reads every COG file first (a broken file fails before anything is written), checks what the edition would
+     * retire against the limit, then writes parents before their children.
+     */
+    private ImportSummary importSource(SourceFiles source, Options options) throws IOException {
+        ImportRun run = new ImportRun("territories " + source.describe());
+        Set<String> knownIds = writer.existingIds();
+        List<CogFile> cog = new ArrayList<>();
+        Optional<DataFile> regions = source.find("regions.json");
+        if (regions.isPresent()) {
+            cog.add(new CogFile(regions.get(), readTerritories(regions.get(), run, CogRowMapper::region),
+                    EnumSet.of(TerritoryLevel.REGION, TerritoryLevel.OVERSEAS_COLLECTIVITY)));
         }
-        Path departments = dir.resolve("departements.json");
-        if (Files.isRegularFile(departments)) {
-            readTerritories(departments, run, knownIds, (json, line) -> CogRowMapper.department(json, line).orElse(null));
-            complete.add(TerritoryLevel.DEPARTMENT);
+        Optional<DataFile> departments = source.find("departements.json");
+        if (departments.isPresent()) {
+            cog.add(new CogFile(departments.get(), readTerritories(departments.get(), run,
+                    (json, line) -> CogRowMapper.department(json, line).orElse(null)), EnumSet.of(TerritoryLevel.DEPARTMENT)));
         }
-        Path communes = dir.resolve("communes.json");
-        if (Files.isRegularFile(communes)) {
-            readTerritories(communes, run, knownIds, CogRowMapper::commune);
-            complete.addAll(List.of(TerritoryLevel.COMMUNE, TerritoryLevel.MUNICIPAL_ARRONDISSEMENT,
-                    TerritoryLevel.DELEGATED_COMMUNE, TerritoryLevel.ASSOCIATED_COMMUNE));
+        Optional<DataFile> communes = source.find("communes.json");
+        if (communes.isPresent()) {
+            cog.add(new CogFile(communes.get(), readTerritories(communes.get(), run, CogRowMapper::commune),
+                    EnumSet.of(TerritoryLevel.COMMUNE, TerritoryLevel.MUNICIPAL_ARRONDISSEMENT,
+                            TerritoryLevel.DELEGATED_COMMUNE, TerritoryLevel.ASSOCIATED_COMMUNE)));
         }
-        Path epcis = dir.resolve("epci.json");
-        if (Files.isRegularFile(epcis)) {
-            readEpcis(epcis, run, knownIds);
+        Optional<DataFile> epciFile = source.find("epci.json");
+        List<EpciRow> epcis = epciFile.isPresent() ? readEpcis(epciFile.get(), run) : List.of();
+        // Only levels whose whole file was read can tell what disappeared from the COG.
+        EnumSet<TerritoryLevel> complete = EnumSet.noneOf(TerritoryLevel.class);
+        cog.forEach(file -> complete.addAll(file.levels()));
+        if (epciFile.isPresent()) {
             complete.add(TerritoryLevel.EPCI);
         }
-        if (!complete.isEmpty()) {
-            // Only levels whose whole file was read can tell what disappeared from the COG.
-            run.count("territories retired", writer.retireMissing(complete, run.id()));
+        checkRetirements(cog, epcis, complete, options.retirementLimit());
+
+        for (CogFile file : cog) {
+            writeTerritories(file, run, knownIds);
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path csv : files.filter(f -> f.getFileName().toString().toLowerCase().endsWith(".csv")).sorted().toList()) {
-                readPostalCodes(csv, run);
-            }
+        if (epciFile.isPresent()) {
+            writeEpcis(epciFile.get().name(), epcis, run, knownIds);
+        }
+        if (!complete.isEmpty()) {
+            LocalDate retiredOn = options.edition() != null ? options.edition() : LocalDate.now(ZoneOffset.UTC);
+            run.count("territories retired", writer.retireMissing(complete, run.id(), retiredOn));
+            run.count("sites moved to the commune theirs merged into", writer.relinkMerged());
+        }
+        for (DataFile csv : source.matching(name -> name.toLowerCase(Locale.ROOT).endsWith(".csv"))) {
+            readPostalCodes(csv, run);
         }
         if (run.read() == 0) {
-            throw new ImportFailedException(dir.toAbsolutePath() + " holds none of regions.json, departements.json, "
+            throw new ImportFailedException(source.describe() + " holds none of regions.json, departements.json, "
                     + "communes.json, epci.json or a La Poste .csv");
         }
         ImportSummary summary = run.finish();
@@ -125,49 +179,70 @@ public class TerritoryImporter implements Importer {
         return summary;
     }
 
+    /** Per complete level, the active territories of the graph this edition no longer lists, against the limit. */
+    private void checkRetirements(List<CogFile> cog, List<EpciRow> epcis, Set<TerritoryLevel> complete,
+                                  RetirementLimit limit) {
+        if (limit.allowed() || complete.isEmpty()) {
+            return;
+        }
+        Set<String> listed = new HashSet<>();
+        cog.forEach(file -> file.rows().forEach(row -> listed.add(row.id())));
+        epcis.forEach(epci -> listed.add(TerritoryLevel.EPCI.id(epci.code())));
+        Map<TerritoryLevel, List<String>> active = writer.activeIds(complete);
+        for (TerritoryLevel level : complete) {
+            List<String> ids = active.getOrDefault(level, List.of());
+            long retiring = ids.stream().filter(id -> !listed.contains(id)).count();
+            limit.check(level.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " territories", retiring, ids.size());
+        }
+    }
+
     @FunctionalInterface
     interface RowMapping {
         TerritoryRow map(JsonNode json, long line);
     }
 
+    /** Every row of one COG file; bad rows are rejected with their line, a broken file fails whole. */
+    private List<TerritoryRow> readTerritories(DataFile file, ImportRun run, RowMapping mapping) throws IOException {
+        List<TerritoryRow> rows = new ArrayList<>();
+        readJson(file, run, (json, line) -> {
+            TerritoryRow row = mapping.map(json, line);
+            if (row != null) {
+                rows.add(row);
+            }
+        });
+        return rows;
+    }
+
     /**
-     * Reads one COG file. Rows whose parent is not known yet (arrondissements and delegated communes listed
+     * Writes one COG file's rows. Rows whose parent is not known yet (arrondissements and delegated communes listed
      * before their commune) wait until the end of the file; rows whose parent never appears are rejected.
      */
-    private void readTerritories(Path file, ImportRun run, Set<String> knownIds, RowMapping mapping) throws IOException {
+    private void writeTerritories(CogFile file, ImportRun run, Set<String> knownIds) {
         Batch batch = new Batch(run, knownIds);
         List<TerritoryRow> waiting = new ArrayList<>();
-        try {
-            readJson(file, run, (json, line) -> {
-                TerritoryRow row = mapping.map(json, line);
-                if (row == null) {
-                    return;
-                }
-                if (row.parentId() == null || knownIds.contains(row.parentId()) || batch.contains(row.parentId())) {
-                    batch.add(row);
-                } else {
-                    waiting.add(row);
-                }
-            });
-        } finally {
-            // Rows read before a broken part of the file still load.
-            batch.flush();
+        for (TerritoryRow row : file.rows()) {
+            if (row.parentId() == null || knownIds.contains(row.parentId()) || batch.contains(row.parentId())) {
+                batch.add(row);
+            } else {
+                waiting.add(row);
+            }
         }
+        batch.flush();
         for (TerritoryRow row : waiting) {
             if (knownIds.contains(row.parentId())) {
                 batch.add(row);
             } else {
-                run.reject(file.getFileName().toString(), row.line(), row.level() + " " + row.code()
+                run.reject(file.file().name(), row.line(), row.level() + " " + row.code()
                         + " names a parent that does not exist: " + row.parentId());
             }
         }
         batch.flush();
     }
 
-    private void readJson(Path file, ImportRun run, BiConsumer<JsonNode, Long> element) throws IOException {
-        String name = file.getFileName().toString();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            fr.santegraph.ingest.JsonArrayReader.forEach(name, in, (json, line) -> {
+    private void readJson(DataFile file, ImportRun run, BiConsumer<JsonNode, Long> element) throws IOException {
+        String name = file.name();
+        try (InputStream in = file.open()) {
+            JsonArrayReader.forEach(name, in, (json, line) -> {
                 run.rowRead();
                 try {
                     element.accept(json, (long) line);
@@ -178,58 +253,55 @@ public class TerritoryImporter implements Importer {
         }
     }
 
-    private void readEpcis(Path file, ImportRun run, Set<String> knownIds) throws IOException {
-        String name = file.getFileName().toString();
-        List<EpciRow> batch = new ArrayList<>(BATCH_SIZE);
-        readJson(file, run, (json, line) -> {
-            EpciRow row = CogRowMapper.epci(json, line);
+    private List<EpciRow> readEpcis(DataFile file, ImportRun run) throws IOException {
+        List<EpciRow> rows = new ArrayList<>();
+        readJson(file, run, (json, line) -> rows.add(CogRowMapper.epci(json, line)));
+        return rows;
+    }
+
+    private void writeEpcis(String name, List<EpciRow> epcis, ImportRun run, Set<String> knownIds) {
+        List<EpciRow> batch = new ArrayList<>(200);
+        for (EpciRow row : epcis) {
             List<String> unknown = row.memberCodes().stream()
                     .filter(code -> !knownIds.contains(TerritoryLevel.COMMUNE.id(code))).toList();
             if (!unknown.isEmpty()) {
                 // The EPCI loads with the members that exist; the missing ones are reported.
-                run.reject(name, line, "EPCI " + row.code() + " lists communes that do not exist: " + unknown);
+                run.reject(name, row.line(), "EPCI " + row.code() + " lists communes that do not exist: " + unknown);
             }
             batch.add(row);
             if (batch.size() >= 200) {
                 writer.writeEpcis(batch, run.id());
                 run.count("EPCI written", batch.size());
+                run.rowsWritten(batch.size());
                 batch.clear();
             }
-        });
+        }
         writer.writeEpcis(batch, run.id());
         run.count("EPCI written", batch.size());
     }
 
     /** La Poste's file: aggregated per commune (postal codes with their delivery labels, mean of GPS points). */
-    private void readPostalCodes(Path file, ImportRun run) throws IOException {
-        String name = file.getFileName().toString();
-        Charset charset = sniffCharset(file);
+    private void readPostalCodes(DataFile file, ImportRun run) throws IOException {
         Map<String, CommunePostalData> byCommune = new TreeMap<>();
-        try (BufferedReader reader = DelimitedFile.strictReader(Files.newInputStream(file), charset)) {
-            String headerLine = reader.readLine();
-            LaPosteRowMapper mapper = headerLine == null ? null
-                    : LaPosteRowMapper.forHeader(DelimitedFile.split(headerLine, ';', false)).orElse(null);
+        String name;
+        // No quoting: La Poste's labels hold no separator. Its current file is ISO-8859-1, the GPS variant UTF-8.
+        try (DelimitedReader reader = DelimitedReader.open(file, DelimitedFormat.unquoted(';', null))) {
+            name = reader.name();
+            LaPosteRowMapper mapper = reader.header() == null ? null
+                    : LaPosteRowMapper.forHeader(reader.header()).orElse(null);
             if (mapper == null) {
-                log.info("{}: not a La Poste postal-code file (header {}), skipped", name, headerLine);
+                log.info("{}: not a La Poste postal-code file (header {}), skipped", name, reader.header());
                 return;
             }
-            String text;
-            long line = 1;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
+            for (DelimitedReader.Row row = reader.next(); row != null; row = reader.next()) {
                 run.rowRead();
                 try {
-                    PostalCodeRow row = mapper.map(DelimitedFile.split(text, ';', false), line);
-                    byCommune.computeIfAbsent(row.communeCode(), code -> new CommunePostalData()).add(row);
+                    PostalCodeRow postal = mapper.map(row.fields(), row.line());
+                    byCommune.computeIfAbsent(postal.communeCode(), code -> new CommunePostalData()).add(postal);
                 } catch (RowException e) {
-                    run.reject(name, line, e.getMessage());
+                    run.reject(name, row.line(), e.getMessage());
                 }
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ImportFailedException(name + ": not valid " + charset + " text", e);
         }
         Set<String> unknown = writer.unknownCommuneCodes(byCommune.keySet());
         for (String code : new TreeSet<>(unknown)) {
@@ -246,20 +318,6 @@ public class TerritoryImporter implements Importer {
         }
         writer.writePostalCodes(rows);
         run.count("communes with postal codes from " + name, byCommune.size());
-    }
-
-    /** La Poste publishes the current file in ISO-8859-1 and the GPS variant in UTF-8: the header tells. */
-    static Charset sniffCharset(Path file) throws IOException {
-        byte[] head = new byte[8192];
-        int length;
-        try (InputStream in = Files.newInputStream(file)) {
-            length = Math.max(in.readNBytes(head, 0, head.length), 0);
-        }
-        int headerEnd = 0;
-        while (headerEnd < length && head[headerEnd] != '\n') {
-            headerEnd++;
-        }
-        return DelimitedFile.isUtf8(head, headerEnd) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
     }
 
     private static final class CommunePostalData {
@@ -320,6 +378,7 @@ public class TerritoryImporter implements Importer {
             }
             writer.writeTerritories(rows, run.id());
             rows.forEach(row -> run.count(row.level() + " written", 1));
+            run.rowsWritten(rows.size());
             knownIds.addAll(ids);
             rows.clear();
             ids.clear();

@@ -1,5 +1,6 @@
 package fr.santegraph.territory;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -142,11 +143,11 @@ public class TerritoryWriter {
      * (kept, with the date, for history and for links that still point to them), leave their EPCI, and a
      * commune whose code the new edition lists among another commune's former codes is linked MERGED_INTO it.
      */
-    public long retireMissing(Collection<TerritoryLevel> levels, String runId) {
+    public long retireMissing(Collection<TerritoryLevel> levels, String runId, LocalDate retiredOn) {
         Long retired = neo4j.query("""
                 MATCH (t:Territory)
                 WHERE t.level IN $levels AND t.importRun <> $run AND t.active
-                SET t.active = false, t.retiredOn = date()
+                SET t.active = false, t.retiredOn = $retiredOn
                 WITH t
                 CALL (t) {
                   MATCH (t)-[m:MEMBER_OF]->()
@@ -161,7 +162,39 @@ public class TerritoryWriter {
                 """)
                 .bind(levels.stream().map(Enum::name).toList()).to("levels")
                 .bind(runId).to("run")
+                .bind(retiredOn).to("retiredOn")
                 .fetchAs(Long.class).one().orElse(0L);
         return retired;
+    }
+
+    /**
+     * Whatever is located in a commune that merged into another (practice sites, and any other node linked
+     * {@code LOCATED_IN}) moves to the commune it merged into, so that it stays in its commune and EPCI before the
+     * next import of its own source; a site placed at the old commune's centroid takes the new one's.
+     */
+    public long relinkMerged() {
+        return neo4j.query("""
+                MATCH (old:Commune {active: false})-[:MERGED_INTO]->(successor:Commune {active: true})
+                MATCH (x)-[located:LOCATED_IN]->(old)
+                CALL (x, located, successor) {
+                  DELETE located
+                  MERGE (x)-[:LOCATED_IN]->(successor)
+                  WITH x WHERE x.locationSource = 'COMMUNE_CENTROID' AND successor.centroid IS NOT NULL
+                  SET x.location = successor.centroid
+                }
+                RETURN count(x) AS moved
+                """).fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** The active territories of these levels, by level. */
+    public Map<TerritoryLevel, List<String>> activeIds(Collection<TerritoryLevel> levels) {
+        Map<TerritoryLevel, List<String>> byLevel = new java.util.EnumMap<>(TerritoryLevel.class);
+        neo4j.query("""
+                MATCH (t:Territory) WHERE t.level IN $levels AND t.active
+                RETURN t.level AS level, collect(t.id) AS ids
+                """).bind(levels.stream().map(Enum::name).toList()).to("levels").fetch().all()
+                .forEach(row -> byLevel.put(TerritoryLevel.valueOf((String) row.get("level")),
+                        ((List<?>) row.get("ids")).stream().map(String.class::cast).toList()));
+        return byLevel;
     }
 }

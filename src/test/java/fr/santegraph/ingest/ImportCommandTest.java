@@ -19,11 +19,13 @@ class ImportCommandTest extends ScratchGraphTest {
 
     @Autowired
     TerritoryImporter territories;
+    @Autowired
+    RemoteImport remote;
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new ImportCommand(List.of(territories), new PrintStream(output, true, StandardCharsets.UTF_8))
+        return new ImportCommand(List.of(territories), remote, new PrintStream(output, true, StandardCharsets.UTF_8))
                 .execute(List.of(args));
     }
 

@@ -17,13 +17,13 @@ class ActivityRowMapperTest {
     }
 
     private static ActivityRowMapper mapper52() throws Exception {
-        return ActivityRowMapper.forHeader("sample", ActivityRowMapper.fieldsOf(sample().get(0)));
+        return ActivityRowMapper.forHeader("sample", RppsLines.fields(sample().get(0)));
     }
 
     @Test
     void mapsASampleLineByHeaderNameKeepingPublishedCodesAndLabels() throws Exception {
         String text = sample().get(8); // MARQUET, LBM NOVELAB at Ambérieu
-        ActivityLine line = mapper52().map(text, ActivityRowMapper.fieldsOf(text), 9);
+        ActivityLine line = mapper52().map(RppsLines.row(text, 9));
 
         assertThat(line.practitionerId()).isEqualTo("0018602292");
         assertThat(line.practitioner()).containsEntry("lastName", "MARQUET").containsEntry("civilityCode", "MME");
@@ -41,12 +41,12 @@ class ActivityRowMapperTest {
 
     @Test
     void theCurrent56ColumnHeaderMapsTheSameValuesPlusRoleAndGenre() throws Exception {
-        List<String> header56 = ActivityRowMapper.fieldsOf(Files.readString(
+        List<String> header56 = RppsLines.fields(Files.readString(
                 SharedData.path("data/rpps/header_Personne_activite_56cols_2023.txt")).strip());
         ActivityRowMapper mapper = ActivityRowMapper.forHeader("f", header56);
         String text = sample().get(22).substring(0, sample().get(22).length()) + "FON01|Titulaire de cabinet|GENR01|Diagnostic|";
 
-        ActivityLine line = mapper.map(text, ActivityRowMapper.fieldsOf(text), 2);
+        ActivityLine line = mapper.map(RppsLines.row(text, 2));
 
         assertThat(line.practitionerId()).isEqualTo("810106476764");
         assertThat(line.specialty().code()).isEqualTo("SM20");
@@ -57,7 +57,7 @@ class ActivityRowMapperTest {
     @Test
     void aSiteWithoutCommuneCodeTakesTheTownOfItsCedexOfficeLine() throws Exception {
         String text = sample().get(3); // DOUBS OPTIC, "25300 DOUBS", no commune code
-        ActivityLine line = mapper52().map(text, ActivityRowMapper.fieldsOf(text), 4);
+        ActivityLine line = mapper52().map(RppsLines.row(text, 4));
         assertThat(line.site().communeCode()).isNull();
         assertThat(line.site().communeName()).isEqualTo("DOUBS");
         assertThat(line.site().departmentCode()).isEqualTo("25");
@@ -71,17 +71,55 @@ class ActivityRowMapperTest {
     void badRowsAreRefusedWithTheirReason() throws Exception {
         ActivityRowMapper mapper = mapper52();
         String good = sample().get(1);
-        assertThatThrownBy(() -> mapper.map(good + "extra|", ActivityRowMapper.fieldsOf(good + "extra|"), 2))
+        assertThatThrownBy(() -> mapper.map(RppsLines.row(good + "extra|", 2)))
                 .isInstanceOf(RowException.class).hasMessageContaining("expected 52 columns, found 53");
         String noId = good.replace("|0010001949|", "||");
-        assertThatThrownBy(() -> mapper.map(noId, ActivityRowMapper.fieldsOf(noId), 2))
+        assertThatThrownBy(() -> mapper.map(RppsLines.row(noId, 2)))
                 .isInstanceOf(RowException.class).hasMessageContaining("missing national identifier");
         String badMode = good.replace("|L|Libéral|", "|Z|Libéral|");
-        assertThatThrownBy(() -> mapper.map(badMode, ActivityRowMapper.fieldsOf(badMode), 2))
+        assertThatThrownBy(() -> mapper.map(RppsLines.row(badMode, 2)))
                 .isInstanceOf(RowException.class).hasMessageContaining("unknown mode of practice code 'Z'");
-        String quoted = good.replace("JOLY", "JO\"LY");
-        assertThatThrownBy(() -> mapper.map(quoted, ActivityRowMapper.fieldsOf(quoted), 2))
-                .isInstanceOf(RowException.class).hasMessageContaining("stray quote");
+        String binary = "\u0000\u0001PK\u0003\u0004garbage|x";
+        assertThatThrownBy(() -> mapper.map(RppsLines.row(binary, 2)))
+                .isInstanceOf(RowException.class).hasMessageStartingWith("not text: control characters");
+    }
+
+    @Test
+    void aQuoteOrASemicolonInAFieldIsDataSinceTheExtractionHasNoQuoting() throws Exception {
+        String good = sample().get(1);
+        String quoted = good.replace("JOLY", "D\"ARTAGNAN; JOLY");
+        ActivityLine line = mapper52().map(RppsLines.row(quoted, 2));
+        assertThat(line.practitioner()).containsEntry("lastName", "D\"ARTAGNAN; JOLY");
+        assertThat(line.practitioner().get("searchName").toString()).endsWith("d artagnan joly");
+    }
+
+    @Test
+    void aLineWithoutASiteTellsItsDepartementAndIsUnplacedForWantOfASite() throws Exception {
+        List<String> header56 = RppsLines.fields(Files.readString(
+                SharedData.path("data/rpps/header_Personne_activite_56cols_2023.txt")).strip());
+        ActivityRowMapper mapper = ActivityRowMapper.forHeader("f", header56);
+        List<String> fields = new java.util.ArrayList<>(java.util.Collections.nCopies(56, ""));
+        fields.set(0, "8");
+        fields.set(1, "10000000009");
+        fields.set(2, "810000000009");
+        fields.set(7, "REMPLACANT");
+        fields.set(9, "10");
+        fields.set(header56.indexOf("Code postal (coord. structure)"), "69003");
+        ActivityLine line = mapper.map(new fr.santegraph.ingest.DelimitedReader.Row(5, fields));
+        assertThat(line.site()).isNull();
+        assertThat(line.activity()).containsEntry("unplacedReason", "NO_SITE").containsEntry("departmentCode", "69");
+        fields.set(header56.indexOf("Code postal (coord. structure)"), "");
+        assertThat(mapper.map(new fr.santegraph.ingest.DelimitedReader.Row(5, fields)).activity())
+                .containsEntry("unplacedReason", "NO_SITE").containsEntry("departmentCode", null);
+        // An ADELI number starts with the département that registered it.
+        fields.set(0, "0");
+        fields.set(1, "013102413");
+        fields.set(2, "0013102413");
+        assertThat(mapper.map(new fr.santegraph.ingest.DelimitedReader.Row(5, fields)).activity())
+                .containsEntry("departmentCode", "01");
+        assertThat(ActivityRowMapper.departmentOfAdeli("209900001")).isNull();
+        assertThat(ActivityRowMapper.departmentOfAdeli("971234567")).isNull();
+        assertThat(ActivityRowMapper.departmentOfAdeli("75123456")).isNull();
     }
 
     @Test
@@ -93,13 +131,13 @@ class ActivityRowMapperTest {
 
     @Test
     void theFingerprintIgnoresTheHeaderEditionButSeesAChangedValue() throws Exception {
-        List<String> header56 = ActivityRowMapper.fieldsOf(Files.readString(
+        List<String> header56 = RppsLines.fields(Files.readString(
                 SharedData.path("data/rpps/header_Personne_activite_56cols_2023.txt")).strip());
         String text = sample().get(8);
-        long as52 = mapper52().map(text, ActivityRowMapper.fieldsOf(text), 9).fingerprint();
-        long as56 = ActivityRowMapper.forHeader("f", header56).map(text + "||||", ActivityRowMapper.fieldsOf(text + "||||"), 9).fingerprint();
+        long as52 = mapper52().map(RppsLines.row(text, 9)).fingerprint();
+        long as56 = ActivityRowMapper.forHeader("f", header56).map(RppsLines.row(text + "||||", 9)).fingerprint();
         String moved = text.replace("0474346567", "0474000000");
-        long changed = mapper52().map(moved, ActivityRowMapper.fieldsOf(moved), 9).fingerprint();
+        long changed = mapper52().map(RppsLines.row(moved, 9)).fingerprint();
         assertThat(as56).isEqualTo(as52);
         assertThat(changed).isNotEqualTo(as52);
     }
@@ -107,19 +145,18 @@ class ActivityRowMapperTest {
     @Test
     void theFingerprintSeesAValueMovedToAnotherColumnAndAMovedSite() throws Exception {
         String text = sample().get(8);
-        List<String> fields = ActivityRowMapper.fieldsOf(text);
-        long before = mapper52().map(text, fields, 9).fingerprint();
+        List<String> fields = RppsLines.fields(text);
+        long before = mapper52().map(new fr.santegraph.ingest.DelimitedReader.Row(9, fields)).fingerprint();
         // Surname and first name swapped: the same characters in another order of keys.
         List<String> swapped = new java.util.ArrayList<>(fields);
         swapped.set(7, fields.get(8));
         swapped.set(8, fields.get(7));
-        String swappedText = String.join("|", swapped) + "|";
-        assertThat(mapper52().map(swappedText, swapped, 9).fingerprint()).isNotEqualTo(before);
-        SiteRow site = mapper52().map(text, fields, 9).site();
+        assertThat(mapper52().map(new fr.santegraph.ingest.DelimitedReader.Row(9, swapped)).fingerprint()).isNotEqualTo(before);
+        SiteRow site = mapper52().map(new fr.santegraph.ingest.DelimitedReader.Row(9, fields)).site();
         SitePlacement here = new SitePlacement("commune:01004", 45.95, 5.35, "COMMUNE_CENTROID", null, "01");
         SitePlacement there = new SitePlacement("commune:01004", 45.96, 5.35, "GEOCODED", null, "01");
-        assertThat(PractitionerImporter.siteFingerprint(site, here))
-                .isEqualTo(PractitionerImporter.siteFingerprint(site, here))
-                .isNotEqualTo(PractitionerImporter.siteFingerprint(site, there));
+        assertThat(PractitionerWriter.SiteWrite.fingerprint(site, here))
+                .isEqualTo(PractitionerWriter.SiteWrite.fingerprint(site, here))
+                .isNotEqualTo(PractitionerWriter.SiteWrite.fingerprint(site, there));
     }
 }

@@ -94,7 +94,7 @@ class OfflineImportCeilingBenchmark {
                     """).consume();
         }
         long start = System.nanoTime();
-        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, "20250401"));
+        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, "20250401", fr.santegraph.ingest.RetirementLimit.DEFAULT));
         double transactional = seconds(start);
 
         start = System.nanoTime();

@@ -39,7 +39,8 @@ class PractitionerGraphQlTest extends ScratchGraphTest {
         importer.run(ImportRequest.of("practitioners", "file", PractitionerRefreshTest.REFRESH_B.toString(),
                 "savoir-faire", fixtures.resolve("refresh-b/PS_LibreAcces_SavoirFaire_202402150900.txt").toString(),
                 "diplomas", fixtures.resolve("refresh-b/PS_LibreAcces_Dipl_AutExerc_202402150900.txt").toString(),
-                "geocoding", fixtures.resolve("refresh-b/geocoding.csv").toString()));
+                "geocoding", fixtures.resolve("refresh-b/geocoding.csv").toString(),
+                "max-retired-share", PractitionerRefreshTest.TINY_FIXTURES));
     }
 
     /** Exact small counts are for authorised institutions; anonymous callers get them masked. */

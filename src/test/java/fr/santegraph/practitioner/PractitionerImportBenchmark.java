@@ -106,7 +106,7 @@ class PractitionerImportBenchmark {
         long[] vmBefore = gcAndJitMillis();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
-        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, stamp));
+        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, stamp, fr.santegraph.ingest.RetirementLimit.DEFAULT));
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         Map<String, Long> threadsAfter = cpuByThreadGroup();

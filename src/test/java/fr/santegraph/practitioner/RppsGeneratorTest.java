@@ -25,7 +25,7 @@ class RppsGeneratorTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2_001);
         assertThat(lines.get(0)).isEqualTo(RppsGenerator.HEADER);
-        assertThat(ExtractionOrder.sortedById(file, 2)).isTrue();
+        assertThat(ExtractionScan.of(fr.santegraph.ingest.DataFile.of(file), 2).sortedById()).isTrue();
     }
 
     @Test
@@ -46,6 +46,6 @@ class RppsGeneratorTest {
         assertThat(added).isBetween(40L, 120L);
         assertThat(renamed).isBetween(40L, 120L);
         assertThat(after).allMatch(id -> before.contains(id) || id.startsWith("89"));
-        assertThat(ExtractionOrder.sortedById(next, 2)).isTrue();
+        assertThat(ExtractionScan.of(fr.santegraph.ingest.DataFile.of(next), 2).sortedById()).isTrue();
     }
 }

@@ -26,7 +26,7 @@ class RppsSample {
             try {
                 summary = importer.importFiles(new PractitionerImporter.Options(
                         SharedData.path("data/rpps/PS_LibreAcces_Personne_activite_sample_2021.txt"),
-                        null, null, null, null, "202112141014"));
+                        null, null, null, null, "202112141014", fr.santegraph.ingest.RetirementLimit.DEFAULT));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

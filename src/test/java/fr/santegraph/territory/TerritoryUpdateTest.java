@@ -7,6 +7,7 @@ import fr.santegraph.ScratchGraphTest;
 import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Rejection;
+import fr.santegraph.ingest.RetirementLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,15 +26,21 @@ class TerritoryUpdateTest extends ScratchGraphTest {
         return neo4j.query(cypher).fetchAs(String.class).one().orElse(null);
     }
 
+    /** The fixture editions are tiny: one merger of five communes retires 20 % of them. */
+    private static final TerritoryImporter.Options EDITION_2025 = new TerritoryImporter.Options(
+            java.time.LocalDate.of(2025, 1, 1), new RetirementLimit(0.2, false));
+
     @Test
     void aLaterCogEditionMergesRenamesAddsAndMovesCommunesWithoutDuplicates() throws Exception {
         importer.importDirectory(FIXTURES.resolve("cog-a"));
-        ImportSummary update = importer.importDirectory(FIXTURES.resolve("cog-b"));
+        ImportSummary update = importer.importDirectory(FIXTURES.resolve("cog-b"), EDITION_2025);
 
         // Merged: 01003 is no longer a current commune; its node stays, retired and linked to its successor.
         assertThat(count("MATCH (c:Commune {code: '01003'}) RETURN count(c)")).isEqualTo(1);
         assertThat(one("MATCH (c:Commune {code: '01003'}) WHERE NOT c.active AND c.retiredOn IS NOT NULL "
                 + "MATCH (c)-[:MERGED_INTO]->(s) RETURN s.code")).isEqualTo("01004");
+        // Retired on the day the edition took effect, not the day it was imported.
+        assertThat(one("MATCH (c:Commune {code: '01003'}) RETURN toString(c.retiredOn)")).isEqualTo("2025-01-01");
         assertThat(one("MATCH (d:DelegatedCommune {code: '01003'})-[:PART_OF]->(c) RETURN c.code")).isEqualTo("01004");
         assertThat(count("MATCH (c:Commune {code: '01003'})-[:MEMBER_OF]->() RETURN count(c)")).isZero();
         // Renamed in place, new commune added.
@@ -46,6 +53,52 @@ class TerritoryUpdateTest extends ScratchGraphTest {
         // No duplicates: one node per id, six current communes.
         assertThat(count("MATCH (t:Territory) WITH t.id AS id, count(*) AS n WHERE n > 1 RETURN count(id)")).isZero();
         assertThat(count("MATCH (c:Commune {active: true}) RETURN count(c)")).isEqualTo(5);
+    }
+
+    @Test
+    void sitesInAMergedCommuneMoveToTheCommuneItMergedIntoInTheSameRun() throws Exception {
+        importer.importDirectory(FIXTURES.resolve("cog-a"));
+        neo4j.query("""
+                MATCH (old:Commune {code: '01003'}), (other:Commune {code: '01001'})
+                CREATE (:Site {id: 'S1', locationSource: 'COMMUNE_CENTROID', location: point({latitude: 46.0, longitude: 5.0})})
+                         -[:LOCATED_IN]->(old)
+                CREATE (:Site {id: 'S2', locationSource: 'GEOCODED', location: point({latitude: 46.1, longitude: 5.1})})
+                         -[:LOCATED_IN]->(old)
+                CREATE (:Site {id: 'S3'})-[:LOCATED_IN]->(other)
+                """).run();
+        ImportSummary update = importer.importDirectory(FIXTURES.resolve("cog-b"), EDITION_2025);
+
+        assertThat(update.counter("sites moved to the commune theirs merged into")).isEqualTo(2);
+        assertThat(neo4j.query("MATCH (s:Site)-[:LOCATED_IN]->(c) RETURN s.id + '@' + c.code ORDER BY s.id")
+                .fetchAs(String.class).all()).containsExactly("S1@01004", "S2@01004", "S3@01001");
+        // A geocoded point stays where it was.
+        assertThat(one("MATCH (s:Site {id: 'S2'}) RETURN toString(s.location.latitude)")).isEqualTo("46.1");
+        // The new commune and its EPCI find them.
+        assertThat(count("""
+                MATCH (:Epci)<-[:MEMBER_OF]-(:Commune {code: '01004'})<-[:LOCATED_IN]-(s:Site) RETURN count(s)""")).isEqualTo(2);
+    }
+
+    @Test
+    void aCogFileListingFarFewerCommunesThanTheGraphIsRefusedAndChangesNothing(@TempDir Path dir) throws Exception {
+        importer.importDirectory(FIXTURES.resolve("cog-a"));
+        var before = fr.santegraph.support.GraphChecksum.of(cypher -> java.util.List.copyOf(
+                neo4j.query(cypher).fetchAs(String.class).all()));
+        for (String file : java.util.List.of("regions.json", "departements.json")) {
+            Files.copy(FIXTURES.resolve("cog-a").resolve(file), dir.resolve(file));
+        }
+        // A download cut short: the first commune only.
+        Files.writeString(dir.resolve("communes.json"), """
+                [{"code":"01001","nom":"L'Abergement-Clémenciat","zone":"metro","departement":"01","region":"84",
+                  "type":"commune-actuelle","codesPostaux":["01400"],"population":870}]""");
+
+        assertThatThrownBy(() -> importer.importDirectory(dir))
+                .isInstanceOf(ImportFailedException.class)
+                .hasMessageStartingWith("refusing to retire 4 of 5 active commune territories (80.0 %, above the limit of 5.0 %)");
+        assertThat(fr.santegraph.support.GraphChecksum.of(cypher -> java.util.List.copyOf(
+                neo4j.query(cypher).fetchAs(String.class).all()))).isEqualTo(before);
+
+        ImportSummary allowed = importer.importDirectory(dir, new TerritoryImporter.Options(null, RetirementLimit.NONE));
+        assertThat(allowed.counter("territories retired")).isEqualTo(4);
     }
 
     @Test
@@ -69,7 +122,7 @@ class TerritoryUpdateTest extends ScratchGraphTest {
     }
 
     @Test
-    void aTruncatedJsonFileFailsWithItsNameAndLineAfterLoadingWhatPrecedes(@TempDir Path dir) throws Exception {
+    void aTruncatedJsonFileFailsWithItsNameAndLineAndChangesNothing(@TempDir Path dir) throws Exception {
         Files.copy(FIXTURES.resolve("cog-a/regions.json"), dir.resolve("regions.json"));
         Files.writeString(dir.resolve("departements.json"),
                 "[\n{\"code\":\"01\",\"region\":\"84\",\"nom\":\"Ain\",\"zone\":\"metro\"},\n{\"code\":\"2A\",\"reg");
@@ -77,7 +130,8 @@ class TerritoryUpdateTest extends ScratchGraphTest {
         assertThatThrownBy(() -> importer.importDirectory(dir))
                 .isInstanceOf(ImportFailedException.class)
                 .hasMessageContaining("departements.json:3");
-        assertThat(count("MATCH (d:Department) RETURN count(d)")).isEqualTo(1);
+        // Every file is read before anything is written: the regions before it did not load either.
+        assertThat(count("MATCH (t:Territory) RETURN count(t)")).isZero();
     }
 
     @Test

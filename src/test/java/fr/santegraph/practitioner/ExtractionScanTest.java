@@ -1,0 +1,86 @@
+package fr.santegraph.practitioner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.santegraph.SharedData;
+import fr.santegraph.ingest.DataFile;
+import fr.santegraph.ingest.ImportFailedException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractionScanTest {
+
+    @TempDir
+    Path dir;
+
+    private boolean sorted(String... lines) throws IOException {
+        Path file = dir.resolve("extraction.txt");
+        Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
+        return ExtractionScan.of(DataFile.of(file), 2).sortedById();
+    }
+
+    @Test
+    void thePublishedSampleIsSortedByNationalIdentifier() throws IOException {
+        Path sample = SharedData.path("data/rpps/PS_LibreAcces_Personne_activite_sample_2021.txt");
+        assertThat(ExtractionScan.of(DataFile.of(sample), 2).sortedById()).isTrue();
+    }
+
+    @Test
+    void consecutiveLinesOfOnePractitionerAndTheHeaderDoNotBreakTheOrder() throws IOException {
+        assertThat(sorted("Type|Identifiant|Identification nationale PP|", "8|1|81 |", "8|1| 81|", "8|2|82|", "")).isTrue();
+    }
+
+    @Test
+    void anIdentifierSmallerThanTheOneBeforeMeansUnsorted() throws IOException {
+        assertThat(sorted("h|h|h|", "8|1|81|", "8|3|83|", "8|2|82|")).isFalse();
+        // the last line, without its newline, counts too
+        assertThat(sorted("h|h|h|", "8|3|83|", "8|2|82|")).isFalse();
+        // byte order, as Neo4j compares: "810" after "81", "0..." (ADELI) before "8..." (RPPS)
+        assertThat(sorted("h|h|h|", "0|1|0010001949|", "8|1|81|", "8|2|810|")).isTrue();
+        assertThat(sorted("h|h|h|", "8|2|810|", "8|1|81|")).isFalse();
+    }
+
+    @Test
+    void aLineWithoutIdentifierIsIgnoredAndANonAsciiOneIsTreatedAsUnsorted() throws IOException {
+        assertThat(sorted("h|h|h|", "8|1|81|", "8|1||", "8|2|82|")).isTrue();
+        assertThat(sorted("h|h|h|", "8|1|81|", "8|2|8é|")).isFalse();
+    }
+
+    @Test
+    void theIdentifiersListedAreCountedOnceEach() throws IOException {
+        Path file = dir.resolve("extraction.txt");
+        Files.writeString(file, "h|h|h|\n8|1|81|\n8|1|81|\n8|2|82|\n\n8|3| 83 |", StandardCharsets.UTF_8);
+        ExtractionScan scan = ExtractionScan.of(DataFile.of(file), 2);
+        assertThat(scan.identifierCount()).isEqualTo(3);
+        assertThat(scan.lists("81")).isTrue();
+        assertThat(scan.lists("83")).isTrue();
+        assertThat(scan.lists("84")).isFalse();
+    }
+
+    @Test
+    void bytesThatAreNotUtf8FailTheScanWithTheirLineBeforeAnythingIsWritten() throws IOException {
+        Path file = dir.resolve("latin1.txt");
+        Files.write(file, "h|h|h|\n8|1|81|\n8|2|Bérénice|\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ExtractionScan.of(DataFile.of(file), 2)).isInstanceOf(ImportFailedException.class)
+                .hasMessageStartingWith("latin1.txt: not valid UTF-8 text at line 3");
+    }
+
+    @Test
+    void aTruncatedGzipFailsTheScan() throws IOException {
+        Path file = dir.resolve("extraction.txt.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            for (int i = 0; i < 20_000; i++) {
+                out.write(("8|" + i + "|8" + (100000 + i) + "|\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> ExtractionScan.of(DataFile.of(file), 2)).isInstanceOf(ImportFailedException.class)
+                .hasMessageContaining("the compressed data breaks off");
+    }
+}
