@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SantegraphApplication {
 
     public static void main(String[] args) {
+        if (ImportCommand.isHelpInvocation(args)) {
+            System.exit(ImportCommand.printHelp(System.out, args));
+        }
         SpringApplication app = new SpringApplication(SantegraphApplication.class);
         if (ImportCommand.isImportInvocation(args)) {
             app.setWebApplicationType(WebApplicationType.NONE);

@@ -5,6 +5,7 @@ import static fr.santegraph.catalogue.Props.blankToNull;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.ImportSource;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
 import fr.santegraph.producer.ProducerDirectory;
@@ -25,22 +26,14 @@ import org.springframework.stereotype.Component;
  * descriptions.
  */
 @Component
+@ImportSource(name = "catalogue-reference",
+        usage = "--dir <folder with producers.csv, datasets.csv, data-services.csv, distributions.csv>")
 public class CatalogueReferenceImporter implements Importer {
 
     private final CatalogueWriter writer;
 
     public CatalogueReferenceImporter(CatalogueWriter writer) {
         this.writer = writer;
-    }
-
-    @Override
-    public String name() {
-        return "catalogue-reference";
-    }
-
-    @Override
-    public String usage() {
-        return "--dir <folder with producers.csv, datasets.csv, data-services.csv, distributions.csv>";
     }
 
     @Override

@@ -84,6 +84,7 @@ public class EmbeddedNeo4jConfiguration {
         public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
             long started = System.nanoTime();
             Path dataDir = properties.dataDir().toAbsolutePath();
+            requireWritable(dataDir);
             var builder = new DatabaseManagementServiceBuilder(dataDir)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
@@ -97,9 +98,48 @@ public class EmbeddedNeo4jConfiguration {
             if (StringUtils.hasText(properties.pageCache())) {
                 builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
             }
-            DatabaseManagementService service = builder.build();
+            DatabaseManagementService service;
+            try {
+                service = builder.build();
+            } catch (RuntimeException e) {
+                if (causedByLock(e)) {
+                    throw startFailure("The embedded database at " + dataDir + " is already open in another process "
+                            + "(another santegraph, or an import, holds its lock): stop it, or give this one another "
+                            + "santegraph.embedded.data-dir", e);
+                }
+                throw e;
+            }
             log.info("Embedded Neo4j started in {} ms, store at {}", (System.nanoTime() - started) / 1_000_000, dataDir);
             return new EmbeddedNeo4j(service, properties);
+        }
+
+        /** Logged at once, so that the first ERROR line of a failed start names its cause. */
+        private static IllegalStateException startFailure(String message, Throwable cause) {
+            log.error(message);
+            return new IllegalStateException(message, cause);
+        }
+
+        private static boolean causedByLock(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause.getClass().getSimpleName().equals("FileLockException")
+                        || cause instanceof java.nio.channels.OverlappingFileLockException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The store folder, or the nearest folder above it that exists, must be a folder this process can write. */
+        private static void requireWritable(Path dataDir) {
+            Path existing = dataDir;
+            while (existing != null && !java.nio.file.Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null || !java.nio.file.Files.isDirectory(existing) || !java.nio.file.Files.isWritable(existing)) {
+                throw startFailure("The embedded database at " + dataDir + " cannot be written: " + existing
+                        + (existing != null && !java.nio.file.Files.isDirectory(existing) ? " is not a folder"
+                        : " is read-only for this process") + "; set santegraph.embedded.data-dir to a writable folder", null);
+            }
         }
 
         public DatabaseManagementService service() {

@@ -11,6 +11,7 @@ import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.ImportSource;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
 import fr.santegraph.producer.ProducerDirectory;
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Component;
  * published by its reconciled manager(s).
  */
 @Component
+@ImportSource(name = EtalabCartographyImporter.SOURCE,
+        usage = "--dir <folder with cartographie_france.csv, typologie.csv, acronymes_gestionnaires.csv> [--producers <alias file>]")
 public class EtalabCartographyImporter implements Importer {
 
     static final String SOURCE = "etalab-2014";
@@ -45,16 +48,6 @@ public class EtalabCartographyImporter implements Importer {
 
     public EtalabCartographyImporter(CatalogueWriter writer) {
         this.writer = writer;
-    }
-
-    @Override
-    public String name() {
-        return SOURCE;
-    }
-
-    @Override
-    public String usage() {
-        return "--dir <folder with cartographie_france.csv, typologie.csv, acronymes_gestionnaires.csv> [--producers <alias file>]";
     }
 
     @Override

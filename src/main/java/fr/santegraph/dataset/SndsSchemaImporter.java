@@ -7,6 +7,7 @@ import fr.santegraph.catalogue.CodeDirectory;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.ImportSource;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
 import java.io.IOException;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
  * {@code foreignKeys}, JOINS to the referenced tables and REFERENCES between the joined variables.
  */
 @Component
+@ImportSource(name = "snds-schemas",
+        usage = "--dir <schema-snds/schemas folder of Table Schema JSON files>")
 public class SndsSchemaImporter implements Importer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,16 +42,6 @@ public class SndsSchemaImporter implements Importer {
     public SndsSchemaImporter(CatalogueWriter writer, Neo4jClient neo4j) {
         this.writer = writer;
         this.neo4j = neo4j;
-    }
-
-    @Override
-    public String name() {
-        return "snds-schemas";
-    }
-
-    @Override
-    public String usage() {
-        return "--dir <schema-snds/schemas folder of Table Schema JSON files>";
     }
 
     @Override

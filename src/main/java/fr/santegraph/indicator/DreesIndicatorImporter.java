@@ -13,6 +13,7 @@ import fr.santegraph.common.TextFolding;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.ImportSource;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
 import fr.santegraph.producer.ProducerDirectory;
@@ -38,6 +39,8 @@ import org.springframework.stereotype.Component;
  * (base) that publishes it, its themes and the geographic levels it is available at.
  */
 @Component
+@ImportSource(name = "drees-indicators",
+        usage = "--dir <folder with index_indicateurs_*.csv, tags_indicateurs_*.csv, classif_tags.csv, producteurs.csv> [--producers <alias file>]")
 public class DreesIndicatorImporter implements Importer {
 
     static final String SOURCE = "drees-2019-11";
@@ -49,16 +52,6 @@ public class DreesIndicatorImporter implements Importer {
 
     public DreesIndicatorImporter(CatalogueWriter writer) {
         this.writer = writer;
-    }
-
-    @Override
-    public String name() {
-        return "drees-indicators";
-    }
-
-    @Override
-    public String usage() {
-        return "--dir <folder with index_indicateurs_*.csv, tags_indicateurs_*.csv, classif_tags.csv, producteurs.csv> [--producers <alias file>]";
     }
 
     @Override

@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +42,26 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
     public static boolean isImportInvocation(String[] args) {
         return args.length > 0 && "import".equals(args[0]);
+    }
+
+    /** {@code import}, {@code import --help}: answered without starting the application (no database is created). */
+    public static boolean isHelpInvocation(String[] args) {
+        return isImportInvocation(args) && (args.length == 1 || Arrays.asList(args).contains("--help"));
+    }
+
+    /** Prints the usage of every importer on the classpath, read from their {@link ImportSource}. */
+    public static int printHelp(PrintStream out, String[] args) {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ImportSource.class));
+        List<ImportSource> sources = scanner.findCandidateComponents("fr.santegraph").stream().map(candidate -> {
+            try {
+                return Class.forName(candidate.getBeanClassName()).getAnnotation(ImportSource.class);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        printUsage(out, sources.stream().map(source -> source.name() + " " + source.usage()).toList());
+        return args.length == 1 ? 2 : 0;
     }
 
     @Override
@@ -80,9 +102,12 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void printUsage() {
+        printUsage(out, importers.values().stream().map(importer -> importer.name() + " " + importer.usage()).toList());
+    }
+
+    private static void printUsage(PrintStream out, List<String> usages) {
         out.println("usage: java -jar santegraph.jar import <source> [--option value ...]");
-        importers.values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
-                .forEach(importer -> out.println("  import " + importer.name() + " " + importer.usage()));
+        usages.stream().sorted().forEach(usage -> out.println("  import " + usage));
         out.println("Any source: --url <http(s) address> instead of --file/--dir downloads the published file first "
                 + "(again only when the server says it changed; --force-download, --max-download-size 2GB, "
                 + "--download-timeout 30m, --download-idle-timeout 60s).");

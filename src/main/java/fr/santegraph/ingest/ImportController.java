@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
  * {@code runImport}: the import command over the API, for ADMIN callers, reading only from folders the
- * configuration lists ({@code santegraph.import.allowed-dirs}): an API caller must not read arbitrary server files.
+ * configuration lists ({@code santegraph.import.allowed-dirs}) and downloading only from addresses it lists
+ * ({@code santegraph.import.allowed-urls}, prefixes): an API caller must not read arbitrary server files nor make the
+ * server fetch arbitrary addresses. {@code scheduledRefreshes}: the service's own refreshes.
  */
 @Controller
 public class ImportController {
@@ -26,10 +30,25 @@ public class ImportController {
 
     private final Map<String, Importer> importers = new LinkedHashMap<>();
     private final List<Path> allowedDirs;
+    private final List<String> allowedUrls;
+    private final RemoteImport remote;
+    private final ObjectProvider<RefreshScheduler> refreshes;
 
-    public ImportController(List<Importer> importers, @Value("${santegraph.import.allowed-dirs:}") List<String> allowedDirs) {
+    public ImportController(List<Importer> importers, @Value("${santegraph.import.allowed-dirs:}") List<String> allowedDirs,
+                            @Value("${santegraph.import.allowed-urls:}") List<String> allowedUrls, RemoteImport remote,
+                            ObjectProvider<RefreshScheduler> refreshes) {
         importers.forEach(importer -> this.importers.put(importer.name(), importer));
         this.allowedDirs = allowedDirs.stream().filter(dir -> !dir.isBlank()).map(ImportController::realPath).toList();
+        this.allowedUrls = allowedUrls.stream().filter(url -> !url.isBlank()).toList();
+        this.remote = remote;
+        this.refreshes = refreshes;
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<RefreshScheduler.Status> scheduledRefreshes() {
+        RefreshScheduler scheduler = refreshes.getIfAvailable();
+        return scheduler == null ? List.of() : scheduler.statuses();
     }
 
     public record ImportOption(String name, String value) {
@@ -57,9 +76,13 @@ public class ImportController {
             if (PATH_OPTIONS.contains(option.name())) {
                 requireAllowed(option.value());
             }
+            if (option.name().equals("url")) {
+                requireAllowedUrl(option.value());
+            }
             options.put(option.name(), option.value());
         }
-        ImportSummary summary = importer.run(new ImportRequest(input.source(), Map.copyOf(options)));
+        ImportRequest request = new ImportRequest(input.source(), Map.copyOf(options));
+        ImportSummary summary = request.option("url").isPresent() ? remote.run(importer, request) : importer.run(request);
         List<ImportCounter> counters = new ArrayList<>();
         new TreeMap<>(summary.counters()).forEach((name, value) -> counters.add(new ImportCounter(name, value)));
         return new RunImportPayload(summary.source(), summary.read(), summary.rejected(),
@@ -73,6 +96,18 @@ public class ImportController {
             return path.toRealPath();
         } catch (IOException e) {
             return path;
+        }
+    }
+
+    /** Same scheme, host and port as an allowed address, and a path under its path. */
+    private void requireAllowedUrl(String value) {
+        java.net.URI url = Download.parse(value).normalize();
+        if (allowedUrls.stream().map(Download::parse).noneMatch(allowed ->
+                allowed.getScheme().equalsIgnoreCase(url.getScheme())
+                        && allowed.getHost().equalsIgnoreCase(url.getHost()) && allowed.getPort() == url.getPort()
+                        && url.getPath().startsWith(allowed.getPath() == null ? "" : allowed.getPath()))) {
+            throw new InvalidArgumentException("imports may not download " + value
+                    + " (santegraph.import.allowed-urls = " + allowedUrls + ")");
         }
     }
 

@@ -1,7 +1,8 @@
 package fr.santegraph.ingest;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +37,8 @@ public class RefreshScheduler implements HealthIndicator, DisposableBean {
     public enum Outcome { IMPORTED, NOT_MODIFIED, FAILED }
 
     /** One scheduled source and how its last run went (null fields: not run yet). */
-    public record Status(String source, String url, String cron, Instant lastStartedAt, Instant lastFinishedAt,
-                         Outcome lastOutcome, String lastMessage, Instant nextRunAt) {
+    public record Status(String source, String url, String cron, OffsetDateTime lastStartedAt,
+                         OffsetDateTime lastFinishedAt, Outcome lastOutcome, String lastMessage, OffsetDateTime nextRunAt) {
     }
 
     private final Map<String, Importer> importers = new LinkedHashMap<>();
@@ -83,9 +84,13 @@ public class RefreshScheduler implements HealthIndicator, DisposableBean {
         }
     }
 
-    private static Instant next(RefreshProperties.Source source) {
+    private static OffsetDateTime next(RefreshProperties.Source source) {
         ZonedDateTime next = CronExpression.parse(source.cron()).next(ZonedDateTime.now(ZoneId.systemDefault()));
-        return next == null ? null : next.toInstant();
+        return next == null ? null : next.toOffsetDateTime();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     /** Runs one scheduled source now (the scheduler's task; also for tests and operators). */
@@ -100,7 +105,7 @@ public class RefreshScheduler implements HealthIndicator, DisposableBean {
             return statuses.get(name);
         }
         try {
-            Instant started = Instant.now();
+            OffsetDateTime started = now();
             Outcome outcome;
             String message;
             try {
@@ -114,7 +119,7 @@ public class RefreshScheduler implements HealthIndicator, DisposableBean {
                 message = e.getMessage();
                 log.warn("refresh of {} from {} failed, nothing changed: {}", name, source.url(), e.getMessage());
             }
-            Status status = new Status(name, source.url(), source.cron(), started, Instant.now(), outcome, message,
+            Status status = new Status(name, source.url(), source.cron(), started, now(), outcome, message,
                     next(source));
             statuses.put(name, status);
             return status;

@@ -6,6 +6,7 @@ import fr.santegraph.ingest.DelimitedReader;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.ImportSource;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
 import java.io.IOException;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
  * {@link ObservationRowMapper}). Rows naming an indicator or territory that is not in the graph are rejected.
  */
 @Component
+@ImportSource(name = "observations",
+        usage = "--file <UTF-8 CSV: indicator,territory,[level],period,value,[unit],numerator,denominator>")
 public class ObservationImporter implements Importer {
 
     static final int BATCH_SIZE = 5_000;
@@ -29,16 +32,6 @@ public class ObservationImporter implements Importer {
 
     public ObservationImporter(Neo4jClient neo4j) {
         this.neo4j = neo4j;
-    }
-
-    @Override
-    public String name() {
-        return "observations";
-    }
-
-    @Override
-    public String usage() {
-        return "--file <UTF-8 CSV: indicator,territory,[level],period,value,[unit],numerator,denominator>";
     }
 
     @Override

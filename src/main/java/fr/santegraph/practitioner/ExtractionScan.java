@@ -116,9 +116,8 @@ final class ExtractionScan {
     /** The identifiers met, and the order check against the last one. */
     private static final class Identifiers {
         private final Set<String> distinct = new HashSet<>();
-        private byte[] previous = new byte[MAX_ID_BYTES];
+        private final byte[] previous = new byte[MAX_ID_BYTES];
         private int previousLength = -1;
-        private boolean ordered = true;
 
         /** Records the line's identifier; false when it sorts before the previous one. A line without one is skipped. */
         boolean lineEnded(byte[] current, int length, boolean tooLong) {
@@ -147,7 +146,6 @@ final class ExtractionScan {
             }
             System.arraycopy(current, start, previous, 0, end - start);
             previousLength = end - start;
-            ordered &= inOrder;
             return inOrder;
         }
 

@@ -4,9 +4,11 @@ import fr.santegraph.ingest.BatchPipeline;
 import fr.santegraph.ingest.DataFile;
 import fr.santegraph.ingest.DelimitedFormat;
 import fr.santegraph.ingest.DelimitedReader;
+import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.ImportSource;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RetirementLimit;
 import fr.santegraph.ingest.RowException;
@@ -26,6 +28,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -48,6 +54,10 @@ import org.springframework.stereotype.Component;
  * after a complete read.
  */
 @Component
+@ImportSource(name = "practitioners",
+        usage = "--file <PS_LibreAcces_<stamp>.zip | PS_LibreAcces_Personne_activite_*.txt[.gz]> [--savoir-faire <file>] "
+                + "[--diplomas <file>] [--departments 75,92,2A] [--geocoding <address_key;latitude;longitude csv>] "
+                + "[--stamp <yyyymmddhhmm>] [--max-retired-share 0.05] [--allow-mass-retirement]")
 public class PractitionerImporter implements Importer {
 
     private static final Logger log = LoggerFactory.getLogger(PractitionerImporter.class);
@@ -60,6 +70,11 @@ public class PractitionerImporter implements Importer {
     static final int RANGE_PAGE = 10_000;
     /** Site fingerprints held in memory by the writer (~120 MB when full); a larger graph is asked batch by batch. */
     static final int SITE_FINGERPRINTS_HELD = 1_000_000;
+    /**
+     * Practitioners whose identifier and fingerprint are read once before a refresh and held (~25 bytes each): a
+     * larger graph is read range by range as the batches go.
+     */
+    static final int PRACTITIONERS_HELD = 4_000_000;
     private static final Pattern STAMP_OPTION = Pattern.compile("\\d{8}(\\d{2}(\\d{2}(\\d{2})?)?)?");
 
     private final PractitionerWriter writer;
@@ -67,6 +82,7 @@ public class PractitionerImporter implements Importer {
     private final int activityBatchLines;
     private final int rangePage;
     private final int siteFingerprintsHeld;
+    private final int practitionersHeld;
 
     /**
      * {@code activityBatchLines}: activity lines per write transaction. Smaller batches keep less transaction state on
@@ -75,17 +91,21 @@ public class PractitionerImporter implements Importer {
     @Autowired
     public PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j,
                                 @Value("${santegraph.import.practitioners.batch-lines:5000}") int activityBatchLines) {
-        this(writer, neo4j, activityBatchLines, RANGE_PAGE, SITE_FINGERPRINTS_HELD);
+        this(writer, neo4j, activityBatchLines, RANGE_PAGE, SITE_FINGERPRINTS_HELD, PRACTITIONERS_HELD);
     }
 
-    /** With {@code rangePage} rows read per statement and at most {@code siteFingerprintsHeld} held (tests use tiny ones). */
+    /**
+     * With {@code rangePage} rows read per statement, at most {@code siteFingerprintsHeld} site fingerprints and
+     * {@code practitionersHeld} practitioners held (tests use tiny ones).
+     */
     PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j, int activityBatchLines, int rangePage,
-                         int siteFingerprintsHeld) {
+                         int siteFingerprintsHeld, int practitionersHeld) {
         this.writer = writer;
         this.neo4j = neo4j;
         this.activityBatchLines = activityBatchLines;
         this.rangePage = rangePage;
         this.siteFingerprintsHeld = siteFingerprintsHeld;
+        this.practitionersHeld = practitionersHeld;
     }
 
     /**
@@ -98,18 +118,6 @@ public class PractitionerImporter implements Importer {
         public Options(Path file) {
             this(file, null, null, null, null, null, RetirementLimit.DEFAULT);
         }
-    }
-
-    @Override
-    public String name() {
-        return "practitioners";
-    }
-
-    @Override
-    public String usage() {
-        return "--file <PS_LibreAcces_<stamp>.zip | PS_LibreAcces_Personne_activite_*.txt[.gz]> [--savoir-faire <file>] "
-                + "[--diplomas <file>] [--departments 75,92,2A] [--geocoding <address_key;latitude;longitude csv>] "
-                + "[--stamp <yyyymmddhhmm>] [--max-retired-share 0.05] [--allow-mass-retirement]";
     }
 
     @Override
@@ -143,19 +151,14 @@ public class PractitionerImporter implements Importer {
         LocalDate date = dateOf(stamp);
         ImportRun run = new ImportRun("practitioners " + files.activities().describe());
         ActivityRowMapper mapper = mapperOf(files.activities());
-        // Everything that can refuse the file runs before its first write.
-        ExtractionScan scan = ExtractionScan.of(files.activities(), mapper.nationalIdColumn());
-        checkRetirements(scan, options);
+        Scanned scanned = scan(files.activities(), mapper, options);
         GeocodingTable geocoding = options.geocodingFile() == null ? GeocodingTable.NONE
                 : GeocodingTable.load(options.geocodingFile(), run);
         CommuneDirectory communes = CommuneDirectory.load(neo4j);
         if (communes.isEmpty()) {
             log.warn("No communes in the graph: import territories first, or every site will be unplaced");
         }
-        Counts counts = new Counts(new SiteFingerprints(siteFingerprintsHeld), scan.sortedById());
-        log.info("{}: {} lines, {} practitioners, {}", files.activities().describe(), scan.lines(), scan.identifierCount(),
-                scan.sortedById() ? "sorted by identifier, reconciled range by range"
-                        : "not sorted by identifier, every practitioner read is stamped with the run");
+        Counts counts = new Counts(new SiteFingerprints(siteFingerprintsHeld), scanned.sortedById(), scanned.held());
         readActivities(files.activities(), mapper, options, run, counts, communes, geocoding, date);
         long retired = counts.sortedById ? counts.retired.get()
                 : retireUnstamped(run.id(), date, options.departments(), counts.kept);
@@ -192,29 +195,70 @@ public class PractitionerImporter implements Importer {
     }
 
     /**
-     * How many active practitioners of the scope the file would retire, against the limit: the graph's active
-     * identifiers in index order, each looked up among the file's. Reads only.
+     * Everything that can refuse the file, before its first write: the scan of its bytes and, meanwhile on another
+     * thread, the read of what the graph holds; then the retirement limit. Returns what the graph holds (null past
+     * {@link #PRACTITIONERS_HELD}); the identifiers the file lists (~100 MB for the country) are let go.
      */
-    private void checkRetirements(ExtractionScan scan, Options options) {
+    private Scanned scan(DataFile activities, ActivityRowMapper mapper, Options options) throws IOException {
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "rpps-graph-read"));
+        try {
+            Future<HeldPractitioners> graph = reader.submit(() -> HeldPractitioners.load(
+                    (after, limit) -> writer.heldAfter(after, limit, options.departments()), 5 * rangePage,
+                    practitionersHeld));
+            ExtractionScan scan = ExtractionScan.of(activities, mapper.nationalIdColumn());
+            log.info("{}: {} lines, {} practitioners, {}", activities.describe(), scan.lines(), scan.identifierCount(),
+                    scan.sortedById() ? "sorted by identifier, reconciled range by range"
+                            : "not sorted by identifier, every practitioner read is stamped with the run");
+            HeldPractitioners held = graph.get();
+            checkRetirements(scan, held, options);
+            return new Scanned(scan.sortedById(), scan.sortedById() ? held : null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportFailedException("import interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ImportFailedException("reading the graph failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    /** Whether the file is sorted by identifier, and what the graph held before the run (null: not held). */
+    private record Scanned(boolean sortedById, HeldPractitioners held) {
+    }
+
+    /**
+     * How many active practitioners of the scope the file would retire, against the limit: the graph's active
+     * identifiers, each looked up among the file's (read again from the graph, in index order, when not held).
+     */
+    private void checkRetirements(ExtractionScan scan, HeldPractitioners held, Options options) {
         if (options.retirementLimit().allowed()) {
             return;
         }
         long active = 0;
         long absent = 0;
-        String after = "";
-        int page = 5 * rangePage;
-        while (true) {
-            List<String> ids = writer.activeAfter(after, page, options.departments());
-            for (String id : ids) {
-                active++;
-                if (!scan.lists(id)) {
-                    absent++;
+        if (held != null) {
+            long[] counted = held.activeAndAbsent(scan::lists);
+            active = counted[0];
+            absent = counted[1];
+        } else {
+            String after = "";
+            int page = 5 * rangePage;
+            while (true) {
+                List<String> ids = writer.activeAfter(after, page, options.departments());
+                for (String id : ids) {
+                    active++;
+                    if (!scan.lists(id)) {
+                        absent++;
+                    }
                 }
+                if (ids.size() < page) {
+                    break;
+                }
+                after = ids.get(ids.size() - 1);
             }
-            if (ids.size() < page) {
-                break;
-            }
-            after = ids.get(ids.size() - 1);
         }
         options.retirementLimit().check("practitioners" + (options.departments() == null ? ""
                 : " in départements " + String.join(",", options.departments())), absent, active);
@@ -224,6 +268,8 @@ public class PractitionerImporter implements Importer {
     private static final class Counts {
         final SiteFingerprints siteFingerprints;
         final boolean sortedById;
+        /** What the graph held before the run, for a sorted file; null: read range by range. */
+        final HeldPractitioners held;
         final AtomicLong created = new AtomicLong();
         final AtomicLong updated = new AtomicLong();
         final AtomicLong unchanged = new AtomicLong();
@@ -236,9 +282,10 @@ public class PractitionerImporter implements Importer {
         final StatementTimes times = new StatementTimes();
         long outOfScope;
 
-        Counts(SiteFingerprints siteFingerprints, boolean sortedById) {
+        Counts(SiteFingerprints siteFingerprints, boolean sortedById, HeldPractitioners held) {
             this.siteFingerprints = siteFingerprints;
             this.sortedById = sortedById;
+            this.held = held;
         }
     }
 
@@ -376,7 +423,8 @@ public class PractitionerImporter implements Importer {
         Map<String, PractitionerWriter.Known> known = new HashMap<>();
         String after = range.after();
         while (true) {
-            List<PractitionerWriter.Held> page = writer.heldBetween(after, range.upTo(), rangePage);
+            List<PractitionerWriter.Held> page = counts.held != null ? counts.held.between(after, range.upTo())
+                    : writer.heldBetween(after, range.upTo(), rangePage);
             for (PractitionerWriter.Held held : page) {
                 if (published.contains(held.id())) {
                     known.put(held.id(), new PractitionerWriter.Known(held.fingerprint(), held.active(), false));
@@ -384,7 +432,7 @@ public class PractitionerImporter implements Importer {
             }
             counts.retired.addAndGet(writer.retireAbsent(Reconciliation.absent(page, published, counts.kept), date,
                     departments));
-            if (page.size() < rangePage) {
+            if (counts.held != null || page.size() < rangePage) {
                 return known;
             }
             after = page.get(page.size() - 1).id();

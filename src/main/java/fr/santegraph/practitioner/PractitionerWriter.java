@@ -406,19 +406,23 @@ public class PractitionerWriter {
                 .fetchAs(Long.class).one().orElse(0L);
     }
 
-    /** What the graph holds about a practitioner of an identifier range. */
-    record Held(String id, long fingerprint, boolean active) {
+    /**
+     * What the graph holds about a practitioner of an identifier range; {@code inScope}: it practises in the import's
+     * départements (always, for a national import).
+     */
+    record Held(String id, long fingerprint, boolean active, boolean inScope) {
     }
 
     private static final String HELD = """
             MATCH (p:Practitioner)
             WHERE p.id > $after%s
-            RETURN p.id AS id, p.fingerprint AS fingerprint, p.active AS active
+            RETURN p.id AS id, p.fingerprint AS fingerprint, p.active AS active%s
             ORDER BY p.id LIMIT $limit
             """;
     // Two statements rather than an optional bound: "p.id <= $upTo OR $upTo IS NULL" would not seek the range.
-    static final String HELD_BETWEEN = HELD.formatted(" AND p.id <= $upTo");
-    static final String HELD_AFTER = HELD.formatted("");
+    static final String HELD_BETWEEN = HELD.formatted(" AND p.id <= $upTo", "");
+    static final String HELD_AFTER = HELD.formatted("", "");
+    static final String HELD_AFTER_IN_SCOPE = HELD.formatted("", ", " + IN_SCOPE + " AS inScope");
 
     /**
      * The first {@code limit} practitioners the graph holds with an identifier in ({@code after}, {@code upTo}]
@@ -427,8 +431,20 @@ public class PractitionerWriter {
     List<Held> heldBetween(String after, String upTo, int limit) {
         return List.copyOf(neo4j.query(upTo == null ? HELD_AFTER : HELD_BETWEEN).bind(after).to("after")
                 .bind(upTo).to("upTo").bind(limit).to("limit").fetchAs(Held.class)
-                .mappedBy((types, record) -> new Held(record.get("id").asString(), fingerprint(record.get("fingerprint")),
-                        record.get("active").asBoolean(false))).all());
+                .mappedBy((types, record) -> held(record, true)).all());
+    }
+
+    /** The first {@code limit} practitioners after {@code after}, with whether they practise in {@code departments}. */
+    List<Held> heldAfter(String after, int limit, List<String> departments) {
+        return List.copyOf(neo4j.query(departments == null ? HELD_AFTER : HELD_AFTER_IN_SCOPE).bind(after).to("after")
+                .bind(limit).to("limit").bind(departments).to("departments").fetchAs(Held.class)
+                .mappedBy((types, record) -> held(record, departments == null || record.get("inScope").asBoolean(false)))
+                .all());
+    }
+
+    private static Held held(org.neo4j.driver.Record record, boolean inScope) {
+        return new Held(record.get("id").asString(), fingerprint(record.get("fingerprint")),
+                record.get("active").asBoolean(false), inScope);
     }
 
     /** Savoir-faire lines: the specialty node and the practitioner's link; practitioners not loaded are skipped. */

@@ -8,6 +8,7 @@ import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.ImportSource;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.JsonArrayReader;
 import fr.santegraph.ingest.RetirementLimit;
@@ -44,6 +45,9 @@ import org.springframework.stereotype.Component;
  * before their children.
  */
 @Component
+@ImportSource(name = "territories",
+        usage = "--dir <folder with regions.json, departements.json, communes.json, epci.json, La Poste *.csv; each "
+                + "may be .gz> | --file <zip of them> | --url <address of such a zip> [--edition <COG year or yyyy-mm-dd>] [--max-retired-share 0.05] [--allow-mass-retirement]")
 public class TerritoryImporter implements Importer {
 
     private static final Logger log = LoggerFactory.getLogger(TerritoryImporter.class);
@@ -55,17 +59,6 @@ public class TerritoryImporter implements Importer {
     public TerritoryImporter(TerritoryWriter writer, TerritoryDirectory directory) {
         this.writer = writer;
         this.directory = directory;
-    }
-
-    @Override
-    public String name() {
-        return "territories";
-    }
-
-    @Override
-    public String usage() {
-        return "--dir <folder with regions.json, departements.json, communes.json, epci.json, La Poste *.csv; each "
-                + "may be .gz> | --file <zip of them> | --url <address of such a zip> [--edition <COG year or yyyy-mm-dd>] [--max-retired-share 0.05] [--allow-mass-retirement]";
     }
 
     @Override

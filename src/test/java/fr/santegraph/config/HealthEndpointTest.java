@@ -23,9 +23,21 @@ class HealthEndpointTest {
     @Autowired
     ApplicationContext context;
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void componentsArePublicTheirDetailsAreForAdminOnly() throws Exception {
+        String anonymous = get("/actuator/health").body();
+        assertThat(anonymous).contains("\"neo4j\"").contains("\"refresh\"").doesNotContain("server")
+                .doesNotContain("details");
+        String admin = get("/actuator/health", "X-API-Key", "test-admin-key").body();
+        assertThat(admin).contains("\"server\"").contains("\"scheduled\":0");
     }
 
     @Test

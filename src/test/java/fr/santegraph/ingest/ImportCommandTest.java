@@ -70,4 +70,22 @@ class ImportCommandTest extends ScratchGraphTest {
         assertThat(run()).isEqualTo(2);
         assertThat(printed()).contains("usage: java -jar santegraph.jar import <source>");
     }
+
+    @Autowired
+    List<Importer> importers;
+
+    @Test
+    void helpListsEveryImporterFromTheClasspathWithoutStartingAnything() {
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        assertThat(ImportCommand.printHelp(new PrintStream(help, true, StandardCharsets.UTF_8),
+                new String[] {"import", "--help"})).isZero();
+        String text = help.toString(StandardCharsets.UTF_8);
+        // The same importers as the application's beans, each with its usage line.
+        for (Importer importer : importers) {
+            assertThat(text).contains("  import " + importer.name() + " " + importer.usage());
+        }
+        assertThat(text.lines().filter(line -> line.startsWith("  import "))).hasSameSizeAs(importers);
+        assertThat(ImportCommand.isHelpInvocation(new String[] {"import"})).isTrue();
+        assertThat(ImportCommand.isHelpInvocation(new String[] {"import", "territories", "--dir", "x"})).isFalse();
+    }
 }

@@ -159,6 +159,51 @@ class UrlImportTest extends ScratchGraphTest {
         assertThat(count("MATCH (n) WHERE n:Practitioner OR n:ImportRun OR n:Download RETURN count(n)")).isZero();
     }
 
+    @Autowired
+    org.springframework.graphql.test.tester.HttpGraphQlTester graphQl;
+
+    @Test
+    void aScheduledRefreshRecordsItsOutcomeAndNextRunForAdminEyesOnly() {
+        RefreshScheduler scheduler = new RefreshScheduler(List.of(practitioners), new RefreshProperties(java.util.Map.of(
+                "practitioners", new RefreshProperties.Source(url(), "0 30 6 * * *", java.util.Map.of()))), remote);
+        try {
+            assertThat(scheduler.statuses()).singleElement().satisfies(status -> {
+                assertThat(status.lastOutcome()).isNull();
+                assertThat(status.nextRunAt().getHour()).isEqualTo(6);
+            });
+            assertThat(scheduler.runNow("practitioners").lastOutcome()).isEqualTo(RefreshScheduler.Outcome.IMPORTED);
+            assertThat(scheduler.runNow("practitioners").lastOutcome()).isEqualTo(RefreshScheduler.Outcome.NOT_MODIFIED);
+            mode.set("missing");
+            RefreshScheduler.Status failed = scheduler.runNow("practitioners");
+            assertThat(failed.lastOutcome()).isEqualTo(RefreshScheduler.Outcome.FAILED);
+            assertThat(failed.lastMessage()).contains("HTTP 404");
+            assertThat(count("MATCH (p:Practitioner {active: true}) RETURN count(p)")).isEqualTo(8);
+            var health = scheduler.health();
+            assertThat(health.getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.UP);
+            assertThat(health.getDetails()).containsEntry("failing", List.of("practitioners"))
+                    .containsKey("practitioners");
+        } finally {
+            scheduler.destroy();
+        }
+        // The service's own schedule (none in tests) is listed to ADMIN only.
+        graphQl.mutate().header("X-API-Key", "test-admin-key").build()
+                .document("{ scheduledRefreshes { source lastOutcome nextRunAt } }").execute()
+                .path("scheduledRefreshes").entityList(Object.class).hasSize(0);
+        graphQl.document("{ scheduledRefreshes { source } }").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getErrorType().toString()).isIn("FORBIDDEN", "UNAUTHORIZED")));
+    }
+
+    @Test
+    void aMisconfiguredScheduleFailsTheStartSayingWhy() {
+        assertThatThrownBy(() -> new RefreshScheduler(List.of(practitioners), new RefreshProperties(java.util.Map.of(
+                "practitioners", new RefreshProperties.Source(url(), "every morning", java.util.Map.of()))), remote))
+                .hasMessageContaining("is not a cron expression");
+        assertThatThrownBy(() -> new RefreshScheduler(List.of(practitioners), new RefreshProperties(java.util.Map.of(
+                "planets", new RefreshProperties.Source(url(), "0 0 3 * * *", java.util.Map.of()))), remote))
+                .hasMessageContaining("no such import source");
+    }
+
     @Test
     void onlyHttpAddressesAreFetched() {
         assertThatThrownBy(() -> remote.run(practitioners, ImportRequest.of("practitioners", "url", "file:///etc/passwd")))

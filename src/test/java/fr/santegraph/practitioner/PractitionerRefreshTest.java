@@ -109,7 +109,7 @@ class PractitionerRefreshTest extends ScratchGraphTest {
     }
 
     private PractitionerImporter tinyBatchesHoldingSites(int siteFingerprintsHeld) {
-        return new PractitionerImporter(writer, neo4j, 1, 1, siteFingerprintsHeld);
+        return new PractitionerImporter(writer, neo4j, 1, 1, siteFingerprintsHeld, PractitionerImporter.PRACTITIONERS_HELD);
     }
 
     @Test
@@ -117,6 +117,19 @@ class PractitionerRefreshTest extends ScratchGraphTest {
         tinyBatches().run(ImportRequest.of("practitioners", "file", REFRESH_A.toString()));
         assertRefreshedFromAToB(tinyBatches().run(ImportRequest.of("practitioners", "file", REFRESH_B.toString(),
                 "max-retired-share", TINY_FIXTURES)));
+    }
+
+    @Test
+    void practitionersPastTheMemoryBoundAreReadRangeByRangeWithTheSameGraphAsResult() throws Exception {
+        // A holds four practitioners: a bound of 3 gives up holding them, so B is reconciled by range reads.
+        PractitionerImporter unheld = new PractitionerImporter(writer, neo4j, 1, 1,
+                PractitionerImporter.SITE_FINGERPRINTS_HELD, 3);
+        unheld.run(ImportRequest.of("practitioners", "file", REFRESH_A.toString()));
+        assertRefreshedFromAToB(unheld.run(ImportRequest.of("practitioners", "file", REFRESH_B.toString(),
+                "max-retired-share", TINY_FIXTURES)));
+        assertThatThrownBy(() -> unheld.run(ImportRequest.of("practitioners", "file",
+                FIXTURES.resolve("bad-rows/PS_LibreAcces_Personne_activite_202403010000.txt").toString())))
+                .hasMessageStartingWith("refusing to retire 7 of 7 active practitioners");
     }
 
     /** Identifier, name, fingerprint and territory of every site: what must not depend on how they were read. */

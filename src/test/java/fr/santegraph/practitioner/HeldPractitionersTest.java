@@ -1,0 +1,50 @@
+package fr.santegraph.practitioner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.santegraph.practitioner.PractitionerWriter.Held;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HeldPractitionersTest {
+
+    private static final List<Held> GRAPH = List.of(new Held("0010001949", 1, true, true), new Held("81", 2, false, true),
+            new Held("810", 3, true, false), new Held("8100", 4, true, true), new Held("82", 5, true, true));
+
+    /** The graph's rows in pages of {@code page}, as the index returns them. */
+    private static HeldPractitioners.Pages pages(List<Held> rows) {
+        return (after, limit) -> rows.stream().filter(row -> row.id().compareTo(after) > 0).limit(limit).toList();
+    }
+
+    @Test
+    void slicesAreTheIdentifiersOfARangeWhateverThePageSize() {
+        for (int page : new int[] {1, 2, 5, 100}) {
+            HeldPractitioners held = HeldPractitioners.load(pages(GRAPH), page, 100);
+            assertThat(held.size()).isEqualTo(5);
+            assertThat(held.between("", null)).isEqualTo(GRAPH);
+            assertThat(held.between("81", "8100")).extracting(Held::id).containsExactly("810", "8100");
+            assertThat(held.between("0", "81")).extracting(Held::id).containsExactly("0010001949", "81");
+            assertThat(held.between("8100", null)).extracting(Held::id).containsExactly("82");
+            assertThat(held.between("82", null)).isEmpty();
+            assertThat(held.between("811", "819")).isEmpty();
+        }
+    }
+
+    @Test
+    void countsTheActivePractitionersOfTheScopeTheFileNoLongerLists() {
+        HeldPractitioners held = HeldPractitioners.load(pages(GRAPH), 2, 100);
+        // Active and in scope: 0010001949, 8100, 82; of them, 82 is not listed.
+        assertThat(held.activeAndAbsent(Set.of("0010001949", "8100")::contains)).containsExactly(3L, 1L);
+    }
+
+    @Test
+    void nothingIsHeldPastTheBoundOrOutOfByteOrder() {
+        assertThat(HeldPractitioners.load(pages(GRAPH), 2, 4)).isNull();
+        List<Held> outOfOrder = new ArrayList<>(GRAPH);
+        outOfOrder.add(new Held("0", 6, true, true));
+        assertThat(HeldPractitioners.load((after, limit) -> after.isEmpty() ? outOfOrder : List.of(), 100, 100)).isNull();
+        assertThat(HeldPractitioners.load(pages(List.of()), 10, 100).size()).isZero();
+    }
+}
