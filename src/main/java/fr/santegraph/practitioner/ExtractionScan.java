@@ -44,6 +44,11 @@ final class ExtractionScan {
         return identifiers.contains(nationalId);
     }
 
+    /** Whether the file lists the identifier {@code utf8[from, to)}. */
+    boolean lists(byte[] utf8, int from, int to) {
+        return identifiers.contains(utf8, from, to);
+    }
+
     /** Distinct national identifiers the file lists. */
     long identifierCount() {
         return identifiers.size();
@@ -113,11 +118,19 @@ final class ExtractionScan {
                 + " (the extraction is published in UTF-8: a corrupt download, or another file?)");
     }
 
-    /** The identifiers met, and the order check against the last one. */
+    /**
+     * The identifiers met, and the order check against the last one. While the file is in order (as published) they
+     * are packed one after the other (~17 bytes each for the country, no object per identifier) and looked up by
+     * binary search; from the first one out of order, they go to a hash set.
+     */
     private static final class Identifiers {
-        private final Set<String> distinct = new HashSet<>();
         private final byte[] previous = new byte[MAX_ID_BYTES];
         private int previousLength = -1;
+        private byte[] packed = new byte[1 << 16];
+        private int[] ends = new int[1 << 12];
+        private int count;
+        private int used;
+        private Set<String> unordered;
 
         /** Records the line's identifier; false when it sorts before the previous one. A line without one is skipped. */
         boolean lineEnded(byte[] current, int length, boolean tooLong) {
@@ -133,28 +146,76 @@ final class ExtractionScan {
             if (end == start && !tooLong) {
                 return true;
             }
-            boolean sameAsPrevious = previousLength == end - start
-                    && Arrays.equals(current, start, end, previous, 0, previousLength);
-            if (!sameAsPrevious) {
-                distinct.add(new String(current, start, end - start, StandardCharsets.UTF_8));
-            }
+            int comparison = previousLength < 0 ? 1
+                    : Arrays.compareUnsigned(current, start, end, previous, 0, previousLength);
             // A long or non-ASCII identifier is not one as published: the slower path is the safe one.
-            boolean inOrder = !tooLong && (previousLength < 0
-                    || Arrays.compareUnsigned(current, start, end, previous, 0, previousLength) >= 0);
-            for (int i = start; i < end; i++) {
-                inOrder &= current[i] >= 0;
+            boolean inOrder = !tooLong && comparison >= 0;
+            for (int i = start; i < end && inOrder; i++) {
+                inOrder = current[i] >= 0;
+            }
+            if (comparison != 0) {
+                if (!inOrder && unordered == null) {
+                    unordered = new HashSet<>();
+                    for (int i = 0; i < count; i++) {
+                        unordered.add(new String(packed, i == 0 ? 0 : ends[i - 1], ends[i] - (i == 0 ? 0 : ends[i - 1]),
+                                StandardCharsets.UTF_8));
+                    }
+                }
+                if (unordered != null) {
+                    unordered.add(new String(current, start, end - start, StandardCharsets.UTF_8));
+                } else {
+                    append(current, start, end);
+                }
             }
             System.arraycopy(current, start, previous, 0, end - start);
             previousLength = end - start;
             return inOrder;
         }
 
+        private void append(byte[] id, int start, int end) {
+            if (used + end - start > packed.length) {
+                packed = Arrays.copyOf(packed, packed.length * 2);
+            }
+            if (count == ends.length) {
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            System.arraycopy(id, start, packed, used, end - start);
+            used += end - start;
+            ends[count++] = used;
+        }
+
         boolean contains(String id) {
-            return distinct.contains(id);
+            if (unordered != null) {
+                return unordered.contains(id);
+            }
+            byte[] key = id.getBytes(StandardCharsets.UTF_8);
+            return contains(key, 0, key.length);
+        }
+
+        /** The identifier {@code key[from, to)} (UTF-8), without making a string of it while the file is in order. */
+        boolean contains(byte[] key, int from, int to) {
+            if (unordered != null) {
+                return unordered.contains(new String(key, from, to - from, StandardCharsets.UTF_8));
+            }
+            int low = 0;
+            int high = count - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                int comparison = Arrays.compareUnsigned(packed, middle == 0 ? 0 : ends[middle - 1], ends[middle],
+                        key, from, to);
+                if (comparison < 0) {
+                    low = middle + 1;
+                } else if (comparison > 0) {
+                    high = middle - 1;
+                } else {
+                    return true;
+                }
+            }
+            return false;
         }
 
         long size() {
-            return distinct.size();
+            return unordered != null ? unordered.size() : count;
         }
     }
 

@@ -112,14 +112,19 @@ final class HeldPractitioners {
         return slice;
     }
 
+    /** Whether a list holds the identifier {@code utf8[from, to)}. */
+    interface Listed {
+        boolean lists(byte[] utf8, int from, int to);
+    }
+
     /** Active practitioners of the scope, and how many of them {@code listed} does not list. */
-    long[] activeAndAbsent(java.util.function.Predicate<String> listed) {
+    long[] activeAndAbsent(Listed listed) {
         long activeInScope = 0;
         long absent = 0;
         for (int i = active.nextSetBit(0); i >= 0; i = active.nextSetBit(i + 1)) {
             if (inScope.get(i)) {
                 activeInScope++;
-                if (!listed.test(id(i))) {
+                if (!listed.lists(ids, i == 0 ? 0 : ends[i - 1], ends[i])) {
                     absent++;
                 }
             }

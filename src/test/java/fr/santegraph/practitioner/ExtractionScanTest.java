@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,14 @@ class ExtractionScanTest {
         assertThat(scan.lists("81")).isTrue();
         assertThat(scan.lists("83")).isTrue();
         assertThat(scan.lists("84")).isFalse();
+
+        // Out of order from the third identifier on: every one is still found.
+        Files.writeString(file, "h|h|h|\n8|1|82|\n8|1|83|\n8|2|81|\n8|3|84|\n8|3|82|", StandardCharsets.UTF_8);
+        ExtractionScan unsorted = ExtractionScan.of(DataFile.of(file), 2);
+        assertThat(unsorted.sortedById()).isFalse();
+        assertThat(unsorted.identifierCount()).isEqualTo(4);
+        assertThat(List.of("81", "82", "83", "84")).allMatch(unsorted::lists);
+        assertThat(unsorted.lists("85")).isFalse();
     }
 
     @Test
