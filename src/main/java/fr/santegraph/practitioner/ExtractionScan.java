@@ -62,7 +62,6 @@ final class ExtractionScan {
     /** Scans {@code file}, whose identifiers are in column {@code idColumn} (0-based). */
     static ExtractionScan of(DataFile file, int idColumn) throws IOException {
         Identifiers identifiers = new Identifiers();
-        Utf8Check utf8 = new Utf8Check();
         boolean sorted = true;
         int delimiters = 0;
         long line = 1;
@@ -71,12 +70,30 @@ final class ExtractionScan {
         byte[] current = new byte[MAX_ID_BYTES];
         int length = 0;
         boolean idTooLong = false;
+        // UTF-8 continuation bytes still expected: lead bytes announce 1 to 3 (overlong forms are left to the decoder).
+        int pending = 0;
         try (InputStream in = file.open()) {
             int read;
             while ((read = in.read(buffer)) > 0) {
                 for (int i = 0; i < read; i++) {
                     byte b = buffer[i];
-                    if (!utf8.accept(b)) {
+                    if (b < 0) {
+                        int u = b & 0xff;
+                        if (pending > 0) {
+                            if ((u & 0xC0) != 0x80) {
+                                throw notUtf8(file, line);
+                            }
+                            pending--;
+                        } else if (u >= 0xC2 && u <= 0xDF) {
+                            pending = 1;
+                        } else if (u >= 0xE0 && u <= 0xEF) {
+                            pending = 2;
+                        } else if (u >= 0xF0 && u <= 0xF4) {
+                            pending = 3;
+                        } else {
+                            throw notUtf8(file, line);
+                        }
+                    } else if (pending > 0) {
                         throw notUtf8(file, line);
                     }
                     if (b == '\n') {
@@ -103,7 +120,7 @@ final class ExtractionScan {
             throw new ImportFailedException(file.describe() + ": the compressed data breaks off after line " + line
                     + " (" + e.getMessage() + "; an interrupted download?)", e);
         }
-        if (!utf8.complete()) {
+        if (pending > 0) {
             throw notUtf8(file, line);
         }
         if (!header && length > 0) { // a last line without its newline counts too
@@ -216,39 +233,6 @@ final class ExtractionScan {
 
         long size() {
             return unordered != null ? unordered.size() : count;
-        }
-    }
-
-    /** Validates UTF-8 byte by byte: lead bytes and the number of continuation bytes they announce. */
-    private static final class Utf8Check {
-        private int pending;
-
-        boolean accept(byte value) {
-            int b = value & 0xff;
-            if (pending > 0) {
-                if ((b & 0xC0) != 0x80) {
-                    return false;
-                }
-                pending--;
-                return true;
-            }
-            if (b < 0x80) {
-                return true;
-            }
-            if (b >= 0xC2 && b <= 0xDF) {
-                pending = 1;
-            } else if (b >= 0xE0 && b <= 0xEF) {
-                pending = 2;
-            } else if (b >= 0xF0 && b <= 0xF4) {
-                pending = 3;
-            } else {
-                return false;
-            }
-            return true;
-        }
-
-        boolean complete() {
-            return pending == 0;
         }
     }
 }
