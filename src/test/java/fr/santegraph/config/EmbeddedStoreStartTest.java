@@ -1,11 +1,9 @@
 package fr.santegraph.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,15 +38,5 @@ class EmbeddedStoreStartTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("The embedded database at " + file.resolve("store").toAbsolutePath() + " cannot be written: "
                         + file.toAbsolutePath() + " is not a folder; set santegraph.embedded.data-dir to a writable folder");
-    }
-
-    @Test
-    void aStoreFolderThatCannotBeWrittenIsNamedAsSuch() throws Exception {
-        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
-        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(readOnly), "root writes anywhere");
-        assertThatThrownBy(() -> EmbeddedNeo4jConfiguration.EmbeddedNeo4j.start(at(readOnly.resolve("store"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be written");
-        assertThat(Files.exists(readOnly.resolve("store"))).isFalse();
     }
 }
