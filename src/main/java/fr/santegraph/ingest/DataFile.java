@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -146,9 +145,5 @@ public record DataFile(Path path, String entry, String name, Compression compres
         try (InputStream in = open()) {
             return in.readNBytes(length);
         }
-    }
-
-    public Optional<String> entryName() {
-        return Optional.ofNullable(entry);
     }
 }
