@@ -1,61 +1,45 @@
 package fr.santegraph;
 
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.reference.BundledDataLoader;
 import fr.santegraph.territory.TerritoryImporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
- * Loads the real shared sources into the test database once per context, for the tests that read them.
- * Imports are idempotent, so a test that imports the same files again leaves the graph as it found it.
+ * The real territories (COG 2024 and La Poste, bundled in {@code import/territories}) in the test database. The
+ * service loads them itself on start; a context that did not (its bundle loading restricted) imports them here.
  */
 @Component
 public class RealGraph {
 
     private final TerritoryImporter territories;
+    private final BundledDataLoader loader;
     private ImportSummary territorySummary;
 
-    public RealGraph(TerritoryImporter territories) {
+    public RealGraph(TerritoryImporter territories, BundledDataLoader loader) {
         this.territories = territories;
+        this.loader = loader;
     }
 
-    /** The 2024 COG and both La Poste files, as {@code import territories} reads them. */
+    /** The summary of the run that loaded the 2024 COG and both La Poste files into this context's database. */
     public synchronized ImportSummary territories() {
         if (territorySummary == null) {
-            territorySummary = importTerritories(territories);
+            territorySummary = loader.outcomes().stream()
+                    .filter(outcome -> outcome.source().equals(TerritoryImporter.SOURCE) && outcome.summary() != null)
+                    .map(BundledDataLoader.Outcome::summary).findFirst()
+                    .orElseGet(() -> importTerritories(territories));
         }
         return territorySummary;
     }
 
-    /** A folder holding the shared COG JSON and La Poste CSV files side by side, as a user would download them. */
-    public static Path territoryFolder() {
-        try {
-            Path dir = Files.createTempDirectory("santegraph-territories");
-            for (Path file : List.of(SharedData.cog().resolve("regions.json"), SharedData.cog().resolve("departements.json"),
-                    SharedData.cog().resolve("communes.json"), SharedData.cog().resolve("epci.json"),
-                    SharedData.territories().resolve("laposte_hexasmal_2024.csv"),
-                    SharedData.territories().resolve("laposte_hexasmal_with_gps_2020.csv"))) {
-                Files.createSymbolicLink(dir.resolve(file.getFileName()), file);
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
+    /** Imports the bundled territory files again, as {@code import territories --dir import/territories} does. */
     public static ImportSummary importTerritories(TerritoryImporter importer) {
-        Path dir = territoryFolder();
         try {
-            return importer.importDirectory(dir);
+            return importer.importDirectory(BundledData.territories());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            FileSystemUtils.deleteRecursively(dir.toFile());
         }
     }
 }

@@ -4,17 +4,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The real data in {@code ../shared} beside the checkout. Tests that need it fail loudly when it is missing:
- * a skipped test would hide that CI checked nothing.
+ * The real data in {@code ../shared} beside the checkout, for the tests of the {@link NeedsSharedData} group only:
+ * everything else reads the bundled copies in {@code import/} ({@link BundledData}) or fixtures.
  */
 public final class SharedData {
 
     private SharedData() {
     }
 
+    public static Path location() {
+        return Path.of(System.getProperty("santegraph.shared-dir", "../shared")).toAbsolutePath().normalize();
+    }
+
+    public static boolean available() {
+        return Files.isDirectory(location().resolve("data"));
+    }
+
     public static Path root() {
-        Path root = Path.of(System.getProperty("santegraph.shared-dir", "../shared")).toAbsolutePath().normalize();
-        if (!Files.isDirectory(root.resolve("data"))) {
+        Path root = location();
+        if (!available()) {
             throw new IllegalStateException("the shared data folder is missing: expected " + root
                     + "/data beside the checkout (set -Dsantegraph.shared-dir to move it)");
         }
@@ -27,13 +35,5 @@ public final class SharedData {
             throw new IllegalStateException("missing shared file " + path);
         }
         return path;
-    }
-
-    public static Path cog() {
-        return path("data/territories/decoupage-administratif-4.1.0");
-    }
-
-    public static Path territories() {
-        return path("data/territories");
     }
 }

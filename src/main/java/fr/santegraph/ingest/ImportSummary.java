@@ -9,6 +9,23 @@ import java.util.TreeMap;
 public record ImportSummary(String source, long read, long rejected, List<Rejection> rejections,
                            Map<String, Long> counters, Duration elapsed) {
 
+    /** Several runs reported as one (a source loaded by two importers, {@code import all}). */
+    public static ImportSummary combine(String source, ImportSummary... parts) {
+        long read = 0;
+        long rejected = 0;
+        List<Rejection> rejections = new java.util.ArrayList<>();
+        Map<String, Long> counters = new java.util.HashMap<>();
+        Duration elapsed = Duration.ZERO;
+        for (ImportSummary part : parts) {
+            read += part.read();
+            rejected += part.rejected();
+            rejections.addAll(part.rejections());
+            part.counters().forEach((name, value) -> counters.merge(name, value, Long::sum));
+            elapsed = elapsed.plus(part.elapsed());
+        }
+        return new ImportSummary(source, read, rejected, List.copyOf(rejections), Map.copyOf(counters), elapsed);
+    }
+
     public long counter(String name) {
         return counters.getOrDefault(name, 0L);
     }

@@ -255,7 +255,8 @@ public final class RppsGenerator {
     /** Current communes, with the arrondissements of Paris, Lyon and Marseille in place of those three. */
     private static void readCommunes(Path file, List<Commune> communes, List<Long> populations) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = mapper.createParser(in)) {
+        // DataFile: the COG file as published or gzipped as the repository bundles it.
+        try (InputStream in = fr.santegraph.ingest.DataFile.of(file).open(); JsonParser parser = mapper.createParser(in)) {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 JsonNode c = parser.readValueAsTree();

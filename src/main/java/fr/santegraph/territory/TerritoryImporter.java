@@ -13,6 +13,7 @@ import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.JsonArrayReader;
 import fr.santegraph.ingest.RetirementLimit;
 import fr.santegraph.ingest.RowException;
+import fr.santegraph.ingest.SourceEditions;
 import fr.santegraph.ingest.SourceFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,16 +54,25 @@ public class TerritoryImporter implements Importer {
 
     private final TerritoryWriter writer;
     private final TerritoryDirectory directory;
+    private final SourceEditions editions;
 
-    public TerritoryImporter(TerritoryWriter writer, TerritoryDirectory directory) {
+    public TerritoryImporter(TerritoryWriter writer, TerritoryDirectory directory, SourceEditions editions) {
         this.writer = writer;
         this.directory = directory;
+        this.editions = editions;
     }
+
+    /** The name under which the graph records the COG edition it holds ({@link SourceEditions}). */
+    public static final String SOURCE = "territories";
 
     @Override
     public ImportSummary run(ImportRequest request) throws IOException {
-        return importFiles(SourceFiles.of(request), new Options(edition(request.option("edition").orElse(null)),
+        String edition = request.option("edition").orElse(null);
+        ImportSummary summary = importFiles(SourceFiles.of(request), new Options(edition(edition),
                 RetirementLimit.of(request)));
+        // A user's edition is not overwritten by the copy bundled in the jar when it is the same or newer.
+        editions.record(SOURCE, edition, null, SourceEditions.Origin.IMPORT, summary);
+        return summary;
     }
 
     /**
@@ -74,7 +84,7 @@ public class TerritoryImporter implements Importer {
     }
 
     /** {@code --edition 2025} (a COG year takes effect on 1 January) or {@code --edition 2025-03-01}. */
-    static LocalDate edition(String text) {
+    public static LocalDate edition(String text) {
         if (text == null) {
             return null;
         }

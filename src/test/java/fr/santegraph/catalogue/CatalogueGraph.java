@@ -1,6 +1,7 @@
 package fr.santegraph.catalogue;
 
-import fr.santegraph.SharedData;
+import fr.santegraph.BundledData;
+import fr.santegraph.reference.BundledDataLoader;
 import fr.santegraph.dataset.EtalabCartographyImporter;
 import fr.santegraph.dataset.SndsSchemaImporter;
 import fr.santegraph.indicator.DreesIndicatorImporter;
@@ -9,7 +10,10 @@ import fr.santegraph.producer.ProducerDirectory;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 
-/** Loads the real shared catalogue sources into the test database once per context, for the tests that read them. */
+/**
+ * The real catalogue sources (Etalab 2014, the DREES index, the SNDS schemas, bundled in {@code import/}) in the test
+ * database: loaded by the service on start, or here once per context when its bundle loading was restricted.
+ */
 @Component
 public class CatalogueGraph {
 
@@ -20,31 +24,49 @@ public class CatalogueGraph {
     private ImportSummary dreesSummary;
     private ImportSummary sndsSummary;
 
-    public CatalogueGraph(EtalabCartographyImporter etalab, DreesIndicatorImporter drees, SndsSchemaImporter snds) {
+    private final BundledDataLoader loader;
+
+    public CatalogueGraph(EtalabCartographyImporter etalab, DreesIndicatorImporter drees, SndsSchemaImporter snds,
+                          BundledDataLoader loader) {
         this.etalab = etalab;
         this.drees = drees;
         this.snds = snds;
+        this.loader = loader;
     }
 
     public static Path etalabFolder() {
-        return SharedData.path("data/catalogue/etalab-2014");
+        return BundledData.unpacked("etalab-2014");
     }
 
     public static Path dreesFolder() {
-        return SharedData.path("data/catalogue/drees-indicateurs");
+        return BundledData.unpacked("drees-indicators");
     }
 
     public static Path sndsFolder() {
-        return SharedData.path("data/snds/schema-snds/schemas");
+        return BundledData.unpacked("snds-schemas").resolve("schemas");
     }
 
     /** The three real sources, in the order a user would import them. */
     public synchronized void load() {
         if (etalabSummary == null) {
-            etalabSummary = etalab.importDirectory(etalabFolder(), ProducerDirectory.bundled());
-            dreesSummary = drees.importDirectory(dreesFolder(), ProducerDirectory.bundled());
-            sndsSummary = snds.importDirectory(sndsFolder());
+            etalabSummary = loaded("etalab-2014");
+            dreesSummary = loaded("drees-indicators");
+            sndsSummary = loaded("snds-schemas");
+            if (etalabSummary == null) {
+                etalabSummary = etalab.importDirectory(etalabFolder(), ProducerDirectory.bundled());
+            }
+            if (dreesSummary == null) {
+                dreesSummary = drees.importDirectory(dreesFolder(), ProducerDirectory.bundled());
+            }
+            if (sndsSummary == null) {
+                sndsSummary = snds.importDirectory(sndsFolder());
+            }
         }
+    }
+
+    private ImportSummary loaded(String source) {
+        return loader.outcomes().stream().filter(outcome -> outcome.source().equals(source) && outcome.summary() != null)
+                .map(BundledDataLoader.Outcome::summary).findFirst().orElse(null);
     }
 
     public ImportSummary etalab() {

@@ -58,6 +58,7 @@ class DatabaseOutageTest {
         int boltPort = server.boltUri().getPort();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SantegraphApplication.class)
                 .properties("spring.neo4j.uri=bolt://127.0.0.1:" + boltPort, "server.port=0",
+                        "santegraph.bundled.location=bundles/small/",
                         "spring.neo4j.connection-timeout=2s", "spring.neo4j.pool.connection-acquisition-timeout=2s")
                 .run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -49,7 +49,7 @@ class ExternalNeo4jTest {
         String uri = server.boltUri().toString().replace("bolt://", "neo4j://");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SantegraphApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.neo4j.uri=" + uri,
+                .properties("spring.neo4j.uri=" + uri, "santegraph.bundled.location=bundles/small/",
                         "spring.neo4j.authentication.username=neo4j",
                         "spring.neo4j.authentication.password=irrelevant-auth-is-off-on-this-test-server",
                         "santegraph.embedded.data-dir=" + serverDir.resolve("must-not-exist"))

@@ -35,7 +35,8 @@ class GracefulShutdownTest {
                 "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "fr.santegraph.SantegraphApplication",
                 "--server.port=0", "--santegraph.embedded.data-dir=" + dataDir,
-                "--santegraph.embedded.preallocate-logs=false", "--logging.level.root=info"));
+                "--santegraph.embedded.preallocate-logs=false", "--logging.level.root=info",
+                "--santegraph.bundled.location=bundles/small/"));
         Process service = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder log = new StringBuilder();
         CompletableFuture<Boolean> started = new CompletableFuture<>();
@@ -44,7 +45,7 @@ class GracefulShutdownTest {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     log.append(line).append('\n');
-                    if (line.contains("Loaded bundled territories")) {
+                    if (line.contains("Bundled data:") && line.contains("sources checked")) {
                         started.complete(true);
                     }
                 }

@@ -33,7 +33,9 @@ import org.springframework.test.context.ActiveProfiles;
  * Chromium is driven through its command line ({@code --dump-dom}, {@code --screenshot}): nothing is downloaded.
  * Without Chromium the class is skipped, except with {@code CI=true} where it fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A page test needs a graph that answers, not the whole reference data.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "santegraph.bundled.location=bundles/small/")
 @ActiveProfiles("test")
 @EnabledIf(value = "chromiumInstalledOrInCi", disabledReason = GraphiqlBrowserTest.CHROMIUM_MISSING
         + " Skipped outside CI (with CI=true the test fails instead).")

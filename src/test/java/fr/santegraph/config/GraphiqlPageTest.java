@@ -21,7 +21,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The GraphiQL page over plain HTTP: served directly, and built only from assets the service itself serves. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A page test needs a graph that answers, not the whole reference data.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "santegraph.bundled.location=bundles/small/")
 @ActiveProfiles("test")
 class GraphiqlPageTest {
 

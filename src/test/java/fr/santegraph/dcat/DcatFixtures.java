@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import fr.santegraph.SharedData;
 
 /** Catalogue records built in code, shaped like the real sources (Etalab datasets, DREES indicators). */
 final class DcatFixtures {
@@ -42,7 +41,8 @@ final class DcatFixtures {
     }
 
     static Path shapesDir() {
-        return SharedData.path("dcat/dcat-ap-3.0.1");
+        // The official shapes, copied into the test resources (CC BY 4.0, see their README.md).
+        return Path.of("src/test/resources/dcat-ap-3.0.1");
     }
 
     static Dataset pmsi() {

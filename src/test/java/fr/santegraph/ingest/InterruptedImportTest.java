@@ -3,7 +3,6 @@ package fr.santegraph.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.ScratchGraphTest;
-import fr.santegraph.SharedData;
 import fr.santegraph.config.EmbeddedNeo4jConfiguration;
 import fr.santegraph.config.EmbeddedNeo4jProperties;
 import fr.santegraph.support.GraphChecksum;
@@ -52,7 +51,8 @@ class InterruptedImportTest extends ScratchGraphTest {
             }
             GraphChecksum recovered = checksumOfStore(store);
 
-            territories.importDirectory(sources);
+            // As the command does it, the edition it records included.
+            territories.run(ImportRequest.of("territories", "dir", sources.toString()));
             GraphChecksum uninterrupted = GraphChecksum.of(cypher -> List.copyOf(
                     neo4j.query(cypher).fetchAs(String.class).all()));
 
@@ -63,11 +63,11 @@ class InterruptedImportTest extends ScratchGraphTest {
         }
     }
 
-    /** The real 2024 COG JSON files (the La Poste files would only lengthen the test). */
+    /** The real 2024 COG JSON files, gzipped as bundled (the La Poste files would only lengthen the test). */
     private static Path cogOnly() throws java.io.IOException {
         Path dir = java.nio.file.Files.createTempDirectory("santegraph-cog");
         for (String file : List.of("regions.json", "departements.json", "communes.json", "epci.json")) {
-            java.nio.file.Files.createSymbolicLink(dir.resolve(file), SharedData.cog().resolve(file));
+            java.nio.file.Files.createSymbolicLink(dir.resolve(file + ".gz"), fr.santegraph.BundledData.territories().resolve(file + ".gz"));
         }
         return dir;
     }

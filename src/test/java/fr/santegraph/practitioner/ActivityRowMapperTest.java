@@ -3,6 +3,7 @@ package fr.santegraph.practitioner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.santegraph.NeedsSharedData;
 import fr.santegraph.SharedData;
 import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.RowException;
@@ -16,10 +17,17 @@ class ActivityRowMapperTest {
         return Files.readAllLines(SharedData.path("data/rpps/PS_LibreAcces_Personne_activite_sample_2021.txt"));
     }
 
+    /** The current 56-column header, as the published-format fixture carries it. */
+    private static String header56() throws Exception {
+        return Files.readAllLines(java.nio.file.Path.of(
+                "src/test/resources/fixtures/practitioners/published/PS_LibreAcces_Personne_activite_202403150900.txt")).get(0);
+    }
+
     private static ActivityRowMapper mapper52() throws Exception {
         return ActivityRowMapper.forHeader("sample", RppsLines.fields(sample().get(0)));
     }
 
+    @NeedsSharedData // the 22 real lines of ../shared/data/rpps
     @Test
     void mapsASampleLineByHeaderNameKeepingPublishedCodesAndLabels() throws Exception {
         String text = sample().get(8); // MARQUET, LBM NOVELAB at Ambérieu
@@ -39,10 +47,10 @@ class ActivityRowMapperTest {
         assertThat(line.site().properties().keySet()).containsExactlyInAnyOrderElementsOf(ActivityRowMapper.SITE_KEYS);
     }
 
+    @NeedsSharedData // the 22 real lines of ../shared/data/rpps
     @Test
     void theCurrent56ColumnHeaderMapsTheSameValuesPlusRoleAndGenre() throws Exception {
-        List<String> header56 = RppsLines.fields(Files.readString(
-                SharedData.path("data/rpps/header_Personne_activite_56cols_2023.txt")).strip());
+        List<String> header56 = RppsLines.fields(header56());
         ActivityRowMapper mapper = ActivityRowMapper.forHeader("f", header56);
         String text = sample().get(22).substring(0, sample().get(22).length()) + "FON01|Titulaire de cabinet|GENR01|Diagnostic|";
 
@@ -54,6 +62,7 @@ class ActivityRowMapperTest {
         assertThat(line.site()).isNull();
     }
 
+    @NeedsSharedData // the 22 real lines of ../shared/data/rpps
     @Test
     void aSiteWithoutCommuneCodeTakesTheTownOfItsCedexOfficeLine() throws Exception {
         String text = sample().get(3); // DOUBS OPTIC, "25300 DOUBS", no commune code
@@ -67,6 +76,7 @@ class ActivityRowMapperTest {
         assertThat(ActivityRowMapper.departmentOfPostalCode("97400")).isEqualTo("974");
     }
 
+    @NeedsSharedData // the 22 real lines of ../shared/data/rpps
     @Test
     void badRowsAreRefusedWithTheirReason() throws Exception {
         ActivityRowMapper mapper = mapper52();
@@ -84,6 +94,7 @@ class ActivityRowMapperTest {
                 .isInstanceOf(RowException.class).hasMessageStartingWith("not text: control characters");
     }
 
+    @NeedsSharedData // the 22 real lines of ../shared/data/rpps
     @Test
     void aQuoteOrASemicolonInAFieldIsDataSinceTheExtractionHasNoQuoting() throws Exception {
         String good = sample().get(1);
@@ -95,8 +106,7 @@ class ActivityRowMapperTest {
 
     @Test
     void aLineWithoutASiteTellsItsDepartementAndIsUnplacedForWantOfASite() throws Exception {
-        List<String> header56 = RppsLines.fields(Files.readString(
-                SharedData.path("data/rpps/header_Personne_activite_56cols_2023.txt")).strip());
+        List<String> header56 = RppsLines.fields(header56());
         ActivityRowMapper mapper = ActivityRowMapper.forHeader("f", header56);
         List<String> fields = new java.util.ArrayList<>(java.util.Collections.nCopies(56, ""));
         fields.set(0, "8");
@@ -129,10 +139,10 @@ class ActivityRowMapperTest {
                 .hasMessageContaining("Identification nationale PP");
     }
 
+    @NeedsSharedData // the 22 real lines of ../shared/data/rpps
     @Test
     void theFingerprintIgnoresTheHeaderEditionButSeesAChangedValue() throws Exception {
-        List<String> header56 = RppsLines.fields(Files.readString(
-                SharedData.path("data/rpps/header_Personne_activite_56cols_2023.txt")).strip());
+        List<String> header56 = RppsLines.fields(header56());
         String text = sample().get(8);
         long as52 = mapper52().map(RppsLines.row(text, 9)).fingerprint();
         long as56 = ActivityRowMapper.forHeader("f", header56).map(RppsLines.row(text + "||||", 9)).fingerprint();
@@ -142,6 +152,7 @@ class ActivityRowMapperTest {
         assertThat(changed).isNotEqualTo(as52);
     }
 
+    @NeedsSharedData // the 22 real lines of ../shared/data/rpps
     @Test
     void theFingerprintSeesAValueMovedToAnotherColumnAndAMovedSite() throws Exception {
         String text = sample().get(8);

@@ -2,6 +2,7 @@ package fr.santegraph.practitioner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.santegraph.NeedsSharedData;
 import fr.santegraph.SharedData;
 import fr.santegraph.ingest.DataFile;
 import fr.santegraph.ingest.ImportFailedException;
@@ -25,6 +26,7 @@ class ExtractionScanTest {
         return ExtractionScan.of(DataFile.of(file), 2).sortedById();
     }
 
+    @NeedsSharedData // the 22 real lines of ../shared/data/rpps
     @Test
     void thePublishedSampleIsSortedByNationalIdentifier() throws IOException {
         Path sample = SharedData.path("data/rpps/PS_LibreAcces_Personne_activite_sample_2021.txt");

@@ -2,7 +2,6 @@ package fr.santegraph.practitioner;
 
 import fr.santegraph.IntegrationTest;
 import fr.santegraph.RealGraph;
-import fr.santegraph.SharedData;
 import fr.santegraph.config.Neo4jSchemaInitializer;
 import fr.santegraph.ingest.ImportSummary;
 import java.io.BufferedWriter;
@@ -85,7 +84,7 @@ class OfflineImportCeilingBenchmark {
         Files.createDirectories(work.resolve("csv"));
         Path file = Path.of("target/rpps-bench/PS_LibreAcces_Personne_activite_" + lines + ".txt");
         if (!Files.exists(file)) {
-            RppsGenerator.generate(SharedData.cog().resolve("communes.json"), file, lines, 42);
+            RppsGenerator.generate(fr.santegraph.BundledData.territories().resolve("communes.json.gz"), file, lines, 42);
         }
         try (Session session = driver.session()) {
             session.run("""

@@ -3,6 +3,7 @@ package fr.santegraph.practitioner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.IntegrationTest;
+import fr.santegraph.NeedsSharedData;
 import fr.santegraph.ingest.ImportSummary;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** The real 2021 sample over the real COG and La Poste files: counts, commune links, GraphQL by territory and distance. */
 @IntegrationTest
+@NeedsSharedData // the 22 real lines of ../shared/data/rpps
 class PractitionerSampleTest {
 
     @Autowired

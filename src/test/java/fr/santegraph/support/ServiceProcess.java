@@ -73,6 +73,12 @@ public final class ServiceProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM, as Ctrl-C or systemd: the service closes its store; returns the exit status. */
+    public int terminate(long seconds) throws Exception {
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+        return waitFor(seconds);
+    }
+
     public int waitFor(long seconds) throws Exception {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new IllegalStateException("still running after " + seconds + " s; output:\n" + output);
