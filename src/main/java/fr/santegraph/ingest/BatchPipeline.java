@@ -33,11 +33,6 @@ public final class BatchPipeline<B> implements AutoCloseable {
         this.write = write;
     }
 
-    /** A task for the writer thread before the batches (e.g. reading what the graph holds). */
-    public void first(Runnable task) {
-        writer.execute(() -> unlessFailed(task));
-    }
-
     /** Hands a batch to the writer, waiting while {@code inFlight} others wait; rethrows an earlier write's failure. */
     public void submit(B batch) {
         rethrow();

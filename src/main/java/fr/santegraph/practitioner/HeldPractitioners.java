@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * What the graph holds about every practitioner (identifier, fingerprint, active, in the import's scope), read once
- * before a refresh in index order and packed (~30 MB for the country): the retirement limit is checked against it
- * before anything is written, and each batch of a sorted file is then reconciled against its slice without reading
- * the graph again. Bounded: past {@code capacity} practitioners, or identifiers whose byte order is not the index's,
- * nothing is held and the import reads the graph range by range as before.
+ * per refresh in index order and packed (~30 MB for the country): the retirement limit is checked against it before
+ * anything is written, and each batch of a sorted file is reconciled against its slice without reading the graph
+ * again. Read on its own thread while the file is read: a slice waits until the read has passed its end. Bounded:
+ * past {@code capacity} practitioners, or identifiers whose byte order is not the index's, it is abandoned (slices
+ * answer null) and the import reads the graph range by range as before.
  */
 final class HeldPractitioners {
 
@@ -27,29 +28,89 @@ final class HeldPractitioners {
     private final BitSet inScope = new BitSet();
     private int size;
     private int used;
+    /** Guards the arrays while the reading thread appends; readers wait on it for the read to pass their range. */
+    private final Object lock = new Object();
+    private boolean complete;
+    private boolean abandoned;
+    private RuntimeException failure;
 
-    private HeldPractitioners() {
+    HeldPractitioners() {
     }
 
     /** Everything the graph holds, or null when it is more than {@code capacity} or not in byte order. */
     static HeldPractitioners load(Pages pages, int page, int capacity) {
         HeldPractitioners held = new HeldPractitioners();
-        String after = "";
-        byte[] previous = new byte[0];
-        while (true) {
-            List<PractitionerWriter.Held> rows = pages.after(after, page);
-            for (PractitionerWriter.Held row : rows) {
-                byte[] id = row.id().getBytes(StandardCharsets.UTF_8);
-                if (held.size == capacity || Arrays.compareUnsigned(id, previous) <= 0 && held.size > 0) {
-                    return null;
+        held.read(pages, page, capacity);
+        return held.abandoned ? null : held;
+    }
+
+    /** Reads the graph page by page into this holder; other threads may ask for slices meanwhile. */
+    void read(Pages pages, int page, int capacity) {
+        try {
+            String after = "";
+            byte[] previous = new byte[0];
+            while (true) {
+                List<PractitionerWriter.Held> rows = pages.after(after, page);
+                synchronized (lock) {
+                    for (PractitionerWriter.Held row : rows) {
+                        byte[] id = row.id().getBytes(StandardCharsets.UTF_8);
+                        if (size == capacity || Arrays.compareUnsigned(id, previous) <= 0 && size > 0) {
+                            abandon();
+                            return;
+                        }
+                        add(id, row);
+                        previous = id;
+                    }
+                    if (rows.size() < page) {
+                        complete = true;
+                        lock.notifyAll();
+                        return;
+                    }
+                    lock.notifyAll();
                 }
-                held.add(id, row);
-                previous = id;
+                after = rows.get(rows.size() - 1).id();
             }
-            if (rows.size() < page) {
-                return held;
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                failure = e;
+                lock.notifyAll();
             }
-            after = rows.get(rows.size() - 1).id();
+            throw e;
+        }
+    }
+
+    private void abandon() {
+        abandoned = true;
+        ids = new byte[0];
+        ends = new int[0];
+        fingerprints = new long[0];
+        active.clear();
+        inScope.clear();
+        size = 0;
+        used = 0;
+        lock.notifyAll();
+    }
+
+    /** Waits for the whole read; false when it was abandoned (too many, or not in byte order). */
+    boolean awaitComplete() {
+        synchronized (lock) {
+            awaitWhile(() -> !complete);
+            return !abandoned;
+        }
+    }
+
+    /** Called holding the lock: waits while the read goes on and {@code pending} holds. */
+    private void awaitWhile(java.util.function.BooleanSupplier pending) {
+        while (!abandoned && failure == null && pending.getAsBoolean()) {
+            try {
+                lock.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new fr.santegraph.ingest.ImportFailedException("import interrupted", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -101,15 +162,25 @@ final class HeldPractitioners {
         return low;
     }
 
-    /** The practitioners with an identifier in ({@code after}, {@code upTo}] ({@code upTo} null: to the last one). */
+    /**
+     * The practitioners with an identifier in ({@code after}, {@code upTo}] ({@code upTo} null: to the last one), once
+     * the read has passed {@code upTo}; null when the read was abandoned (read that range from the graph).
+     */
     List<PractitionerWriter.Held> between(String after, String upTo) {
-        int from = firstAfter(after, false);
-        int to = upTo == null ? size : firstAfter(upTo, false);
-        List<PractitionerWriter.Held> slice = new ArrayList<>(Math.max(0, to - from));
-        for (int i = from; i < to; i++) {
-            slice.add(new PractitionerWriter.Held(id(i), fingerprints[i], active.get(i), inScope.get(i)));
+        synchronized (lock) {
+            byte[] end = upTo == null ? null : upTo.getBytes(StandardCharsets.UTF_8);
+            awaitWhile(() -> !complete && (end == null || size == 0 || compare(size - 1, end) < 0));
+            if (abandoned) {
+                return null;
+            }
+            int from = firstAfter(after, false);
+            int to = upTo == null ? size : firstAfter(upTo, false);
+            List<PractitionerWriter.Held> slice = new ArrayList<>(Math.max(0, to - from));
+            for (int i = from; i < to; i++) {
+                slice.add(new PractitionerWriter.Held(id(i), fingerprints[i], active.get(i), inScope.get(i)));
+            }
+            return slice;
         }
-        return slice;
     }
 
     /** Whether a list holds the identifier {@code utf8[from, to)}. */
@@ -117,7 +188,7 @@ final class HeldPractitioners {
         boolean lists(byte[] utf8, int from, int to);
     }
 
-    /** Active practitioners of the scope, and how many of them {@code listed} does not list. */
+    /** Active practitioners of the scope, and how many of them {@code listed} does not list (after the whole read). */
     long[] activeAndAbsent(Listed listed) {
         long activeInScope = 0;
         long absent = 0;

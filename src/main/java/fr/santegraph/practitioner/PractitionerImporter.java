@@ -28,10 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -75,6 +74,11 @@ public class PractitionerImporter implements Importer {
      * larger graph is read range by range as the batches go.
      */
     static final int PRACTITIONERS_HELD = 4_000_000;
+    /**
+     * Rows of writes held back while the retirement limit is still being counted (a day's changes, ~3 % of the
+     * country, are ~60,000): past it the writer waits for the count.
+     */
+    static final long MAX_HELD_BACK_ROWS = 500_000;
     private static final Pattern STAMP_OPTION = Pattern.compile("\\d{8}(\\d{2}(\\d{2}(\\d{2})?)?)?");
 
     private final PractitionerWriter writer;
@@ -147,19 +151,65 @@ public class PractitionerImporter implements Importer {
 
     public ImportSummary importFiles(Options options) throws IOException {
         ExtractionFiles files = ExtractionFiles.resolve(options.file(), options.savoirFaireFile(), options.diplomaFile());
+        ActivityRowMapper mapper = mapperOf(files.activities());
+        SiteFingerprints sites = new SiteFingerprints(siteFingerprintsHeld);
+        // Three checks alongside the read: the scan of the file, practitioners, sites and communes.
+        ExecutorService graphReads = Executors.newFixedThreadPool(3, r -> new Thread(r, "rpps-check"));
+        try {
+            return importFiles(files, options, mapper, sites, graphReads);
+        } finally {
+            graphReads.shutdownNow();
+        }
+    }
+
+    private ImportSummary importFiles(ExtractionFiles files, Options options, ActivityRowMapper mapper,
+                                      SiteFingerprints sites, ExecutorService graphReads) throws IOException {
         String stamp = options.stamp() != null ? options.stamp() : files.stamp();
         LocalDate date = dateOf(stamp);
-        ImportRun run = new ImportRun("practitioners " + files.activities().describe());
-        ActivityRowMapper mapper = mapperOf(files.activities());
-        Scanned scanned = scan(files.activities(), mapper, options);
-        GeocodingTable geocoding = options.geocodingFile() == null ? GeocodingTable.NONE
-                : GeocodingTable.load(options.geocodingFile(), run);
-        CommuneDirectory communes = CommuneDirectory.load(neo4j);
+        Checks checks = startChecks(files.activities(), mapper, options, sites, graphReads);
+        CommuneDirectory communes = join(checks.communes());
         if (communes.isEmpty()) {
             log.warn("No communes in the graph: import territories first, or every site will be unplaced");
         }
-        Counts counts = new Counts(new SiteFingerprints(siteFingerprintsHeld), scanned.sortedById(), scanned.held());
+        try {
+            // Read at once as sorted (as the ANS publishes it): every write waits for the checks.
+            return read(files, options, mapper, stamp, date, communes,
+                    new Counts(sites, true, checks.held(), new GuardedWrites(checks.sortedAndWithinLimit(),
+                            MAX_HELD_BACK_ROWS)), false);
+        } catch (NotSorted e) {
+            // Nothing was written (the writes waited for the checks): read it again, unsorted, checked first.
+            join(checks.withinLimit());
+            return read(files, options, mapper, stamp, date, communes,
+                    new Counts(sites, false, null, GuardedWrites.open()), true);
+        } catch (RuntimeException e) {
+            // The scan of the file's bytes, when it fails too, tells the cause best (a truncated gzip, a bad byte).
+            Throwable scanned = checks.scan().handle((scan, failure) -> failure).join();
+            if (scanned instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() != null) {
+                scanned = wrapped.getCause();
+            }
+            if (scanned instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (scanned instanceof RuntimeException scanFailure && scanFailure != e) {
+                scanFailure.addSuppressed(e);
+                throw scanFailure;
+            }
+            throw e;
+        }
+    }
+
+    private ImportSummary read(ExtractionFiles files, Options options, ActivityRowMapper mapper, String stamp,
+                               LocalDate date, CommuneDirectory communes, Counts counts, boolean readAgain)
+            throws IOException {
+        ImportRun run = new ImportRun("practitioners " + files.activities().describe());
+        if (readAgain) {
+            run.count("read again (not sorted by identifier)", 1);
+        }
+        GeocodingTable geocoding = options.geocodingFile() == null ? GeocodingTable.NONE
+                : GeocodingTable.load(options.geocodingFile(), run);
         readActivities(files.activities(), mapper, options, run, counts, communes, geocoding, date);
+        // A file read before its checks ended: their refusal (nothing written) or the writes held back.
+        counts.writes.awaitCheck();
         long retired = counts.sortedById ? counts.retired.get()
                 : retireUnstamped(run.id(), date, options.departments(), counts.kept);
         CompanionFiles companions = new CompanionFiles(writer);
@@ -187,6 +237,13 @@ public class PractitionerImporter implements Importer {
         return summary;
     }
 
+    /** The checks' signal that the file is not sorted by identifier: read it again the other way. */
+    private static final class NotSorted extends RuntimeException {
+        NotSorted() {
+            super("not sorted by identifier", null, false, false);
+        }
+    }
+
     private static ActivityRowMapper mapperOf(DataFile activities) throws IOException {
         try (DelimitedReader reader = DelimitedReader.open(activities, DelimitedFormat.RPPS)) {
             return ActivityRowMapper.forHeader(reader.name(),
@@ -195,38 +252,73 @@ public class PractitionerImporter implements Importer {
     }
 
     /**
-     * Everything that can refuse the file, before its first write: the scan of its bytes and, meanwhile on another
-     * thread, the read of what the graph holds; then the retirement limit. Returns what the graph holds (null past
-     * {@link #PRACTITIONERS_HELD}); the identifiers the file lists (~100 MB for the country) are let go.
+     * Everything that can refuse the file, started before its first line is read and run alongside it: the scan of
+     * its bytes (UTF-8 throughout, a compressed copy whole, sorted or not, the identifiers it lists), the read of
+     * what the graph holds (practitioners, for the reconciliation and the retirement limit; sites and communes, which
+     * the writer needs from its first batch). The file is read meanwhile; its writes wait ({@link GuardedWrites})
+     * until the scan and the practitioners' read have ended and the limit has passed.
      */
-    private Scanned scan(DataFile activities, ActivityRowMapper mapper, Options options) throws IOException {
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "rpps-graph-read"));
+    private Checks startChecks(DataFile activities, ActivityRowMapper mapper, Options options, SiteFingerprints sites,
+                               ExecutorService graphReads) {
+        long start = System.nanoTime();
+        HeldPractitioners held = new HeldPractitioners();
+        long[] nanos = new long[3];
+        CompletableFuture<Void> practitioners = CompletableFuture.runAsync(() -> {
+            held.read((after, limit) -> writer.heldAfter(after, limit, options.departments()), 5 * rangePage,
+                    practitionersHeld);
+            nanos[0] = System.nanoTime() - start;
+        }, graphReads);
+        CompletableFuture<CommuneDirectory> communes = CompletableFuture.supplyAsync(() -> {
+            sites.load(writer::sitesAfter, 5 * rangePage);
+            CommuneDirectory directory = CommuneDirectory.load(neo4j);
+            nanos[1] = System.nanoTime() - start;
+            return directory;
+        }, graphReads);
+        CompletableFuture<ExtractionScan> scan = CompletableFuture.supplyAsync(() -> {
+            try {
+                ExtractionScan scanned = ExtractionScan.of(activities, mapper.nationalIdColumn());
+                nanos[2] = System.nanoTime() - start;
+                return scanned;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, graphReads);
+        CompletableFuture<Void> withinLimit = scan.thenCombine(practitioners, (scanned, ignored) -> {
+            log.info("{}: {} lines, {} practitioners, {}; checked in {} s (alongside the read: file scan {} s, "
+                            + "practitioners read {} s, sites and communes read {} s)", activities.describe(),
+                    scanned.lines(), scanned.identifierCount(), scanned.sortedById() ? "sorted by identifier"
+                            : "not sorted by identifier, read again with every practitioner stamped by the run",
+                    seconds(System.nanoTime() - start), seconds(nanos[2]), seconds(nanos[0]), seconds(nanos[1]));
+            checkRetirements(scanned, held.awaitComplete() ? held : null, options);
+            return (Void) null;
+        });
+        CompletableFuture<Void> sortedAndWithinLimit = withinLimit.thenCompose(ignored -> scan).thenAccept(scanned -> {
+            if (!scanned.sortedById()) {
+                throw new NotSorted();
+            }
+        });
+        return new Checks(scan, held, communes, withinLimit, sortedAndWithinLimit);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f", nanos / 1e9);
+    }
+
+    /** The checks running alongside the read, and what they read. */
+    private record Checks(CompletableFuture<ExtractionScan> scan, HeldPractitioners held,
+                          CompletableFuture<CommuneDirectory> communes, CompletableFuture<Void> withinLimit,
+                          CompletableFuture<Void> sortedAndWithinLimit) {
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
         try {
-            Future<HeldPractitioners> graph = reader.submit(() -> HeldPractitioners.load(
-                    (after, limit) -> writer.heldAfter(after, limit, options.departments()), 5 * rangePage,
-                    practitionersHeld));
-            ExtractionScan scan = ExtractionScan.of(activities, mapper.nationalIdColumn());
-            log.info("{}: {} lines, {} practitioners, {}", activities.describe(), scan.lines(), scan.identifierCount(),
-                    scan.sortedById() ? "sorted by identifier, reconciled range by range"
-                            : "not sorted by identifier, every practitioner read is stamped with the run");
-            HeldPractitioners held = graph.get();
-            checkRetirements(scan, held, options);
-            return new Scanned(scan.sortedById(), scan.sortedById() ? held : null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImportFailedException("import interrupted", e);
-        } catch (ExecutionException e) {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new ImportFailedException("reading the graph failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            reader.shutdownNow();
         }
-    }
-
-    /** Whether the file is sorted by identifier, and what the graph held before the run (null: not held). */
-    private record Scanned(boolean sortedById, HeldPractitioners held) {
     }
 
     /**
@@ -270,6 +362,8 @@ public class PractitionerImporter implements Importer {
         final boolean sortedById;
         /** What the graph held before the run, for a sorted file; null: read range by range. */
         final HeldPractitioners held;
+        /** Every write of the run goes through it: held back until the retirement limit has passed. */
+        final GuardedWrites writes;
         final AtomicLong created = new AtomicLong();
         final AtomicLong updated = new AtomicLong();
         final AtomicLong unchanged = new AtomicLong();
@@ -282,10 +376,11 @@ public class PractitionerImporter implements Importer {
         final StatementTimes times = new StatementTimes();
         long outOfScope;
 
-        Counts(SiteFingerprints siteFingerprints, boolean sortedById, HeldPractitioners held) {
+        Counts(SiteFingerprints siteFingerprints, boolean sortedById, HeldPractitioners held, GuardedWrites writes) {
             this.siteFingerprints = siteFingerprints;
             this.sortedById = sortedById;
             this.held = held;
+            this.writes = writes;
         }
     }
 
@@ -322,9 +417,6 @@ public class PractitionerImporter implements Importer {
         };
         BatchPipeline<Batch> pipeline = new BatchPipeline<>("rpps-writer", 2,
                 batch -> write(batch, run.id(), date, options.departments(), counts));
-        // The writer's first task, while the reader maps the first batches.
-        pipeline.first(() -> counts.times.time("sites read",
-                () -> counts.siteFingerprints.load(writer::sitesAfter, 5 * rangePage)));
         try (pipeline; DelimitedReader reader = DelimitedReader.open(file, DelimitedFormat.RPPS)) {
             String name = reader.name();
             // Where the previous batch's identifiers ended: the next batch reconciles from there.
@@ -397,16 +489,27 @@ public class PractitionerImporter implements Importer {
 
     private void write(Batch batch, String runId, LocalDate date, List<String> departments, Counts counts) {
         StatementTimes times = counts.times;
-        times.time("reference", () -> writer.writeReference(batch.professions(), batch.specialties()));
+        GuardedWrites writes = counts.writes;
+        writes.write(batch.professions().size() + batch.specialties().size(), () -> times.time("reference",
+                () -> writer.writeReference(batch.professions(), batch.specialties())));
         writeSites(batch.sites(), runId, counts);
         Map<String, PractitionerWriter.Known> known = batch.range() == null
                 ? times.time("known", () -> writer.known(batch.practitioners().keySet(), runId))
                 : times.time("range", () -> reconcile(batch.range(), batch.practitioners().keySet(), date, departments,
                 counts));
         Reconciliation changes = Reconciliation.of(batch.practitioners(), known, counts.kept);
-        times.time("create", () -> writer.createPractitioners(changes.created(), runId, date));
-        times.time("update", () -> writer.updatePractitioners(changes.changed(), runId, date, false));
-        times.time("append", () -> writer.updatePractitioners(changes.appended(), runId, date, true));
+        if (!changes.created().isEmpty()) {
+            writes.write(changes.created().size(), () -> times.time("create",
+                    () -> writer.createPractitioners(changes.created(), runId, date)));
+        }
+        if (!changes.changed().isEmpty()) {
+            writes.write(changes.changed().size(), () -> times.time("update",
+                    () -> writer.updatePractitioners(changes.changed(), runId, date, false)));
+        }
+        if (!changes.appended().isEmpty()) {
+            writes.write(changes.appended().size(), () -> times.time("append",
+                    () -> writer.updatePractitioners(changes.appended(), runId, date, true)));
+        }
         counts.lines.addAndGet(changes.lines());
         counts.created.addAndGet(changes.created().size());
         counts.updated.addAndGet(changes.changed().size());
@@ -423,16 +526,23 @@ public class PractitionerImporter implements Importer {
         Map<String, PractitionerWriter.Known> known = new HashMap<>();
         String after = range.after();
         while (true) {
-            List<PractitionerWriter.Held> page = counts.held != null ? counts.held.between(after, range.upTo())
-                    : writer.heldBetween(after, range.upTo(), rangePage);
+            // The held practitioners as their read passes this range; from the graph when that read was abandoned.
+            List<PractitionerWriter.Held> page = counts.held == null ? null : counts.held.between(after, range.upTo());
+            boolean fromGraph = page == null;
+            if (fromGraph) {
+                page = writer.heldBetween(after, range.upTo(), rangePage);
+            }
             for (PractitionerWriter.Held held : page) {
                 if (published.contains(held.id())) {
                     known.put(held.id(), new PractitionerWriter.Known(held.fingerprint(), held.active(), false));
                 }
             }
-            counts.retired.addAndGet(writer.retireAbsent(Reconciliation.absent(page, published, counts.kept), date,
-                    departments));
-            if (counts.held != null || page.size() < rangePage) {
+            List<String> absent = Reconciliation.absent(page, published, counts.kept);
+            if (!absent.isEmpty()) {
+                counts.writes.write(absent.size(),
+                        () -> counts.retired.addAndGet(writer.retireAbsent(absent, date, departments)));
+            }
+            if (!fromGraph || page.size() < rangePage) {
                 return known;
             }
             after = page.get(page.size() - 1).id();
@@ -456,8 +566,12 @@ public class PractitionerImporter implements Importer {
             // Recorded before the write: a failed write ends the run, and these fingerprints with it.
             fingerprints.written(site.id(), site.fingerprint());
         }
-        times.time("sites create", () -> writer.createSites(created, runId));
-        times.time("sites update", () -> writer.updateSites(changed, runId));
+        if (!created.isEmpty()) {
+            counts.writes.write(created.size(), () -> times.time("sites create", () -> writer.createSites(created, runId)));
+        }
+        if (!changed.isEmpty()) {
+            counts.writes.write(changed.size(), () -> times.time("sites update", () -> writer.updateSites(changed, runId)));
+        }
         counts.sitesCreated.addAndGet(created.size());
         counts.sitesUpdated.addAndGet(changed.size());
     }

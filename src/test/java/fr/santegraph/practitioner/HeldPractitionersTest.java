@@ -49,4 +49,50 @@ class HeldPractitionersTest {
         assertThat(HeldPractitioners.load((after, limit) -> after.isEmpty() ? outOfOrder : List.of(), 100, 100)).isNull();
         assertThat(HeldPractitioners.load(pages(List.of()), 10, 100).size()).isZero();
     }
+
+    @Test
+    void aSliceWaitsUntilTheReadHasPassedItsEndWhileTheReadGoesOn() throws Exception {
+        java.util.concurrent.Semaphore pagesAllowed = new java.util.concurrent.Semaphore(0);
+        HeldPractitioners.Pages gated = (after, limit) -> {
+            pagesAllowed.acquireUninterruptibly();
+            return pages(GRAPH).after(after, limit);
+        };
+        HeldPractitioners held = new HeldPractitioners();
+        Thread reading = new Thread(() -> held.read(gated, 2, 100));
+        reading.start();
+        var firstSlice = java.util.concurrent.CompletableFuture.supplyAsync(() -> held.between("", "81"));
+        var lastSlice = java.util.concurrent.CompletableFuture.supplyAsync(() -> held.between("8100", null));
+
+        pagesAllowed.release(); // first page: 0010001949, 81
+        assertThat(firstSlice.get(5, java.util.concurrent.TimeUnit.SECONDS)).extracting(Held::id)
+                .containsExactly("0010001949", "81");
+        Thread.sleep(100);
+        assertThat(lastSlice).as("the end of the index is not read yet").isNotDone();
+
+        pagesAllowed.release(2); // 810, 8100 then 82, and the short last page
+        pagesAllowed.release(1);
+        assertThat(lastSlice.get(5, java.util.concurrent.TimeUnit.SECONDS)).extracting(Held::id).containsExactly("82");
+        reading.join(5_000);
+        assertThat(held.awaitComplete()).isTrue();
+    }
+
+    @Test
+    void anAbandonedReadAnswersNullSlicesSoTheGraphIsReadInstead() {
+        HeldPractitioners held = new HeldPractitioners();
+        held.read(pages(GRAPH), 2, 3);
+
+        assertThat(held.between("", "81")).isNull();
+        assertThat(held.awaitComplete()).isFalse();
+    }
+
+    @Test
+    void aFailedReadFailsTheSlicesWaitingForIt() {
+        HeldPractitioners held = new HeldPractitioners();
+        IllegalStateException down = new IllegalStateException("database unavailable");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> held.read((after, limit) -> {
+            throw down;
+        }, 2, 100)).isSameAs(down);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> held.between("", "81")).isSameAs(down);
+    }
 }
