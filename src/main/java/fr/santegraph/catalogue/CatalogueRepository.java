@@ -115,10 +115,6 @@ public class CatalogueRepository {
         return result;
     }
 
-    public Neo4jClient client() {
-        return neo4j;
-    }
-
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> castList(Object value) {
         return (List<Map<String, Object>>) value;

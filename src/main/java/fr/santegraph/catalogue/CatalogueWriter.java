@@ -1,6 +1,5 @@
 package fr.santegraph.catalogue;
 
-import fr.santegraph.producer.ProducerDirectory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

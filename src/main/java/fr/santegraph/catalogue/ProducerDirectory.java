@@ -1,10 +1,7 @@
-package fr.santegraph.producer;
+package fr.santegraph.catalogue;
 
 import static fr.santegraph.catalogue.Props.blankToNull;
 
-import fr.santegraph.catalogue.AliasIndex;
-import fr.santegraph.catalogue.CatalogueFiles;
-import fr.santegraph.catalogue.Slugs;
 import fr.santegraph.ingest.ImportFailedException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package fr.santegraph.producer;
+package fr.santegraph.catalogue;
 
 import fr.santegraph.common.TextFolding;
 

@@ -16,7 +16,7 @@ import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.ImportSource;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
-import fr.santegraph.producer.ProducerDirectory;
+import fr.santegraph.catalogue.ProducerDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package fr.santegraph.indicator;
 import fr.santegraph.catalogue.AccessLevel;
 import fr.santegraph.catalogue.CatalogueOrder;
 import fr.santegraph.catalogue.CatalogueRepository;
-import fr.santegraph.catalogue.Conditions;
 import fr.santegraph.catalogue.GeoLevel;
 import fr.santegraph.catalogue.Theme;
 import fr.santegraph.catalogue.UpdateFrequency;
@@ -30,14 +29,12 @@ public class IndicatorController {
 
     private final CatalogueRepository catalogue;
     private final Pagination pagination;
+    private final IndicatorQueries queries;
 
-    public IndicatorController(CatalogueRepository catalogue, Pagination pagination) {
+    public IndicatorController(CatalogueRepository catalogue, Pagination pagination, IndicatorQueries queries) {
         this.catalogue = catalogue;
         this.pagination = pagination;
-    }
-
-    public record IndicatorFilter(String producer, String theme, GeoLevel geoLevel, UpdateFrequency frequency,
-                                  AccessLevel accessLevel, String dataset, String dataService) {
+        this.queries = queries;
     }
 
     @QueryMapping
@@ -47,65 +44,46 @@ public class IndicatorController {
 
     /** Filters read the indicator's denormalised codes (producerCodes, themeCodes…): no traversal per indicator. */
     @QueryMapping
-    public CountedConnection<Indicator> indicators(@Argument IndicatorFilter filter, @Argument CatalogueOrder orderBy,
+    public CountedConnection<Indicator> indicators(@Argument IndicatorQueries.IndicatorFilter filter, @Argument CatalogueOrder orderBy,
                                                    ScrollSubrange subrange, DataFetchingFieldSelectionSet selection) {
-        IndicatorFilter f = filter == null ? new IndicatorFilter(null, null, null, null, null, null, null) : filter;
-        Conditions where = new Conditions()
-                .add("$producer IN n.producerCodes", "producer", CatalogueRepository.code("producer", f.producer()))
-                .add("$theme IN n.themeCodes", "theme", f.theme())
-                .add("$geoLevel IN n.geoLevels", "geoLevel", f.geoLevel())
-                .add("n.updateFrequency = $frequency", "frequency", f.frequency())
-                .add("n.accessLevel = $access", "access", f.accessLevel())
-                .add("$dataset IN n.datasetCodes", "dataset", CatalogueRepository.code("dataset", f.dataset()))
-                .add("n.dataServiceCode = $service", "service", CatalogueRepository.code("dataservice", f.dataService()));
-        CatalogueOrder order = CatalogueOrder.orDefault(orderBy);
-        return catalogue.page("Indicator", where.conditions(), where.parameters(), order.property("name"), order.descending(),
-                pagination.request(subrange), selection.contains("totalCount"), Indicator::of);
+        return queries.indicators(filter, orderBy, pagination.request(subrange), selection.contains("totalCount"));
     }
 
     @QueryMapping
     public List<Theme> themes(@Argument String scheme) {
-        return catalogue.client().query("MATCH (t:Theme) WHERE $scheme IS NULL OR t.scheme = $scheme RETURN t {.*} AS t ORDER BY t.code")
-                .bind(scheme).to("scheme").fetch().all().stream()
-                .map(row -> Theme.of(CatalogueRepository.castMap(row.get("t")))).toList();
+        return queries.themes(scheme);
     }
 
     @BatchMapping(typeName = "Theme", field = "broader")
     public Map<Theme, Theme> broader(List<Theme> themes) {
-        return catalogue.relatedOneBy(themes, Theme::id, "(s:Theme {id: id})-[:BROADER]->(o:Theme)", Theme::of);
+        return catalogue.relatedOneBy(themes, Theme::id, IndicatorQueries.BROADER, Theme::of);
     }
 
     @BatchMapping
     public Map<Indicator, List<Producer>> producers(List<Indicator> indicators) {
-        return catalogue.relatedBy(indicators, Indicator::id, "(s:Indicator {id: id})-[:PRODUCED_BY]->(o:Producer)", Producer::of);
+        return catalogue.relatedBy(indicators, Indicator::id, IndicatorQueries.PRODUCERS, Producer::of);
     }
 
     @BatchMapping
     public Map<Indicator, List<Dataset>> sourceDatasets(List<Indicator> indicators) {
-        return catalogue.relatedBy(indicators, Indicator::id, "(s:Indicator {id: id})-[:DERIVED_FROM]->(o:Dataset)", Dataset::of);
+        return catalogue.relatedBy(indicators, Indicator::id, IndicatorQueries.SOURCE_DATASETS, Dataset::of);
     }
 
     @BatchMapping
     public Map<Indicator, DataService> dataService(List<Indicator> indicators) {
-        return catalogue.relatedOneBy(indicators, Indicator::id, "(s:Indicator {id: id})-[:PUBLISHED_ON]->(o:DataService)",
+        return catalogue.relatedOneBy(indicators, Indicator::id, IndicatorQueries.DATA_SERVICE,
                 DataService::of);
     }
 
     @BatchMapping(typeName = "Indicator", field = "themes")
     public Map<Indicator, List<Theme>> indicatorThemes(List<Indicator> indicators) {
-        return catalogue.relatedBy(indicators, Indicator::id, "(s:Indicator {id: id})-[:HAS_THEME]->(o:Theme)", Theme::of);
+        return catalogue.relatedBy(indicators, Indicator::id, IndicatorQueries.INDICATOR_THEMES, Theme::of);
     }
 
     @BatchMapping
     public Map<Indicator, List<Indicator.GeoAvailability>> geoAvailability(List<Indicator> indicators) {
-        Map<String, List<Indicator.GeoAvailability>> byId = new HashMap<>();
-        catalogue.client().query("""
-                        UNWIND $ids AS id
-                        MATCH (:Indicator {id: id})-[a:AVAILABLE_AT]->(g:GeoLevel)
-                        RETURN id, g.code AS level, a.coverage AS coverage
-                        """).bind(indicators.stream().map(Indicator::id).distinct().toList()).to("ids").fetch().all()
-                .forEach(row -> byId.computeIfAbsent((String) row.get("id"), k -> new ArrayList<>()).add(
-                        new Indicator.GeoAvailability(GeoLevel.valueOf((String) row.get("level")), (String) row.get("coverage"))));
+        Map<String, List<Indicator.GeoAvailability>> byId = queries.geoAvailability(
+                indicators.stream().map(Indicator::id).distinct().toList());
         Map<Indicator, List<Indicator.GeoAvailability>> result = new LinkedHashMap<>();
         indicators.forEach(i -> result.put(i, byId.getOrDefault(i.id(), List.of()).stream()
                 .sorted(java.util.Comparator.comparing(Indicator.GeoAvailability::level)).toList()));

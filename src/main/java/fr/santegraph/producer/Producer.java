@@ -1,5 +1,6 @@
 package fr.santegraph.producer;
 
+import fr.santegraph.catalogue.ProducerKind;
 import static fr.santegraph.catalogue.Props.bool;
 import static fr.santegraph.catalogue.Props.list;
 import static fr.santegraph.catalogue.Props.str;

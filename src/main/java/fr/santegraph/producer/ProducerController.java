@@ -2,11 +2,8 @@ package fr.santegraph.producer;
 
 import fr.santegraph.catalogue.CatalogueOrder;
 import fr.santegraph.catalogue.CatalogueRepository;
-import fr.santegraph.catalogue.Conditions;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.Pagination;
-import fr.santegraph.dataset.DataService;
-import fr.santegraph.dataset.Dataset;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,18 +15,21 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
+/**
+ * Producers: lookups, the paged list and their indicator count. Their datasets and data services are mapped by the
+ * dataset feature ({@code dataset.ProducerDatasetsController}), which this one does not depend on.
+ */
 @Controller
 public class ProducerController {
 
     private final CatalogueRepository catalogue;
     private final Pagination pagination;
+    private final ProducerQueries queries;
 
-    public ProducerController(CatalogueRepository catalogue, Pagination pagination) {
+    public ProducerController(CatalogueRepository catalogue, Pagination pagination, ProducerQueries queries) {
         this.catalogue = catalogue;
         this.pagination = pagination;
-    }
-
-    public record ProducerFilter(ProducerKind kind, Boolean inAliasFile) {
+        this.queries = queries;
     }
 
     @QueryMapping
@@ -38,30 +38,14 @@ public class ProducerController {
     }
 
     @QueryMapping
-    public CountedConnection<Producer> producers(@Argument ProducerFilter filter, @Argument CatalogueOrder orderBy,
-                                                 ScrollSubrange subrange, DataFetchingFieldSelectionSet selection) {
-        ProducerFilter f = filter == null ? new ProducerFilter(null, null) : filter;
-        Conditions where = new Conditions()
-                .add("n.kind = $kind", "kind", f.kind())
-                .add("n.inAliasFile = $inAliasFile", "inAliasFile", f.inAliasFile());
-        CatalogueOrder order = CatalogueOrder.orDefault(orderBy);
-        return catalogue.page("Producer", where.conditions(), where.parameters(), order.property("name"), order.descending(),
-                pagination.request(subrange), selection.contains("totalCount"), Producer::of);
-    }
-
-    @BatchMapping
-    public Map<Producer, List<Dataset>> datasets(List<Producer> producers) {
-        return catalogue.relatedBy(producers, Producer::id, "(s:Producer {id: id})<-[:PUBLISHED_BY]-(o:Dataset)", Dataset::of);
-    }
-
-    @BatchMapping
-    public Map<Producer, List<DataService>> dataServices(List<Producer> producers) {
-        return catalogue.relatedBy(producers, Producer::id, "(s:Producer {id: id})<-[:PUBLISHED_BY]-(o:DataService)",
-                DataService::of);
+    public CountedConnection<Producer> producers(@Argument ProducerQueries.ProducerFilter filter,
+                                                 @Argument CatalogueOrder orderBy, ScrollSubrange subrange,
+                                                 DataFetchingFieldSelectionSet selection) {
+        return queries.producers(filter, orderBy, pagination.request(subrange), selection.contains("totalCount"));
     }
 
     @BatchMapping
     public Map<Producer, Integer> indicatorCount(List<Producer> producers) {
-        return catalogue.countBy(producers, Producer::id, "(s:Producer {id: id})<-[:PRODUCED_BY]-(o:Indicator)");
+        return catalogue.countBy(producers, Producer::id, ProducerQueries.INDICATOR_COUNT);
     }
 }

@@ -9,7 +9,7 @@ import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.RetirementLimit;
 import fr.santegraph.ingest.SourceEditions;
 import fr.santegraph.ingest.StagedFolder;
-import fr.santegraph.producer.ProducerDirectory;
+import fr.santegraph.catalogue.ProducerDirectory;
 import fr.santegraph.territory.TerritoryImporter;
 import java.io.IOException;
 import java.nio.file.Path;

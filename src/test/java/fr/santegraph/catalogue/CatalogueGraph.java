@@ -6,7 +6,6 @@ import fr.santegraph.dataset.EtalabCartographyImporter;
 import fr.santegraph.dataset.SndsSchemaImporter;
 import fr.santegraph.indicator.DreesIndicatorImporter;
 import fr.santegraph.ingest.ImportSummary;
-import fr.santegraph.producer.ProducerDirectory;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.santegraph.IntegrationTest;
 import fr.santegraph.dataset.EtalabCartographyImporter;
 import fr.santegraph.dataset.SndsSchemaImporter;
-import fr.santegraph.producer.ProducerDirectory;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package fr.santegraph.producer;
+package fr.santegraph.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

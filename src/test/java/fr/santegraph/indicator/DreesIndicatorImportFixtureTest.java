@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.ScratchGraphTest;
 import fr.santegraph.ingest.ImportSummary;
-import fr.santegraph.producer.ProducerDirectory;
+import fr.santegraph.catalogue.ProducerDirectory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

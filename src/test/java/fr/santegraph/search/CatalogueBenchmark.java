@@ -7,7 +7,7 @@ import fr.santegraph.common.PageRequest;
 import fr.santegraph.dataset.EtalabCartographyImporter;
 import fr.santegraph.indicator.DreesIndicatorImporter;
 import fr.santegraph.ingest.ImportSummary;
-import fr.santegraph.producer.ProducerDirectory;
+import fr.santegraph.catalogue.ProducerDirectory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
