@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * While the bundled reference data is loading, the data endpoints (GraphQL, DCAT, RDF, GeoJSON) answer 503 with
@@ -32,9 +33,12 @@ public class LoadingGate extends OncePerRequestFilter {
         this.loader = loader;
     }
 
+    /** Decoded, without {@code ;…} parameters: {@code /%67raphql} and {@code /graphql;x} are {@code /graphql}, as routed. */
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = PATHS.getPathWithinApplication(request);
         return !loader.loading() || GATED.stream().noneMatch(path::startsWith);
     }
 
@@ -50,7 +54,7 @@ public class LoadingGate extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (request.getRequestURI().startsWith("/graphql")) {
+        if (PATHS.getPathWithinApplication(request).startsWith("/graphql")) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             // The message is written by this code (source names from bundle.tsv), never taken from the request.
             response.getWriter().write("{\"errors\":[{\"message\":\"" + message

@@ -42,6 +42,14 @@ class LoadingGateTest {
     }
 
     @Test
+    void anEncodedOrParameterisedPathToTheEndpointsIsRefusedToo() throws Exception {
+        BundledDataLoader loader = loading();
+        for (String path : List.of("/%67raphql", "/graphql;jsessionid=1", "/%63atalog.ttl", "/id/territory/region%3A84")) {
+            assertThat(request(loader, "POST", path).getStatus()).as(path).isEqualTo(503);
+        }
+    }
+
+    @Test
     void healthGraphiqlAndPagesStayOpenWhileLoading() throws Exception {
         BundledDataLoader loader = loading();
         for (String path : List.of("/actuator/health", "/graphiql", "/webjars/graphiql/graphiql.min.js")) {
