@@ -26,10 +26,7 @@ public class RealGraph {
     /** The summary of the run that loaded the 2024 COG and both La Poste files into this context's database. */
     public synchronized ImportSummary territories() {
         if (territorySummary == null) {
-            territorySummary = loader.outcomes().stream()
-                    .filter(outcome -> outcome.source().equals(TerritoryImporter.SOURCE) && outcome.summary() != null)
-                    .map(BundledDataLoader.Outcome::summary).findFirst()
-                    .orElseGet(() -> importTerritories(territories));
+            territorySummary = loader.loaded(TerritoryImporter.SOURCE).orElseGet(() -> importTerritories(territories));
         }
         return territorySummary;
     }

@@ -43,9 +43,12 @@ public class AllSourcesImporter implements Importer {
 
     private static final Logger log = LoggerFactory.getLogger(AllSourcesImporter.class);
     private static final int MAX_DEPTH = 6;
-    /** Options passed on to the importers that take them. */
-    private static final List<String> SHARED_OPTIONS = List.of("edition", "max-retired-share", "allow-mass-retirement",
-            "producers");
+    /** The options of {@code import all} each importer takes, passed on to it and to no other. */
+    private static final Map<String, List<String>> OPTIONS = Map.of(
+            "territories", List.of("edition", "max-retired-share", "allow-mass-retirement"),
+            "practitioners", List.of("max-retired-share", "allow-mass-retirement"),
+            "etalab-2014", List.of("producers"),
+            "drees-indicators", List.of("producers"));
 
     /** A source this command recognises: the importer it feeds and the file names that belong to it. */
     record Kind(String importer, Predicate<String> names) {
@@ -120,9 +123,9 @@ public class AllSourcesImporter implements Importer {
 
     private static ImportRequest requestFor(Kind kind, List<Path> files, Path staged, ImportRequest request) {
         Map<String, String> options = new LinkedHashMap<>();
-        SHARED_OPTIONS.forEach(name -> request.option(name).ifPresent(value -> options.put(name, value)));
+        OPTIONS.getOrDefault(kind.importer(), List.of())
+                .forEach(name -> request.option(name).ifPresent(value -> options.put(name, value)));
         if (kind.importer().equals("practitioners")) {
-            options.remove("edition");
             Path activities = files.stream().filter(f -> f.getFileName().toString().endsWith(".zip")).findFirst()
                     .or(() -> files.stream().filter(f -> f.getFileName().toString().contains("Personne_activite")).findFirst())
                     .orElseThrow(() -> new ImportFailedException("the RPPS files hold no PS_LibreAcces_Personne_activite file"));
@@ -132,11 +135,6 @@ public class AllSourcesImporter implements Importer {
                 companion(files, "Dipl_AutExerc").ifPresent(f -> options.put("diplomas", f.toString()));
             }
         } else {
-            if (!kind.importer().equals("territories")) {
-                options.remove("edition");
-                options.remove("max-retired-share");
-                options.remove("allow-mass-retirement");
-            }
             options.put("dir", staged.toString());
         }
         return new ImportRequest(kind.importer(), Map.copyOf(options));

@@ -96,6 +96,12 @@ public class BundledDataLoader implements ApplicationRunner, HealthIndicator {
         return List.copyOf(outcomes);
     }
 
+    /** What this start's loading of {@code source} read, when it loaded it (empty: kept, failed or not bundled). */
+    public Optional<ImportSummary> loaded(String source) {
+        return outcomes().stream().filter(outcome -> outcome.source().equals(source) && outcome.summary() != null)
+                .map(Outcome::summary).findFirst();
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         try {
@@ -107,8 +113,7 @@ public class BundledDataLoader implements ApplicationRunner, HealthIndicator {
         }
     }
 
-    /** Loads what the graph lacks; also called again by tests that swap the bundle's location. */
-    public void loadAll() {
+    private void loadAll() {
         List<BundledSources.Source> sources = bundle.all().stream()
                 .filter(source -> only.isEmpty() || only.contains(source.name())).toList();
         total = sources.size();

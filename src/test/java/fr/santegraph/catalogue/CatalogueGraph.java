@@ -64,8 +64,7 @@ public class CatalogueGraph {
     }
 
     private ImportSummary loaded(String source) {
-        return loader.outcomes().stream().filter(outcome -> outcome.source().equals(source) && outcome.summary() != null)
-                .map(BundledDataLoader.Outcome::summary).findFirst().orElse(null);
+        return loader.loaded(source).orElse(null);
     }
 
     public ImportSummary etalab() {
