@@ -13,12 +13,17 @@ import java.util.Set;
  * One pass over the bytes of an activity file before anything is written: whether it lists its lines in national
  * identifier order (as the ANS publishes it; a sorted file is then reconciled range by range, nothing written for
  * an unchanged practitioner), the identifiers it lists (for the retirement guard), and whether it is UTF-8 text
- * throughout, so that a broken file fails before its first batch rather than halfway. No decoding, no field split:
- * about a second for a 500 MB file.
+ * throughout, so that a broken file fails before its first batch rather than halfway. No decoding, no field split,
+ * and past the identifier column eight bytes at a time: it runs alongside the read on the other core.
  */
 final class ExtractionScan {
 
     private static final int MAX_ID_BYTES = 64;
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     private final boolean sorted;
     private final Identifiers identifiers;
@@ -76,6 +81,20 @@ final class ExtractionScan {
             int read;
             while ((read = in.read(buffer)) > 0) {
                 for (int i = 0; i < read; i++) {
+                    if (pending == 0 && delimiters > idColumn && !header) {
+                        // Past the identifier, only a newline or a non-ASCII byte matters: eight bytes at a time.
+                        while (i + 8 <= read) {
+                            long word = (long) LONG.get(buffer, i);
+                            long newlines = word ^ NEWLINES;
+                            if ((word & HIGH_BITS) != 0 || ((newlines - ONES) & ~newlines & HIGH_BITS) != 0) {
+                                break;
+                            }
+                            i += 8;
+                        }
+                        if (i >= read) {
+                            break;
+                        }
+                    }
                     byte b = buffer[i];
                     if (b < 0) {
                         int u = b & 0xff;

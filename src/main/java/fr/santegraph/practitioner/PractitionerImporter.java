@@ -490,8 +490,13 @@ public class PractitionerImporter implements Importer {
     private void write(Batch batch, String runId, LocalDate date, List<String> departments, Counts counts) {
         StatementTimes times = counts.times;
         GuardedWrites writes = counts.writes;
-        writes.write(batch.professions().size() + batch.specialties().size(), () -> times.time("reference",
-                () -> writer.writeReference(batch.professions(), batch.specialties())));
+        // Held writes capture what they write, never the batch: a long check must not keep every batch alive.
+        List<Map<String, Object>> professions = batch.professions();
+        List<Map<String, Object>> specialties = batch.specialties();
+        if (!professions.isEmpty() || !specialties.isEmpty()) {
+            writes.write(professions.size() + specialties.size(), () -> times.time("reference",
+                    () -> writer.writeReference(professions, specialties)));
+        }
         writeSites(batch.sites(), runId, counts);
         Map<String, PractitionerWriter.Known> known = batch.range() == null
                 ? times.time("known", () -> writer.known(batch.practitioners().keySet(), runId))

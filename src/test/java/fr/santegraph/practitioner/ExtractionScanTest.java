@@ -82,6 +82,32 @@ class ExtractionScanTest {
     }
 
     @Test
+    void longLinesPastTheIdentifierAreCheckedEightBytesAtATimeWithoutMissingABadByteOrANewline() throws IOException {
+        String tail = "|DUPONT|Résidence \"Les Pins\"|0123456789abcdefghijklmnopqrstuvwxyz|";
+        Path file = dir.resolve("long.txt");
+        Files.writeString(file, "h|h|h|\n8|1|81" + tail + "\n8|1|82" + tail + "\n8|1|83" + tail, StandardCharsets.UTF_8);
+        ExtractionScan scan = ExtractionScan.of(DataFile.of(file), 2);
+        assertThat(scan.lines()).isEqualTo(3);
+        assertThat(scan.identifierCount()).isEqualTo(3);
+        assertThat(scan.sortedById()).isTrue();
+
+        // One Latin-1 byte deep in a long ASCII run, at each position of an eight-byte word.
+        for (int at = 0; at < 8; at++) {
+            byte[] line = ("8|1|84|" + "x".repeat(20 + at) + "\u00e9" + "y".repeat(20) + "|\n").getBytes(StandardCharsets.ISO_8859_1);
+            Path bad = dir.resolve("bad" + at + ".txt");
+            Files.write(bad, concat("h|h|h|\n8|1|81|aaaaaaaaaaaaaaaaaaaaaaaa|\n".getBytes(StandardCharsets.UTF_8), line));
+            assertThatThrownBy(() -> ExtractionScan.of(DataFile.of(bad), 2)).isInstanceOf(ImportFailedException.class)
+                    .hasMessageContaining("not valid UTF-8 text at line 3");
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
     void aTruncatedGzipFailsTheScan() throws IOException {
         Path file = dir.resolve("extraction.txt.gz");
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
