@@ -9,16 +9,10 @@ import java.util.List;
 public class CountedConnection<T> extends DefaultConnection<T> {
 
     private final Long totalCount;
-    private final boolean totalCountMasked;
 
     public CountedConnection(List<Edge<T>> edges, PageInfo pageInfo, Long totalCount) {
-        this(edges, pageInfo, totalCount, false);
-    }
-
-    private CountedConnection(List<Edge<T>> edges, PageInfo pageInfo, Long totalCount, boolean totalCountMasked) {
         super(edges, pageInfo);
         this.totalCount = totalCount;
-        this.totalCountMasked = totalCountMasked;
     }
 
     /** Null only when the query did not ask for it. */
@@ -26,13 +20,12 @@ public class CountedConnection<T> extends DefaultConnection<T> {
         return totalCount;
     }
 
-    /** A copy whose total is withheld (the small-count rule): null, with {@link #getTotalCountMasked()} true. */
-    public CountedConnection<T> withTotalCountMasked() {
-        return new CountedConnection<>(getEdges(), getPageInfo(), null, true);
-    }
-
+    /**
+     * Always false: kept for clients of the practitioner directory, whose totals were once masked (a count over a
+     * public directory protects nothing: paging gives it).
+     */
     public boolean getTotalCountMasked() {
-        return totalCountMasked;
+        return false;
     }
 
     public List<T> getNodes() {

@@ -3,8 +3,6 @@ package fr.santegraph.practitioner;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.Pagination;
-import fr.santegraph.disclosure.SmallCountRule;
-import fr.santegraph.security.Caller;
 import fr.santegraph.practitioner.PractitionerFilter.ModeOfPractice;
 import fr.santegraph.practitioner.PractitionerFilter.PractitionerGrouping;
 import fr.santegraph.territory.Territory;
@@ -29,12 +27,10 @@ public class PractitionerController {
 
     private final PractitionerService practitioners;
     private final Pagination pagination;
-    private final SmallCountRule smallCounts;
 
-    public PractitionerController(PractitionerService practitioners, Pagination pagination, SmallCountRule smallCounts) {
+    public PractitionerController(PractitionerService practitioners, Pagination pagination) {
         this.practitioners = practitioners;
         this.pagination = pagination;
-        this.smallCounts = smallCounts;
     }
 
     @QueryMapping
@@ -45,16 +41,7 @@ public class PractitionerController {
     @QueryMapping
     public CountedConnection<Practitioner> practitioners(@Argument PractitionerFilter filter, ScrollSubrange subrange,
                                                          DataFetchingFieldSelectionSet selection) {
-        return publishTotal(practitioners.find(filter, pagination.request(subrange), selection.contains("totalCount")));
-    }
-
-    /** A filtered total is a statistic: small ones are masked like any count (the entries are the public directory). */
-    private CountedConnection<Practitioner> publishTotal(CountedConnection<Practitioner> connection) {
-        Long total = connection.getTotalCount();
-        if (total != null && smallCounts.publish(total, Caller.seesSmallCounts()).masked()) {
-            return connection.withTotalCountMasked();
-        }
-        return connection;
+        return practitioners.find(filter, pagination.request(subrange), selection.contains("totalCount"));
     }
 
     @QueryMapping
@@ -74,36 +61,17 @@ public class PractitionerController {
     public List<PractitionerCount> practitionerCounts(Territory territory, @Argument PractitionerGrouping groupBy,
                                                       @Argument TerritoryLevel level, @Argument String profession,
                                                       @Argument String specialty, @Argument ModeOfPractice modeOfPractice) {
+        // Exact for everyone: the directory is public entry by entry (docs/disclosure.md).
         List<PractitionerCount> counts = practitioners.counts(territory.id(), groupBy, level,
                 new PractitionerFilter(profession, specialty, modeOfPractice, null, null, null, null, false));
-        return publish(counts, Caller.seesSmallCounts());
-    }
-
-    /**
-     * The groups of one territory are published as parts of its total (its practitioner count, published by
-     * {@code practitioners(filter: {territory})}): masked together, so no small group can be had by subtraction.
-     */
-    private List<PractitionerCount> publish(List<PractitionerCount> counts, boolean seesSmallCounts) {
-        Map<String, List<Integer>> byTerritory = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < counts.size(); i++) {
-            byTerritory.computeIfAbsent(counts.get(i).territory().id(), id -> new java.util.ArrayList<>()).add(i);
-        }
-        PractitionerCount[] published = counts.toArray(new PractitionerCount[0]);
-        byTerritory.values().forEach(indexes -> {
-            SmallCountRule.Table table = smallCounts.publishWithTotal(
-                    indexes.stream().map(i -> counts.get(i).count()).toList(), seesSmallCounts);
-            for (int k = 0; k < indexes.size(); k++) {
-                published[indexes.get(k)] = counts.get(indexes.get(k)).withPublished(table.parts().get(k));
-            }
-        });
-        return List.of(published);
+        return counts;
     }
 
     @SchemaMapping(typeName = "Territory")
     public CountedConnection<Practitioner> unplacedPractitioners(Territory territory, ScrollSubrange subrange,
                                                                  DataFetchingFieldSelectionSet selection) {
-        return publishTotal(practitioners.find(new PractitionerFilter(null, null, null, territory.id(), null, null, false, false),
-                pagination.request(subrange), selection.contains("totalCount")));
+        return practitioners.find(new PractitionerFilter(null, null, null, territory.id(), null, null, false, false),
+                pagination.request(subrange), selection.contains("totalCount"));
     }
 
     @BatchMapping

@@ -3,12 +3,13 @@ package fr.santegraph.practitioner;
 import fr.santegraph.territory.Territory;
 
 /**
- * Distinct active practitioners of one group in one territory, as published: {@code count} is null and
- * {@code masked} true when the small-count rule hides it from the caller.
+ * Distinct active practitioners of one group in one territory. Exact for every caller: the directory is public,
+ * entry by entry, so a count over it hides nothing that paging would not show.
  */
-public record PractitionerCount(Territory territory, String code, String label, Long count, boolean masked) {
+public record PractitionerCount(Territory territory, String code, String label, long count) {
 
-    PractitionerCount withPublished(fr.santegraph.disclosure.PublishedCount published) {
-        return new PractitionerCount(territory, code, label, published.value(), published.masked());
+    /** Always false (see {@code PractitionerCount.masked} in the schema: deprecated). */
+    public boolean masked() {
+        return false;
     }
 }

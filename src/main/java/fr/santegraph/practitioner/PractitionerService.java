@@ -286,7 +286,7 @@ public class PractitionerService {
         }
         Map<String, Territory> byId = territories.findByIds(rows.stream().map(row -> (String) row.get("t")).distinct().toList());
         return rows.stream().map(row -> new PractitionerCount(byId.get((String) row.get("t")), (String) row.get("code"),
-                (String) row.get("label"), ((Number) row.get("count")).longValue(), false)).toList();
+                (String) row.get("label"), ((Number) row.get("count")).longValue())).toList();
     }
 
     /** GeoJSON features of the placed sites where practitioners matching the filter practise. */
