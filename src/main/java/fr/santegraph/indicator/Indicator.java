@@ -9,12 +9,15 @@ import fr.santegraph.catalogue.UpdateFrequency;
 import java.util.List;
 import java.util.Map;
 
-/** A published health indicator (DREES index). */
+/**
+ * A published health indicator (DREES index). {@code valueKind}: {@code COUNT} or {@code RATIO} once values were
+ * imported (the observation feature's schema serves it).
+ */
 public record Indicator(String id, String code, String name, String family, String familyCode,
                         List<String> classification, String base, String sourceLabel, String producerLabel,
                         String historicalDepth, UpdateFrequency updateFrequency, String updateFrequencyLabel,
                         AccessLevel accessLevel, String accessTypeLabel, String link, String comments,
-                        List<GeoLevel> geoLevels) {
+                        List<GeoLevel> geoLevels, String valueKind) {
 
     public static Indicator of(Map<String, Object> p) {
         return new Indicator(str(p, "id"), str(p, "code"), str(p, "name"), str(p, "family"), str(p, "familyCode"),
@@ -24,7 +27,7 @@ public record Indicator(String id, String code, String name, String family, Stri
                 str(p, "updateFrequencyLabel"),
                 p.get("accessLevel") == null ? null : AccessLevel.valueOf(str(p, "accessLevel")),
                 str(p, "accessTypeLabel"), str(p, "link"), str(p, "comments"),
-                list(p, "geoLevels").stream().map(GeoLevel::valueOf).toList());
+                list(p, "geoLevels").stream().map(GeoLevel::valueOf).toList(), str(p, "valueKind"));
     }
 
     public record GeoAvailability(GeoLevel level, String coverage) {

@@ -13,44 +13,62 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code import observations --file <csv>}: indicator values per territory and period, long format (see
- * {@link ObservationRowMapper}). Rows naming an indicator or territory that is not in the graph are rejected.
+ * {@code import observations --file <csv> [--kind count|ratio]}: indicator values per territory and period, long
+ * format (see {@link ObservationRowMapper}). Rows naming an indicator or territory that is not in the graph are
+ * rejected. What each indicator's value is — a count, or a ratio with its counts aside — comes from the row's
+ * {@code kind} column, else {@code --kind}, else what the indicator was before, else the first row's shape; it is
+ * stored on the indicator. Once the file is written, the small-count pattern of every indicator it touched is
+ * decided again over all its values ({@link ObservationDisclosure}).
  */
 @Component
 @ImportSource(name = "observations",
-        usage = "--file <UTF-8 CSV: indicator,territory,[level],period,value,[unit],numerator,denominator>")
+        usage = "--file <UTF-8 CSV: indicator,territory,[level],period,value,[unit],numerator,denominator,[kind]> "
+                + "[--kind count|ratio]")
 public class ObservationImporter implements Importer {
 
     static final int BATCH_SIZE = 5_000;
 
     private final Neo4jClient neo4j;
+    private final ObservationDisclosure disclosure;
 
-    public ObservationImporter(Neo4jClient neo4j) {
+    public ObservationImporter(Neo4jClient neo4j, ObservationDisclosure disclosure) {
         this.neo4j = neo4j;
+        this.disclosure = disclosure;
     }
 
     @Override
     public ImportSummary run(ImportRequest request) throws IOException {
-        return importFile(request.file("file"));
+        return importFile(request.file("file"), request.option("kind").flatMap(ValueKind::parse).orElse(null));
     }
 
     public ImportSummary importFile(Path path) throws IOException {
+        return importFile(path, null);
+    }
+
+    /** {@code kind}: what the values of rows without a {@code kind} column are; null: see the class comment. */
+    public ImportSummary importFile(Path path, ValueKind kind) throws IOException {
         DataFile file = DataFile.of(path);
         ImportRun run = new ImportRun("observations " + file.describe());
         char separator = DelimitedReader.sniffSeparator(file, ',', ';');
+        Kinds kinds = new Kinds(kind);
         try (DelimitedReader reader = DelimitedReader.open(file, DelimitedFormat.csv(separator, StandardCharsets.UTF_8))) {
             String name = reader.name();
             ObservationRowMapper mapper = ObservationRowMapper.forHeader(name, reader.requireHeader("a header row"), separator);
-            List<ObservationRow> batch = new ArrayList<>(BATCH_SIZE);
+            List<Map<String, Object>> batch = new ArrayList<>(BATCH_SIZE);
             for (DelimitedReader.Row row = reader.next(); row != null; row = reader.next()) {
                 run.rowRead();
                 try {
-                    batch.add(mapper.map(row.fields(), row.line()));
+                    ObservationRow observation = mapper.map(row.fields(), row.line());
+                    batch.add(observation.toParameters(observation.count(kinds.of(observation))));
                 } catch (RowException e) {
                     run.reject(name, row.line(), e.getMessage());
                 }
@@ -59,11 +77,63 @@ public class ObservationImporter implements Importer {
                 }
             }
             write(batch, name, run);
+        } finally {
+            // Whatever was written is decided again, even when the file broke off: counts stay masked until then.
+            decide(kinds, run);
         }
         return run.finish();
     }
 
-    private void write(List<ObservationRow> batch, String file, ImportRun run) {
+    private void decide(Kinds kinds, ImportRun run) {
+        long small = 0;
+        long protecting = 0;
+        for (String indicatorId : kinds.written) {
+            ObservationDisclosure.Outcome outcome = disclosure.decide(indicatorId);
+            small += outcome.small();
+            protecting += outcome.protecting();
+        }
+        run.count("indicators whose small counts were decided", kinds.written.size());
+        run.count("counts masked as small", small);
+        run.count("counts masked to protect them", protecting);
+    }
+
+    /** Each indicator's kind, settled on its first row. */
+    private final class Kinds {
+        private final ValueKind declared;
+        private final Map<String, ValueKind> byReference = new LinkedHashMap<>();
+        final Set<String> written = new LinkedHashSet<>();
+
+        Kinds(ValueKind declared) {
+            this.declared = declared;
+        }
+
+        ValueKind of(ObservationRow row) {
+            ValueKind rowKind = row.kind() != null ? row.kind() : declared;
+            ValueKind known = byReference.get(row.indicatorId());
+            if (known == null) {
+                Map<String, Object> stored = neo4j.query("""
+                                MATCH (i:Indicator) WHERE i.id = $ref OR i.code = $ref
+                                RETURN i.id AS id, i.valueKind AS kind LIMIT 1""")
+                        .bind(row.indicatorId()).to("ref").fetch().one().orElse(null);
+                if (stored == null) {
+                    throw new RowException("unknown indicator " + row.indicatorId());
+                }
+                known = rowKind != null ? rowKind : stored.get("kind") != null
+                        ? ValueKind.valueOf((String) stored.get("kind")) : row.apparentKind();
+                String id = (String) stored.get("id");
+                neo4j.query("MATCH (i:Indicator {id: $id}) SET i.valueKind = $kind, i.disclosurePending = true")
+                        .bind(id).to("id").bind(known.name()).to("kind").run();
+                byReference.put(row.indicatorId(), known);
+                written.add(id);
+            } else if (rowKind != null && rowKind != known) {
+                throw new RowException("indicator " + row.indicatorId() + " is a " + known.name().toLowerCase()
+                        + " in this file, not a " + rowKind.name().toLowerCase());
+            }
+            return known;
+        }
+    }
+
+    private void write(List<Map<String, Object>> batch, String file, ImportRun run) {
         if (batch.isEmpty()) {
             return;
         }
@@ -76,7 +146,7 @@ public class ObservationImporter implements Importer {
                           MERGE (o:Observation {id: i.id + '|' + row.territory + '|' + row.period})
                           SET o.indicatorId = i.id, o.territoryId = row.territory, o.period = row.period,
                               o.periodType = row.periodType, o.year = row.year, o.value = row.value, o.unit = row.unit,
-                              o.numerator = row.numerator, o.denominator = row.denominator
+                              o.numerator = row.numerator, o.denominator = row.denominator, o.count = row.count
                           MERGE (o)-[:OF_INDICATOR]->(i)
                           MERGE (o)-[:FOR_TERRITORY]->(t)
                         }
@@ -85,7 +155,7 @@ public class ObservationImporter implements Importer {
                                CASE WHEN i IS NULL THEN 'unknown indicator ' + row.indicator
                                     ELSE 'unknown territory ' + row.territory END AS reason
                         """)
-                .bind(batch.stream().map(ObservationRow::toParameters).toList()).to("rows")
+                .bind(List.copyOf(batch)).to("rows")
                 .fetch().all();
         rejected.forEach(row -> run.reject(file, ((Number) row.get("line")).longValue(), (String) row.get("reason")));
         run.count("observations written", batch.size() - rejected.size());

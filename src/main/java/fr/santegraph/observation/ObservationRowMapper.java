@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Maps the documented long-format observation CSV, columns found by name:
- * {@code indicator, territory, [level], period, value, [unit], numerator, denominator}. A territory is an id
+ * {@code indicator, territory, [level], period, value, [unit], numerator, denominator, [kind]}. A territory is an id
  * ({@code department:75}), a code with its {@code level}, or a code that names one level (5-character commune,
  * 9-digit EPCI). Decimal commas are accepted when the separator is {@code ;}.
  */
@@ -36,7 +36,7 @@ public final class ObservationRowMapper {
         for (String required : List.of("indicator", "territory", "period", "value", "numerator", "denominator")) {
             if (!columns.containsKey(required)) {
                 throw new ImportFailedException(file + ": header " + header + " lacks the column '" + required
-                        + "' (expected indicator, territory, [level], period, value, [unit], numerator, denominator)");
+                        + "' (expected indicator, territory, [level], period, value, [unit], numerator, denominator, [kind])");
             }
         }
         return new ObservationRowMapper(columns, header.size(), separator == ';');
@@ -62,8 +62,15 @@ public final class ObservationRowMapper {
         if (value == null && numerator == null) {
             throw new RowException("neither a value nor a numerator");
         }
+        ValueKind kind;
+        try {
+            kind = columns.containsKey("kind") ? ValueKind.parse(field(fields, "kind")).orElse(null) : null;
+        } catch (IllegalArgumentException e) {
+            throw new RowException(e.getMessage());
+        }
         return new ObservationRow(indicator, territoryId(fields), period, value,
-                columns.containsKey("unit") ? emptyToNull(field(fields, "unit")) : null, numerator, denominator, line);
+                columns.containsKey("unit") ? emptyToNull(field(fields, "unit")) : null, numerator, denominator, kind,
+                line);
     }
 
     private String territoryId(List<String> fields) {

@@ -1,49 +1,45 @@
 package fr.santegraph.observation;
 
+import static java.lang.Boolean.FALSE;
+
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.ReadTransaction;
 import fr.santegraph.disclosure.PublishedCount;
-import fr.santegraph.disclosure.SmallCountRule;
 import fr.santegraph.territory.TerritoryLevel;
 import fr.santegraph.territory.TerritoryService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Indicator values under the small-count rule. A territory's counts are published as parts of its parent's total
- * (a commune among the communes of its département, a département among those of its region), so they are masked
- * with their siblings, the same way in every query: no request can recompute what another one masked.
+ * Indicator values under the small-count rule, as decided per cell when they were imported
+ * ({@link ObservationDisclosure}): every query shape — by territory, by level, by period, a territory's own values
+ * and its children's, any page — publishes the same pattern, so no request can recompute what another one masked.
  */
 @Service
 @ReadTransaction
 public class ObservationService {
 
     private static final String PROJECTION = """
-            {indicatorId: o.indicatorId, territoryId: o.territoryId, level: t.level, parentId: parent.id,
+            {indicatorId: o.indicatorId, territoryId: o.territoryId, parentId: parent.id,
              period: o.period, periodType: o.periodType, value: o.value, unit: o.unit,
-             numerator: o.numerator, denominator: o.denominator}""";
+             numerator: o.numerator, denominator: o.denominator, countMasked: o.countMasked,
+             denominatorMasked: o.denominatorMasked, valueMasked: o.valueMasked}""";
 
     private final Neo4jClient neo4j;
-    private final SmallCountRule rule;
     private final Pagination pagination;
     private final TerritoryService territories;
 
-    public ObservationService(Neo4jClient neo4j, SmallCountRule rule, Pagination pagination, TerritoryService territories) {
+    public ObservationService(Neo4jClient neo4j, Pagination pagination, TerritoryService territories) {
         this.neo4j = neo4j;
-        this.rule = rule;
         this.pagination = pagination;
         this.territories = territories;
     }
@@ -113,74 +109,49 @@ public class ObservationService {
         return result;
     }
 
-    /** Applies the small-count rule: each count alone, then with its siblings as parts of the parent's total. */
+    /**
+     * The observations as the caller may see them: exact for institutions; for anyone else, each count and value
+     * as the import decided (the same whatever the query), and every count masked while the indicator is pending.
+     */
     List<IndicatorValue> publish(List<Observation> observations, boolean seesSmallCounts) {
-        Map<String, Boolean> numeratorMasked = new HashMap<>();
-        Map<String, Boolean> denominatorMasked = new HashMap<>();
-        if (!seesSmallCounts) {
-            Set<Observation.Group> groups = new LinkedHashSet<>();
-            observations.stream().map(Observation::group).filter(java.util.Objects::nonNull).forEach(groups::add);
-            for (Map.Entry<Observation.Group, List<Observation>> group : siblings(observations.isEmpty() ? null
-                    : observations.get(0).indicatorId(), groups).entrySet()) {
-                maskGroup(group.getValue(), Observation::numerator, numeratorMasked);
-                maskGroup(group.getValue(), Observation::denominator, denominatorMasked);
-            }
-        }
+        boolean pending = !seesSmallCounts && !observations.isEmpty() && pending(observations.get(0).indicatorId());
         List<IndicatorValue> values = new ArrayList<>(observations.size());
         for (Observation o : observations) {
-            String key = o.territoryId() + "|" + o.period();
-            PublishedCount numerator = count(o.numerator(), numeratorMasked.getOrDefault(key, false), seesSmallCounts);
-            PublishedCount denominator = count(o.denominator(), denominatorMasked.getOrDefault(key, false), seesSmallCounts);
-            boolean valueMasked = (numerator != null && numerator.masked()) || (denominator != null && denominator.masked());
-            values.add(new IndicatorValue(o.indicatorId(), o.territoryId(), o.period(), Period.PeriodType.valueOf(o.periodType()),
-                    valueMasked ? null : o.value(), valueMasked, o.unit(), numerator, denominator));
+            PublishedCount numerator = count(o.numerator(), seesSmallCounts || (!pending && FALSE.equals(o.countMasked())));
+            PublishedCount denominator = count(o.denominator(),
+                    seesSmallCounts || (!pending && FALSE.equals(o.denominatorMasked())));
+            boolean valueMasked = !seesSmallCounts && (pending || !FALSE.equals(o.valueMasked()));
+            values.add(new IndicatorValue(o.indicatorId(), o.territoryId(), o.period(),
+                    Period.PeriodType.valueOf(o.periodType()), valueMasked ? null : o.value(), valueMasked, o.unit(),
+                    numerator, denominator));
         }
         return values;
     }
 
-    private PublishedCount count(Long count, boolean maskedWithSiblings, boolean seesSmallCounts) {
+    private static PublishedCount count(Long count, boolean shown) {
         if (count == null) {
             return null;
         }
-        return maskedWithSiblings ? PublishedCount.MASKED : rule.publish(count, seesSmallCounts);
+        return shown ? PublishedCount.shown(count) : PublishedCount.MASKED;
     }
 
-    private void maskGroup(List<Observation> siblings, Function<Observation, Long> countOf, Map<String, Boolean> masked) {
-        List<Observation> withCounts = siblings.stream().filter(o -> countOf.apply(o) != null).toList();
-        SmallCountRule.Table table = rule.publishWithTotal(withCounts.stream().map(countOf).toList(), false);
-        for (int i = 0; i < withCounts.size(); i++) {
-            Observation o = withCounts.get(i);
-            masked.put(o.territoryId() + "|" + o.period(), table.parts().get(i).masked());
-        }
-    }
-
-    /** Every observation of each group (the same indicator, parent, level and period), in one query. */
-    private Map<Observation.Group, List<Observation>> siblings(String indicator, Set<Observation.Group> groups) {
-        Map<Observation.Group, List<Observation>> result = new LinkedHashMap<>();
-        if (groups.isEmpty()) {
-            return result;
-        }
-        neo4j.query("""
-                        UNWIND $groups AS g
-                        MATCH (parent:Territory {id: g.parentId})<-[:PART_OF]-(t:Territory {level: g.level})
-                        MATCH (o:Observation {indicatorId: $indicator, territoryId: t.id, period: g.period})
-                        WITH o, t, parent ORDER BY o.territoryId
-                        RETURN %s AS o""".formatted(PROJECTION))
-                .bind(groups.stream().map(g -> Map.of("parentId", g.parentId(), "level", g.level(), "period", g.period()))
-                        .toList()).to("groups")
-                .bind(indicator).to("indicator")
-                .fetchAs(Observation.class).mappedBy((types, record) -> observation(record.get("o")))
-                .all()
-                .forEach(o -> result.computeIfAbsent(o.group(), g -> new ArrayList<>()).add(o));
-        return result;
+    /** Whether an import of the indicator is under way: its counts are not decided yet. */
+    private boolean pending(String indicatorId) {
+        return neo4j.query("MATCH (i:Indicator {id: $id}) RETURN coalesce(i.disclosurePending, false)")
+                .bind(indicatorId).to("id").fetchAs(Boolean.class).one().orElse(false);
     }
 
     private static Observation observation(Value o) {
-        return new Observation(o.get("indicatorId").asString(), o.get("territoryId").asString(), o.get("level").asString(),
+        return new Observation(o.get("indicatorId").asString(), o.get("territoryId").asString(),
                 o.get("parentId").asString(null), o.get("period").asString(), o.get("periodType").asString(),
                 o.get("value").isNull() ? null : o.get("value").asDouble(), o.get("unit").asString(null),
                 o.get("numerator").isNull() ? null : o.get("numerator").asLong(),
-                o.get("denominator").isNull() ? null : o.get("denominator").asLong());
+                o.get("denominator").isNull() ? null : o.get("denominator").asLong(), flag(o.get("countMasked")),
+                flag(o.get("denominatorMasked")), flag(o.get("valueMasked")));
+    }
+
+    private static Boolean flag(Value value) {
+        return value.isNull() ? null : value.asBoolean();
     }
 
     /** An indicator argument: its global id ({@code indicator:drees-42}) or its code ({@code drees-42}). */

@@ -1,0 +1,222 @@
+package fr.santegraph.disclosure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * The attacker's side, written apart from the suppression it checks: from what an anonymous caller received (each
+ * cell's count, or null when masked) and the published territorial hierarchy, the least and greatest value each
+ * masked count can take, by linear programming (ojAlgo). The caller knows: a total is the sum of its parts — a
+ * territory's of its children's cells, going down a level where a child has none (a region of its communes when a
+ * département's cell is missing); a year of its quarters, or of a quarter's months where the quarter is missing; a
+ * quarter of its months — an equality when every part is in the answers, else at least the parts given; counts are
+ * whole, and a masked one is at least 1 (zeros are published). Not modelled: sums mixing both at once (a region's
+ * year from communes' quarters when every cell between is missing).
+ * Masked cells linked by no sum are solved apart (each connected group is one small program).
+ */
+public final class DisclosureAudit {
+
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?");
+    private static final double UNBOUNDED = 1e6;
+
+    /** A cell as a caller received it: {@code value} null when masked. */
+    public record Received(String territory, String period, Long value) {
+    }
+
+    /** What the caller can prove of a masked cell: it lies in [least, greatest] (greatest infinite when unbounded). */
+    public record Bounds(double least, double greatest) {
+
+        /** The whole values the caller cannot rule out. */
+        public double wholeValues() {
+            return greatest >= UNBOUNDED / 2 ? Double.POSITIVE_INFINITY
+                    : Math.floor(greatest + 1e-6) - Math.ceil(least - 1e-6) + 1;
+        }
+    }
+
+    /**
+     * {@code parents}: every territory of the hierarchy with the territories it is a part of (a commune: its
+     * département and EPCI), children without a cell included, so that incomplete sums are known as such.
+     */
+    public static Map<String, Bounds> bounds(List<Received> received, Map<String, List<String>> parents) {
+        Map<String, Received> cells = new LinkedHashMap<>();
+        for (Received r : received) {
+            Received before = cells.put(r.territory() + "|" + r.period(), r);
+            if (before != null && !java.util.Objects.equals(before.value(), r.value())) {
+                throw new AssertionError("two answers disagree on " + r.territory() + " " + r.period() + ": "
+                        + before.value() + " and " + r.value());
+            }
+        }
+        Map<String, List<String>> children = new HashMap<>();
+        parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
+        List<Sum> sums = new ArrayList<>();
+        for (Received total : cells.values()) {
+            // Over territories: each part the cell of a child, or, where a child has none, its own parts' cells.
+            Sum territorial = new Sum();
+            add(territorial, key(total.territory(), total.period()), total, 1);
+            territorial.complete = true;
+            if (addParts(territorial, total.territory(), total.period(), cells, children, new java.util.HashSet<>())) {
+                sums.add(territorial);
+            }
+            // Over periods: a year of its quarters (or, where a quarter has no cell, of its months), a quarter of
+            // its months.
+            Matcher m = PERIOD.matcher(total.period());
+            if (!m.matches()) {
+                throw new IllegalArgumentException(total.period());
+            }
+            String year = m.group(1);
+            List<List<String>> parts = new ArrayList<>();
+            if (m.group(2) == null && m.group(3) == null) {
+                for (int q = 1; q <= 4; q++) {
+                    parts.add(List.of(year + "-Q" + q));
+                }
+            } else if (m.group(2) != null) {
+                int q = Integer.parseInt(m.group(2));
+                for (int month = 3 * q - 2; month <= 3 * q; month++) {
+                    parts.add(List.of(String.format("%s-%02d", year, month)));
+                }
+            }
+            Sum overPeriods = new Sum();
+            add(overPeriods, key(total.territory(), total.period()), total, 1);
+            overPeriods.complete = true;
+            boolean any = false;
+            for (List<String> part : parts) {
+                String period = part.get(0);
+                Received cell = cells.get(key(total.territory(), period));
+                if (cell != null) {
+                    add(overPeriods, key(total.territory(), period), cell, -1);
+                    any = true;
+                } else if (period.contains("-Q")) {
+                    int q = Integer.parseInt(period.substring(6));
+                    for (int month = 3 * q - 2; month <= 3 * q; month++) {
+                        Received monthCell = cells.get(key(total.territory(), String.format("%s-%02d", year, month)));
+                        if (monthCell != null) {
+                            add(overPeriods, key(total.territory(), monthCell.period()), monthCell, -1);
+                            any = true;
+                        } else {
+                            overPeriods.complete = false;
+                        }
+                    }
+                } else {
+                    overPeriods.complete = false;
+                }
+            }
+            if (any) {
+                sums.add(overPeriods);
+            }
+        }
+        sums.removeIf(s -> s == null || s.variables.isEmpty());
+        // Connected groups of masked cells.
+        Map<String, String> group = new HashMap<>();
+        cells.forEach((key, cell) -> {
+            if (cell.value() == null) {
+                group.put(key, key);
+            }
+        });
+        for (Sum s : sums) {
+            String first = find(group, s.variables.keySet().iterator().next());
+            for (String v : s.variables.keySet()) {
+                group.put(find(group, v), first);
+            }
+        }
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        group.keySet().forEach(v -> members.computeIfAbsent(find(group, v), k -> new ArrayList<>()).add(v));
+        Map<String, List<Sum>> sumsOf = new HashMap<>();
+        sums.forEach(s -> sumsOf.computeIfAbsent(find(group, s.variables.keySet().iterator().next()),
+                k -> new ArrayList<>()).add(s));
+        Map<String, Bounds> result = new LinkedHashMap<>();
+        members.forEach((root, vars) -> result.putAll(solve(vars, sumsOf.getOrDefault(root, List.of()))));
+        return result;
+    }
+
+    private static String key(String territory, String period) {
+        return territory + "|" + period;
+    }
+
+    /**
+     * Adds to {@code sum} the parts of {@code territory} in {@code period}; false when no part has a cell. A child
+     * with no cell and no children of its own leaves the sum incomplete.
+     */
+    private static boolean addParts(Sum sum, String territory, String period, Map<String, Received> cells,
+                                    Map<String, List<String>> children, java.util.Set<String> visited) {
+        boolean any = false;
+        for (String child : children.getOrDefault(territory, List.of())) {
+            if (!visited.add(child)) {
+                continue;
+            }
+            Received cell = cells.get(key(child, period));
+            if (cell != null) {
+                add(sum, key(child, period), cell, -1);
+                any = true;
+            } else if (children.containsKey(child)) {
+                any |= addParts(sum, child, period, cells, children, visited);
+            } else {
+                sum.complete = false;
+            }
+        }
+        return any;
+    }
+
+    private static void add(Sum s, String key, Received cell, int coefficient) {
+        if (cell.value() == null) {
+            s.variables.merge(key, coefficient, Integer::sum);
+        } else {
+            s.constant += coefficient * cell.value();
+        }
+    }
+
+    private static String find(Map<String, String> group, String v) {
+        String root = v;
+        while (!group.get(root).equals(root)) {
+            root = group.get(root);
+        }
+        group.put(v, root);
+        return root;
+    }
+
+    private static Map<String, Bounds> solve(List<String> vars, List<Sum> sums) {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Map<String, Variable> variables = new HashMap<>();
+        for (String v : vars) {
+            variables.put(v, model.addVariable(v).lower(1).upper(UNBOUNDED));
+        }
+        int i = 0;
+        for (Sum s : sums) {
+            Expression e = model.addExpression("sum" + i++);
+            s.variables.forEach((v, c) -> e.set(variables.get(v), c));
+            // Σ coefficient·variable + constant = 0, or ≥ 0 when parts are missing.
+            if (s.complete) {
+                e.level(-s.constant);
+            } else {
+                e.lower(-s.constant);
+            }
+        }
+        Map<String, Bounds> result = new LinkedHashMap<>();
+        for (String v : vars) {
+            Variable x = variables.get(v);
+            x.weight(1);
+            Optimisation.Result least = model.minimise();
+            Optimisation.Result greatest = model.maximise();
+            x.weight(0);
+            if (!least.getState().isFeasible() || !greatest.getState().isFeasible()) {
+                throw new AssertionError("the published cells admit no table around " + v + ": " + least.getState() + "/" + greatest.getState());
+            }
+            result.put(v, new Bounds(least.getValue(), greatest.getValue()));
+        }
+        return result;
+    }
+
+    private static final class Sum {
+        final Map<String, Integer> variables = new LinkedHashMap<>();
+        long constant;
+        boolean complete;
+    }
+}
