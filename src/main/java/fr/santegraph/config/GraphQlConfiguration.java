@@ -27,7 +27,8 @@ public class GraphQlConfiguration {
     }
 
     /**
-     * Bad arguments become BAD_REQUEST errors with their message; anything else is logged with its stack trace
+     * The project's own argument errors become BAD_REQUEST errors with their message; anything else — a library's
+     * {@link IllegalArgumentException} included, whose message may name internals — is logged with its stack trace
      * on the server and reaches the caller as INTERNAL_ERROR with no internals.
      */
     @Bean
@@ -39,7 +40,7 @@ public class GraphQlConfiguration {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
                             .message("'after' is not a cursor returned by this service").build();
                 }
-                if (ex instanceof IllegalArgumentException || ex instanceof fr.santegraph.ingest.ImportFailedException) {
+                if (isBadArgument(ex)) {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
                             .message(ex.getMessage()).build();
                 }
@@ -59,6 +60,12 @@ public class GraphQlConfiguration {
                 return null;
             }
         };
+    }
+
+    /** An argument the caller got wrong, in words written for the caller: {@code InvalidArgumentException}, an import's refusal. */
+    static boolean isBadArgument(Throwable ex) {
+        return ex instanceof fr.santegraph.common.InvalidArgumentException
+                || ex instanceof fr.santegraph.ingest.ImportFailedException;
     }
 
     /** Error classification for requests that could not reach Neo4j. */
