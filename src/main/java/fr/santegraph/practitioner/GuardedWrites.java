@@ -1,10 +1,9 @@
 package fr.santegraph.practitioner;
 
-import fr.santegraph.ingest.ImportFailedException;
+import fr.santegraph.ingest.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The writes of a refresh, held back until the check that may refuse the file (the retirement limit, counted on
@@ -51,14 +50,7 @@ final class GuardedWrites {
     }
 
     private boolean pass() {
-        try {
-            check.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new ImportFailedException("the check before writing failed: " + e.getCause().getMessage(), e.getCause());
-        }
+        Futures.join(check, "the check before writing");
         passed = true;
         for (Runnable write : held) {
             write.run();

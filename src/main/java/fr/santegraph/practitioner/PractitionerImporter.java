@@ -4,7 +4,7 @@ import fr.santegraph.ingest.BatchPipeline;
 import fr.santegraph.ingest.DataFile;
 import fr.santegraph.ingest.DelimitedFormat;
 import fr.santegraph.ingest.DelimitedReader;
-import fr.santegraph.ingest.ImportFailedException;
+import fr.santegraph.ingest.Futures;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSummary;
@@ -184,13 +184,11 @@ public class PractitionerImporter implements Importer {
         } catch (RuntimeException e) {
             // The scan of the file's bytes, when it fails too, tells the cause best (a truncated gzip, a bad byte).
             Throwable scanned = checks.scan().handle((scan, failure) -> failure).join();
-            if (scanned instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() != null) {
-                scanned = wrapped.getCause();
-            }
-            if (scanned instanceof java.io.UncheckedIOException io) {
+            RuntimeException scanFailure = scanned == null ? null : Futures.unwrapped(scanned, "the scan of the file");
+            if (scanFailure instanceof java.io.UncheckedIOException io) {
                 throw io.getCause();
             }
-            if (scanned instanceof RuntimeException scanFailure && scanFailure != e) {
+            if (scanFailure != null && scanFailure != e) {
                 scanFailure.addSuppressed(e);
                 throw scanFailure;
             }
@@ -311,14 +309,7 @@ public class PractitionerImporter implements Importer {
     }
 
     private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new ImportFailedException("reading the graph failed: " + e.getCause().getMessage(), e.getCause());
-        }
+        return Futures.join(future, "reading the graph");
     }
 
     /**
