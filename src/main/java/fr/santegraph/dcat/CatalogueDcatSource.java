@@ -1,6 +1,7 @@
 package fr.santegraph.dcat;
 
 import fr.santegraph.catalogue.Slugs;
+import fr.santegraph.common.ReadTransaction;
 import fr.santegraph.common.TextFolding;
 import fr.santegraph.dcat.DcatRecords.Agent;
 import fr.santegraph.dcat.DcatRecords.CatalogEntry;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * {@code code}; a page reads only its own slice of each kind, with its neighbours in one query per kind.
  */
 @Component
+@ReadTransaction // as every API read: routed to readers, stopped by the Cypher timeout
 public class CatalogueDcatSource implements DcatSource {
 
     private static final String DATASET_FIELDS = """
