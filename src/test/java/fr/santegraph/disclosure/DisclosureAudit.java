@@ -47,6 +47,34 @@ public final class DisclosureAudit {
      * département and EPCI), children without a cell included, so that incomplete sums are known as such.
      */
     public static Map<String, Bounds> bounds(List<Received> received, Map<String, List<String>> parents) {
+        return bounds(received, parents, cell -> true);
+    }
+
+    /**
+     * The bounds of the masked cells {@code solved} accepts ({@code territory|period}), each from the whole group of
+     * masked cells it is linked to: a sample of a national table, audited exactly.
+     */
+    public static Map<String, Bounds> bounds(List<Received> received, Map<String, List<String>> parents,
+                                             java.util.function.Predicate<String> solved) {
+        return bounds(received, parents, solved, null);
+    }
+
+    /**
+     * A stronger attacker, for tables too large to solve whole: besides what was published, it knows the true value
+     * of every masked cell more than {@code near.hops()} sums away from the one solved. Bounds it cannot narrow below
+     * the protection level, the real attacker cannot either; each program stays small.
+     */
+    public static Map<String, Bounds> boundsKnowingFarCells(List<Received> received, Map<String, List<String>> parents,
+                                                            java.util.function.Predicate<String> solved,
+                                                            Map<String, Long> truth, int hops) {
+        return bounds(received, parents, solved, new Near(truth, hops));
+    }
+
+    private record Near(Map<String, Long> truth, int hops) {
+    }
+
+    private static Map<String, Bounds> bounds(List<Received> received, Map<String, List<String>> parents,
+                                              java.util.function.Predicate<String> solved, Near near) {
         Map<String, Received> cells = new LinkedHashMap<>();
         for (Received r : received) {
             Received before = cells.put(r.territory() + "|" + r.period(), r);
@@ -114,6 +142,9 @@ public final class DisclosureAudit {
             }
         }
         sums.removeIf(s -> s == null || s.variables.isEmpty());
+        if (near != null) {
+            return boundsNear(cells, sums, solved, near);
+        }
         // Connected groups of masked cells.
         Map<String, String> group = new HashMap<>();
         cells.forEach((key, cell) -> {
@@ -133,7 +164,54 @@ public final class DisclosureAudit {
         sums.forEach(s -> sumsOf.computeIfAbsent(find(group, s.variables.keySet().iterator().next()),
                 k -> new ArrayList<>()).add(s));
         Map<String, Bounds> result = new LinkedHashMap<>();
-        members.forEach((root, vars) -> result.putAll(solve(vars, sumsOf.getOrDefault(root, List.of()))));
+        members.forEach((root, vars) -> {
+            if (vars.stream().anyMatch(solved)) {
+                result.putAll(solve(vars, sumsOf.getOrDefault(root, List.of()), solved));
+            }
+        });
+        return result;
+    }
+
+    private static Map<String, Bounds> boundsNear(Map<String, Received> cells, List<Sum> sums,
+                                                  java.util.function.Predicate<String> solved, Near near) {
+        Map<String, List<Sum>> sumsWith = new HashMap<>();
+        sums.forEach(s -> s.variables.keySet().forEach(v -> sumsWith.computeIfAbsent(v, k -> new ArrayList<>()).add(s)));
+        Map<String, Bounds> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Received> entry : cells.entrySet()) {
+            String target = entry.getKey();
+            if (entry.getValue().value() != null || !solved.test(target)) {
+                continue;
+            }
+            java.util.Set<String> reached = new java.util.LinkedHashSet<>(List.of(target));
+            java.util.Set<String> frontier = new java.util.LinkedHashSet<>(reached);
+            for (int hop = 0; hop < near.hops(); hop++) {
+                java.util.Set<String> next = new java.util.LinkedHashSet<>();
+                for (String v : frontier) {
+                    for (Sum s : sumsWith.getOrDefault(v, List.of())) {
+                        s.variables.keySet().stream().filter(u -> !reached.contains(u)).forEach(next::add);
+                    }
+                }
+                reached.addAll(next);
+                frontier = next;
+            }
+            java.util.Set<Sum> local = new java.util.LinkedHashSet<>();
+            reached.forEach(v -> local.addAll(sumsWith.getOrDefault(v, List.of())));
+            List<Sum> known = new ArrayList<>();
+            for (Sum s : local) {
+                Sum copy = new Sum();
+                copy.complete = s.complete;
+                copy.constant = s.constant;
+                s.variables.forEach((v, c) -> {
+                    if (reached.contains(v)) {
+                        copy.variables.put(v, c);
+                    } else {
+                        copy.constant += c * near.truth().get(v);
+                    }
+                });
+                known.add(copy);
+            }
+            result.putAll(solve(List.copyOf(reached), known, target::equals));
+        }
         return result;
     }
 
@@ -182,7 +260,7 @@ public final class DisclosureAudit {
         return root;
     }
 
-    private static Map<String, Bounds> solve(List<String> vars, List<Sum> sums) {
+    private static Map<String, Bounds> solve(List<String> vars, List<Sum> sums, java.util.function.Predicate<String> solved) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Map<String, Variable> variables = new HashMap<>();
         for (String v : vars) {
@@ -201,6 +279,9 @@ public final class DisclosureAudit {
         }
         Map<String, Bounds> result = new LinkedHashMap<>();
         for (String v : vars) {
+            if (!solved.test(v)) {
+                continue;
+            }
             Variable x = variables.get(v);
             x.weight(1);
             Optimisation.Result least = model.minimise();
