@@ -115,14 +115,8 @@ public final class CellSuppression {
         Search(CountCube cube, BitSet masked) {
             this.cube = cube;
             this.masked = masked;
-            int relations = 0;
-            for (int c = 0; c < cube.size(); c++) {
-                for (int r : cube.partOf(c)) {
-                    relations = Math.max(relations, r + 1);
-                }
-            }
-            balance = new int[relations];
-            touched = new int[relations];
+            balance = new int[cube.relationCount()];
+            touched = new int[cube.relationCount()];
         }
 
         /** The cells of the cheapest valid hypercube through {@code target}, or null when there is none. */

@@ -41,6 +41,7 @@ public final class CountCube {
     /** Per cell: the sums it is a part of, and the sums it is the total of (relation ids). */
     private final int[][] partOf;
     private final int[][] totalOf;
+    private final int relations;
 
     private CountCube(Builder b) {
         territoryIds = List.copyOf(b.territoryIds);
@@ -129,6 +130,7 @@ public final class CountCube {
                 }
             }
         }
+        relations = relationIds.size();
         partOf = partLists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         totalOf = totalLists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
@@ -226,10 +228,6 @@ public final class CountCube {
         return !periodHasParts[period];
     }
 
-    int[] territoryParents(int territory) {
-        return territoryParents[territory];
-    }
-
     /** The territories with cells below this one, itself included. */
     int[] below(int territory) {
         return leavesBelowTerritory[territory];
@@ -241,6 +239,11 @@ public final class CountCube {
 
     int periodCount() {
         return periodCodes.size();
+    }
+
+    /** How many sums link the cells (relation ids run from 0 to this, excluded). */
+    int relationCount() {
+        return relations;
     }
 
     /** The sums this cell is a part of. */

@@ -38,11 +38,6 @@ public class ObservationDisclosure {
     public record Outcome(String indicatorId, long cells, long small, long protecting, long rewritten) {
     }
 
-    /** Anonymous callers see none of this indicator's counts until {@link #decide} has run again. */
-    void markPending(String indicatorId) {
-        neo4j.query("MATCH (i:Indicator {id: $id}) SET i.disclosurePending = true").bind(indicatorId).to("id").run();
-    }
-
     /** Decides the indicator's pattern from the values the graph holds, and writes the cells whose decision changed. */
     public Outcome decide(String indicatorId) {
         long start = System.nanoTime();
