@@ -68,7 +68,10 @@ public class ObservationImporter implements Importer {
                 run.rowRead();
                 try {
                     ObservationRow observation = mapper.map(row.fields(), row.line());
-                    batch.add(observation.toParameters(observation.count(kinds.of(observation))));
+                    Map<String, Object> parameters = observation.toParameters(observation.count(kinds.of(observation)));
+                    // The indicator as resolved once per file (by id or code), so each row is matched on the key.
+                    parameters.put("indicator", kinds.idOf(observation.indicatorId()));
+                    batch.add(parameters);
                 } catch (RowException e) {
                     run.reject(name, row.line(), e.getMessage());
                 }
@@ -101,6 +104,7 @@ public class ObservationImporter implements Importer {
     private final class Kinds {
         private final ValueKind declared;
         private final Map<String, ValueKind> byReference = new LinkedHashMap<>();
+        private final Map<String, String> ids = new LinkedHashMap<>();
         final Set<String> written = new LinkedHashSet<>();
 
         Kinds(ValueKind declared) {
@@ -124,12 +128,18 @@ public class ObservationImporter implements Importer {
                 neo4j.query("MATCH (i:Indicator {id: $id}) SET i.valueKind = $kind, i.disclosurePending = true")
                         .bind(id).to("id").bind(known.name()).to("kind").run();
                 byReference.put(row.indicatorId(), known);
+                ids.put(row.indicatorId(), id);
                 written.add(id);
             } else if (rowKind != null && rowKind != known) {
                 throw new RowException("indicator " + row.indicatorId() + " is a " + known.name().toLowerCase()
                         + " in this file, not a " + rowKind.name().toLowerCase());
             }
             return known;
+        }
+
+        /** The id of an indicator already met by {@link #of} (as named in the file: id or code). */
+        String idOf(String reference) {
+            return ids.get(reference);
         }
     }
 
@@ -139,7 +149,7 @@ public class ObservationImporter implements Importer {
         }
         var rejected = neo4j.query("""
                         UNWIND $rows AS row
-                        OPTIONAL MATCH (i:Indicator) WHERE i.id = row.indicator OR i.code = row.indicator
+                        OPTIONAL MATCH (i:Indicator {id: row.indicator})
                         OPTIONAL MATCH (t:Territory {id: row.territory})
                         CALL (row, i, t) {
                           WITH row, i, t WHERE i IS NOT NULL AND t IS NOT NULL
