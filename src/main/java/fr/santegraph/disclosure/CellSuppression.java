@@ -70,27 +70,45 @@ public final class CellSuppression {
                 .thenComparingInt(c -> cube.periodIsLeaf(cube.period(c)) ? 1 : 0)
                 .thenComparingLong(cube::value).thenComparingInt(c -> c));
         Search search = new Search(cube, masked);
+        List<Move> moves = new ArrayList<>();
         for (int c : order) {
             if (protectedCells.get(c)) {
                 continue;
             }
-            int[] cells = search.hypercube(c);
-            if (cells == null) {
+            Candidate hypercube = search.hypercube(c);
+            if (hypercube == null) {
                 // Sums that do not add up (a total below its parts): nothing can be proven, so nothing is published.
                 masked.set(0, n);
                 protectedCells.set(0, n);
                 break;
             }
-            for (int cell : cells) {
+            moves.add(new Move(hypercube.cells, hypercube.signs));
+            for (int cell : hypercube.cells) {
                 masked.set(cell);
                 protectedCells.set(cell);
             }
         }
-        return new Pattern(masked, primary);
+        return new Pattern(masked, primary, List.copyOf(moves));
     }
 
-    /** The masked cells, and among them the small counts themselves. */
-    public record Pattern(BitSet masked, BitSet primary) {
+    /**
+     * A hypercube taken: its cells and the direction each moves in (+1 or -1). Every cell is masked and every sum
+     * of the cube is unchanged by the move, so a reader cannot rule out the table moved by any step that keeps each
+     * cell at 1 or more — the evidence an audit can check without solving anything.
+     */
+    public record Move(int[] cells, int[] signs) {
+    }
+
+    /**
+     * The masked cells, among them the small counts themselves, and the moves that protect them (every masked cell
+     * is in one, unless the sums did not add up and everything was masked).
+     */
+    public record Pattern(BitSet masked, BitSet primary, List<Move> moves) {
+
+        /** A pattern given as masked cells only (no moves to show for it). */
+        public Pattern(BitSet masked, BitSet primary) {
+            this(masked, primary, List.of());
+        }
 
         public boolean isMasked(int cell) {
             return masked.get(cell);
@@ -119,8 +137,8 @@ public final class CellSuppression {
             touched = new int[cube.relationCount()];
         }
 
-        /** The cells of the cheapest valid hypercube through {@code target}, or null when there is none. */
-        int[] hypercube(int target) {
+        /** The cheapest valid hypercube through {@code target}, or null when there is none. */
+        Candidate hypercube(int target) {
             int t0 = cube.territory(target);
             int p0 = cube.period(target);
             Candidate best = null;
@@ -136,13 +154,13 @@ public final class CellSuppression {
                         if (candidate != null && (best == null || candidate.cheaperThan(best))) {
                             best = candidate;
                             if (best.isFree()) {
-                                return best.cells;
+                                return best;
                             }
                         }
                     }
                 }
             }
-            return best == null ? null : best.cells;
+            return best;
         }
 
         /**
@@ -275,7 +293,7 @@ public final class CellSuppression {
             if (width < protection || !balanced(cells, signs, count)) {
                 return null;
             }
-            return new Candidate(Arrays.copyOf(cells, count), totals, added, addedValue);
+            return new Candidate(Arrays.copyOf(cells, count), Arrays.copyOf(signs, count), totals, added, addedValue);
         }
 
         /** Whether moving the cells by their signs leaves every sum of the cube true. */
@@ -345,8 +363,8 @@ public final class CellSuppression {
     private record Signed(int[] members, int[] signs) {
     }
 
-    /** A valid hypercube: its cells, and what masking them costs (totals, cells, counts newly withheld). */
-    private record Candidate(int[] cells, int totals, int added, long addedValue) {
+    /** A valid hypercube: its cells and their signs, and what masking them costs (totals, cells, counts newly withheld). */
+    private record Candidate(int[] cells, int[] signs, int totals, int added, long addedValue) {
 
         boolean isFree() {
             return added == 0;

@@ -41,17 +41,7 @@ public class ObservationDisclosure {
     /** Decides the indicator's pattern from the values the graph holds, and writes the cells whose decision changed. */
     public Outcome decide(String indicatorId) {
         long start = System.nanoTime();
-        List<Cell> cells = List.copyOf(neo4j.query("""
-                        MATCH (o:Observation {indicatorId: $indicator})
-                        RETURN o.id AS id, o.territoryId AS territory, o.period AS period, o.count AS count,
-                               o.denominator AS denominator, o.countMasked AS countMasked,
-                               o.denominatorMasked AS denominatorMasked, o.valueMasked AS valueMasked""")
-                .bind(indicatorId).to("indicator")
-                .fetchAs(Cell.class).mappedBy((types, r) -> new Cell(r.get("id").asString(), r.get("territory").asString(),
-                        r.get("period").asString(), r.get("count").isNull() ? null : r.get("count").asLong(),
-                        r.get("denominator").isNull() ? null : r.get("denominator").asLong(),
-                        bool(r.get("countMasked")), bool(r.get("denominatorMasked")), bool(r.get("valueMasked"))))
-                .all());
+        List<Cell> cells = cells(indicatorId);
         Map<String, Territory> territories = hierarchy(indicatorId);
         Decision counts = decide(cells, Cell::count, territories);
         Decision denominators = decide(cells, Cell::denominator, territories);
@@ -81,6 +71,42 @@ public class ObservationDisclosure {
                         + "rewritten, in {} ms", indicatorId, outcome.cells(), outcome.small(), outcome.protecting(),
                 outcome.rewritten(), (System.nanoTime() - start) / 1_000_000);
         return outcome;
+    }
+
+    /**
+     * The moves protecting the indicator's masked counts, decided again from the values the graph holds: each its
+     * cells as {@code territory|period} with the direction they move in. The evidence an audit checks the stored
+     * pattern against.
+     */
+    public List<Map<String, Integer>> countMoves(String indicatorId) {
+        Decision counts = decide(cells(indicatorId), Cell::count, hierarchy(indicatorId));
+        if (counts.cube() == null) {
+            return List.of();
+        }
+        List<Map<String, Integer>> moves = new ArrayList<>();
+        for (CellSuppression.Move move : counts.pattern().moves()) {
+            Map<String, Integer> cells = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < move.cells().length; i++) {
+                int cell = move.cells()[i];
+                cells.put(counts.cube().territoryOf(cell) + "|" + counts.cube().periodOf(cell), move.signs()[i]);
+            }
+            moves.add(cells);
+        }
+        return moves;
+    }
+
+    private List<Cell> cells(String indicatorId) {
+        return List.copyOf(neo4j.query("""
+                        MATCH (o:Observation {indicatorId: $indicator})
+                        RETURN o.id AS id, o.territoryId AS territory, o.period AS period, o.count AS count,
+                               o.denominator AS denominator, o.countMasked AS countMasked,
+                               o.denominatorMasked AS denominatorMasked, o.valueMasked AS valueMasked""")
+                .bind(indicatorId).to("indicator")
+                .fetchAs(Cell.class).mappedBy((types, r) -> new Cell(r.get("id").asString(), r.get("territory").asString(),
+                        r.get("period").asString(), r.get("count").isNull() ? null : r.get("count").asLong(),
+                        r.get("denominator").isNull() ? null : r.get("denominator").asLong(),
+                        bool(r.get("countMasked")), bool(r.get("denominatorMasked")), bool(r.get("valueMasked"))))
+                .all());
     }
 
     private static Boolean bool(org.neo4j.driver.Value value) {

@@ -65,6 +65,44 @@ class CellSuppressionTest {
                 .isLessThanOrEqualTo(whole.get(cell).wholeValues()).isGreaterThanOrEqualTo(3));
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void theMovesItReportsProveEveryMaskedCountWithoutSolvingAndNeverClaimMoreThanTheLinearPrograms(long seed) {
+        GeneratedCube generated = GeneratedCube.region(seed, 2, 30, seed == 3);
+        CellSuppression.Pattern pattern = suppression.suppress(generated.cube());
+        var published = generated.published(pattern);
+
+        var certificates = DisclosureAudit.certify(published, generated.parents(), generated.values(),
+                generated.moves(pattern));
+        var bounds = DisclosureAudit.bounds(published, generated.parents());
+
+        assertThat(certificates.invalid()).isEmpty();
+        assertThat(certificates.wholeValues()).hasSize(pattern.maskedCount());
+        assertThat(certificates.fewest()).isGreaterThanOrEqualTo(3);
+        certificates.wholeValues().forEach((cell, proven) -> assertThat((double) proven).as(cell)
+                .isLessThanOrEqualTo(bounds.get(cell).wholeValues()));
+    }
+
+    @Test
+    void aMoveThatChangesASumOrTouchesAPublishedCellProvesNothing() {
+        GeneratedCube generated = GeneratedCube.region(4, 2, 30, false);
+        CellSuppression.Pattern pattern = suppression.suppress(generated.cube());
+        var published = generated.published(pattern);
+        Map<String, Integer> move = generated.moves(pattern).get(0);
+        Map<String, Integer> lopsided = new java.util.LinkedHashMap<>(move);
+        lopsided.remove(lopsided.keySet().iterator().next());
+        String publishedCell = published.stream().filter(r -> r.value() != null).findFirst()
+                .map(r -> r.territory() + "|" + r.period()).orElseThrow();
+        Map<String, Integer> throughPublished = new java.util.LinkedHashMap<>(move);
+        throughPublished.put(publishedCell, 1);
+
+        var certificates = DisclosureAudit.certify(published, generated.parents(), generated.values(),
+                List.of(lopsided, throughPublished));
+
+        assertThat(certificates.invalid()).hasSize(2);
+        assertThat(certificates.fewest()).isZero();
+    }
+
     @Test
     void monthsQuartersAndTheYearAreProtectedTogether() {
         GeneratedCube generated = GeneratedCube.region(11, 2, 20, true);

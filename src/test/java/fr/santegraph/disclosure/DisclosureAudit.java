@@ -73,8 +73,93 @@ public final class DisclosureAudit {
     private record Near(Map<String, Long> truth, int hops) {
     }
 
-    private static Map<String, Bounds> bounds(List<Received> received, Map<String, List<String>> parents,
-                                              java.util.function.Predicate<String> solved, Near near) {
+    /**
+     * What the moves a suppression reports prove, checked against the caller's own sums, without solving anything:
+     * a move (cells as {@code territory|period} with a direction each) that only touches masked cells and leaves
+     * every sum unchanged shows the caller tables that differ from the true one ({@code truth}) by any step keeping
+     * each cell at 1 or more; every cell it moves can then take at least as many whole values as there are such
+     * steps. A lower bound on what the linear programs give — sound, and linear in the size of the table, so the
+     * whole of France can be audited. Moves that touch a published cell or change a sum are reported, not counted.
+     */
+    public static Certificates certify(List<Received> received, Map<String, List<String>> parents,
+                                       Map<String, Long> truth, List<Map<String, Integer>> moves) {
+        Map<String, Received> cells = cells(received);
+        List<Sum> sums = sums(cells, parents);
+        Map<String, List<Sum>> sumsWith = new HashMap<>();
+        sums.forEach(sum -> sum.variables.keySet().forEach(v -> sumsWith.computeIfAbsent(v, k -> new ArrayList<>()).add(sum)));
+        Map<String, Long> certified = new LinkedHashMap<>();
+        cells.forEach((key, cell) -> {
+            if (cell.value() == null) {
+                certified.put(key, 0L);
+            }
+        });
+        List<String> invalid = new ArrayList<>();
+        for (Map<String, Integer> move : moves) {
+            String problem = null;
+            long up = Long.MAX_VALUE;
+            long down = Long.MAX_VALUE;
+            java.util.Set<Sum> touched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Map.Entry<String, Integer> moved : move.entrySet()) {
+                if (!certified.containsKey(moved.getKey())) {
+                    problem = "moves " + moved.getKey() + ", which is published or absent";
+                    break;
+                }
+                int sign = moved.getValue();
+                if (sign == 0) {
+                    continue;
+                }
+                // truth + step × sign ≥ 1, for steps in [-down, up].
+                long room = Math.floorDiv(truth.get(moved.getKey()) - 1, Math.abs(sign));
+                if (sign > 0) {
+                    down = Math.min(down, room);
+                } else {
+                    up = Math.min(up, room);
+                }
+                touched.addAll(sumsWith.getOrDefault(moved.getKey(), List.of()));
+            }
+            if (problem == null) {
+                for (Sum sum : touched) {
+                    long change = 0;
+                    for (Map.Entry<String, Integer> v : sum.variables.entrySet()) {
+                        change += (long) v.getValue() * move.getOrDefault(v.getKey(), 0);
+                    }
+                    if (change != 0) {
+                        problem = "changes the sum of " + sum.variables.keySet().iterator().next();
+                        break;
+                    }
+                }
+            }
+            if (problem != null) {
+                invalid.add(problem);
+                continue;
+            }
+            long steps = up == Long.MAX_VALUE || down == Long.MAX_VALUE ? Long.MAX_VALUE : up + down + 1;
+            move.forEach((key, sign) -> {
+                if (sign != 0) {
+                    certified.merge(key, steps, Math::max);
+                }
+            });
+        }
+        return new Certificates(certified, invalid);
+    }
+
+    /**
+     * Per masked cell, the whole values the moves prove it can take (0 when no move holds it; {@code Long.MAX_VALUE}
+     * when unbounded), and the moves rejected, with why.
+     */
+    public record Certificates(Map<String, Long> wholeValues, List<String> invalid) {
+
+        public long fewest() {
+            return wholeValues.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+        }
+
+        public long narrowerThan(long values) {
+            return wholeValues.values().stream().filter(v -> v < values).count();
+        }
+    }
+
+    /** The answers by {@code territory|period}; two answers for one cell must agree. */
+    private static Map<String, Received> cells(List<Received> received) {
         Map<String, Received> cells = new LinkedHashMap<>();
         for (Received r : received) {
             Received before = cells.put(r.territory() + "|" + r.period(), r);
@@ -83,6 +168,11 @@ public final class DisclosureAudit {
                         + before.value() + " and " + r.value());
             }
         }
+        return cells;
+    }
+
+    /** Every sum a caller can write from the answers and the hierarchy, with the masked cells as its variables. */
+    private static List<Sum> sums(Map<String, Received> cells, Map<String, List<String>> parents) {
         Map<String, List<String>> children = new HashMap<>();
         parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
         List<Sum> sums = new ArrayList<>();
@@ -142,6 +232,13 @@ public final class DisclosureAudit {
             }
         }
         sums.removeIf(s -> s == null || s.variables.isEmpty());
+        return sums;
+    }
+
+    private static Map<String, Bounds> bounds(List<Received> received, Map<String, List<String>> parents,
+                                              java.util.function.Predicate<String> solved, Near near) {
+        Map<String, Received> cells = cells(received);
+        List<Sum> sums = sums(cells, parents);
         if (near != null) {
             return boundsNear(cells, sums, solved, near);
         }

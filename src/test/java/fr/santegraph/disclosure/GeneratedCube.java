@@ -92,4 +92,17 @@ record GeneratedCube(CountCube cube, Map<String, List<String>> parents, Map<Stri
         }
         return received;
     }
+
+    /** The pattern's moves, their cells named as the audit names them ({@code territory|period}). */
+    List<Map<String, Integer>> moves(CellSuppression.Pattern pattern) {
+        List<Map<String, Integer>> moves = new ArrayList<>();
+        for (CellSuppression.Move move : pattern.moves()) {
+            Map<String, Integer> cells = new LinkedHashMap<>();
+            for (int i = 0; i < move.cells().length; i++) {
+                cells.put(cube.territoryOf(move.cells()[i]) + "|" + cube.periodOf(move.cells()[i]), move.signs()[i]);
+            }
+            moves.add(cells);
+        }
+        return moves;
+    }
 }
