@@ -55,7 +55,7 @@ public final class CatalogueFiles {
             for (String required : requiredColumns) {
                 if (!columns.containsKey(required)) {
                     throw new ImportFailedException(reader.name() + ": no column '" + required
-                            + "' in the header (found " + header + ")");
+                            + "' in the header (it has " + header.size() + " columns; needed: " + requiredColumns + ")");
                 }
             }
             for (DelimitedReader.Row row = reader.next(); row != null; row = reader.next()) {

@@ -61,8 +61,8 @@ public final class ProducerDirectory {
     }
 
     /** The bundled alias file, or the user's own when an import is given {@code --producers <file>}. */
-    public static ProducerDirectory bundledOr(Optional<String> userFile) {
-        return userFile.map(Path::of).map(ProducerDirectory::load).orElseGet(ProducerDirectory::bundled);
+    public static ProducerDirectory bundledOr(Optional<Path> userFile) {
+        return userFile.map(ProducerDirectory::load).orElseGet(ProducerDirectory::bundled);
     }
 
     public static ProducerDirectory load(Path file) {

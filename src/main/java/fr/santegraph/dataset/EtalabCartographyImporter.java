@@ -52,7 +52,7 @@ public class EtalabCartographyImporter implements Importer {
 
     @Override
     public ImportSummary run(ImportRequest request) {
-        return importDirectory(request.directory("dir"), ProducerDirectory.bundledOr(request.option("producers")));
+        return importDirectory(request.directory("dir"), ProducerDirectory.bundledOr(request.optionalFile("producers")));
     }
 
     public ImportSummary importDirectory(Path dir, ProducerDirectory producers) {

@@ -56,7 +56,7 @@ public class DreesIndicatorImporter implements Importer {
 
     @Override
     public ImportSummary run(ImportRequest request) {
-        return importDirectory(request.directory("dir"), ProducerDirectory.bundledOr(request.option("producers")));
+        return importDirectory(request.directory("dir"), ProducerDirectory.bundledOr(request.optionalFile("producers")));
     }
 
     /** Reconciliation state of one run: the directories and what has been written already. */

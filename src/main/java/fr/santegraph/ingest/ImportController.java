@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,8 +24,6 @@ import org.springframework.stereotype.Controller;
  */
 @Controller
 public class ImportController {
-
-    private static final Set<String> PATH_OPTIONS = Set.of("dir", "file", "savoir-faire", "diplomas", "geocoding");
 
     private final Map<String, Importer> importers = new LinkedHashMap<>();
     private final List<Path> allowedDirs;
@@ -73,15 +70,13 @@ public class ImportController {
         }
         Map<String, String> options = new LinkedHashMap<>();
         for (ImportOption option : input.options()) {
-            if (PATH_OPTIONS.contains(option.name())) {
-                requireAllowed(option.value());
-            }
             if (option.name().equals("url")) {
                 requireAllowedUrl(option.value());
             }
             options.put(option.name(), option.value());
         }
-        ImportRequest request = new ImportRequest(input.source(), Map.copyOf(options));
+        // Every path option, whatever its name, is read through the request's rules (ImportRequest.Paths).
+        ImportRequest request = new ImportRequest(input.source(), Map.copyOf(options), ImportRequest.Paths.within(allowedDirs));
         ImportSummary summary = request.option("url").isPresent() ? remote.run(importer, request) : importer.run(request);
         List<ImportCounter> counters = new ArrayList<>();
         new TreeMap<>(summary.counters()).forEach((name, value) -> counters.add(new ImportCounter(name, value)));
@@ -108,19 +103,6 @@ public class ImportController {
                         && url.getPath().startsWith(allowed.getPath() == null ? "" : allowed.getPath()))) {
             throw new InvalidArgumentException("imports may not download " + value
                     + " (santegraph.import.allowed-urls = " + allowedUrls + ")");
-        }
-    }
-
-    private void requireAllowed(String value) {
-        Path path = Path.of(value).toAbsolutePath().normalize();
-        try {
-            path = path.toRealPath(); // a symbolic link must not lead outside the allowed folders
-        } catch (IOException e) {
-            throw new InvalidArgumentException(value + " does not exist");
-        }
-        if (allowedDirs.stream().noneMatch(path::startsWith)) {
-            throw new InvalidArgumentException(value + " is outside the folders imports may read "
-                    + "(santegraph.import.allowed-dirs = " + allowedDirs + ")");
         }
     }
 }

@@ -64,7 +64,8 @@ public class RemoteImport {
             options.remove("download-idle-timeout");
             options.remove("force-download");
             options.put("file", download.file().toString());
-            ImportSummary summary = importer.run(new ImportRequest(request.source(), Map.copyOf(options)));
+            ImportSummary summary = importer.run(new ImportRequest(request.source(), Map.copyOf(options),
+                    request.paths().allowing(dir)));
             remember(url, download);
             return summary;
         } finally {

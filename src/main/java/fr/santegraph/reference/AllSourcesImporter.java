@@ -96,6 +96,8 @@ public class AllSourcesImporter implements Importer {
                 continue;
             }
             log.info("import all: {} from {} file(s)", kind.importer(), files.size());
+            // Each file found is read under the request's rules too: a link in the folder must not lead out of it.
+            files = files.stream().map(file -> request.paths().resolve("dir", file.toString())).toList();
             try (StagedFolder staged = StagedFolder.create(kind.importer())) {
                 for (Path file : files) {
                     if (kind.importer().equals("practitioners")) {
@@ -137,7 +139,7 @@ public class AllSourcesImporter implements Importer {
         } else {
             options.put("dir", staged.toString());
         }
-        return new ImportRequest(kind.importer(), Map.copyOf(options));
+        return new ImportRequest(kind.importer(), Map.copyOf(options), request.paths().allowing(staged));
     }
 
     private static Optional<Path> companion(List<Path> files, String marker) {
