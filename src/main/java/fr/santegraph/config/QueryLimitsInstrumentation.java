@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses, before any data is fetched, operations deeper than {@code max-depth} or costlier than {@code max-cost}.
  * Cost counts each selected field once and multiplies what is selected under a paginated field by its
- * {@code first} (or the default page size): a hundred aliases of an expensive connection cost a hundred times.
+ * {@code first} (or the default page size), a {@code totalCount} as {@code count-cost}: a hundred aliases of an
+ * expensive connection cost a hundred times.
  */
 @Component
 public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
@@ -81,8 +82,10 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
     }
 
     private long cost(QueryTraverser traverser) {
-        // Children are visited before their parent: sum them per parent, then weigh by the parent's page size.
-        Map<QueryVisitorFieldEnvironment, Long> childCost = new HashMap<>();
+        // Children are visited before their parent: sum them per parent — what is read once per connection (its
+        // total, its page info) apart from what is read per item — then weigh the per-item part by the page size.
+        Map<QueryVisitorFieldEnvironment, Long> perItem = new HashMap<>();
+        Map<QueryVisitorFieldEnvironment, Long> once = new HashMap<>();
         long[] total = {0};
         traverser.visitPostOrder(new QueryVisitorStub() {
             @Override
@@ -90,12 +93,16 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
                 if (env.isTypeNameIntrospectionField()) {
                     return;
                 }
-                long children = childCost.getOrDefault(env, 0L);
-                long cost = 1 + children * pageSize(env);
+                String name = env.getField().getName();
+                // A count reads every match, whatever the page: weighed apart, so that a thousand aliases of a
+                // one-item page with its total cost what they make the database do.
+                long cost = "totalCount".equals(name) ? limits.countCost()
+                        : 1 + once.getOrDefault(env, 0L) + perItem.getOrDefault(env, 0L) * pageSize(env);
                 if (env.getParentEnvironment() == null) {
                     total[0] += cost;
                 } else {
-                    childCost.merge(env.getParentEnvironment(), cost, Long::sum);
+                    boolean perConnection = "totalCount".equals(name) || "pageInfo".equals(name);
+                    (perConnection ? once : perItem).merge(env.getParentEnvironment(), cost, Long::sum);
                 }
             }
         });

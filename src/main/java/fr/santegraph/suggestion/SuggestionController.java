@@ -1,15 +1,13 @@
 package fr.santegraph.suggestion;
 
+import fr.santegraph.common.ClientKey;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.Pagination;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -36,17 +34,10 @@ public class SuggestionController {
         return suggestions.list(pagination.request(subrange));
     }
 
-    /** The authenticated principal, else the remote address: what the rate limit counts per. */
+    /** The account, else the address (an IPv6 address by its /64): what the rate limit counts per. */
     private static String client() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated() && !"anonymousUser".equals(authentication.getName())) {
-            return "principal:" + authentication.getName();
-        }
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return "address:" + request.getRemoteAddr();
-        }
-        return "unknown";
+        return ClientKey.of(RequestContextHolder.getRequestAttributes()
+                instanceof ServletRequestAttributes attributes ? attributes.getRequest() : null);
     }
 
 }

@@ -62,6 +62,53 @@ class ConcurrencyLimitFilterTest {
         assertThat(filter.available()).isEqualTo(2);
     }
 
+    private static MockHttpServletRequest graphQlFrom(String address) {
+        MockHttpServletRequest request = graphQl();
+        request.setRemoteAddr(address);
+        return request;
+    }
+
+    @Test
+    void oneClientCannotTakeEveryTurnAndAnotherStartsAtOnce() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(3, 2, Duration.ofSeconds(10),
+                ConcurrencyLimitFilter.KeptAnswers.NONE);
+        CountDownLatch finish = new CountDownLatch(1);
+        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        FilterChain slow = (request, response) -> {
+            started.add(request.getRemoteAddr());
+            try {
+                finish.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> calls = new ArrayList<>();
+        // Three heavy requests from one /64 (each from another address in it), then one from elsewhere.
+        for (String address : List.of("2001:db8::1", "2001:db8::2", "2001:db8::3")) {
+            calls.add(pool.submit(() -> {
+                filter.doFilter(graphQlFrom(address), new MockHttpServletResponse(), slow);
+                return null;
+            }));
+        }
+        Thread.sleep(300);
+        calls.add(pool.submit(() -> {
+            filter.doFilter(graphQlFrom("192.0.2.7"), new MockHttpServletResponse(), slow);
+            return null;
+        }));
+        Thread.sleep(300);
+        assertThat(started).as("two of the first client's, and the other client's at once").hasSize(3)
+                .contains("192.0.2.7");
+        finish.countDown();
+        for (Future<?> call : calls) {
+            call.get(10, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(started).hasSize(4);
+        assertThat(filter.available()).isEqualTo(3);
+        assertThat(filter.clients()).as("no client kept once its requests ended").isZero();
+    }
+
     @Test
     void aRequestThatCannotStartInTimeGetsA503NamingTheLimit() throws Exception {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(100));
@@ -94,7 +141,7 @@ class ConcurrencyLimitFilterTest {
     @Test
     void aRequestWhoseAnswerIsKeptTakesNoTurnAndItsBodyIsStillRead() throws Exception {
         byte[] kept = "{\"query\":\"{ kept }\"}".getBytes(StandardCharsets.UTF_8);
-        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(100),
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 1, Duration.ofMillis(100),
                 body -> Arrays.equals(body, kept));
         filter.doFilter(graphQl(), new MockHttpServletResponse(), (request, response) -> request.startAsync());
         assertThat(filter.available()).as("the one turn is taken").isZero();

@@ -16,7 +16,7 @@ class RequestTimeoutInterceptorTest {
 
     @Test
     void aRequestRunningPastTheTimeoutIsAnsweredWithAQueryLimitError() {
-        var limits = new QueryLimitsProperties(15, 50_000, Duration.ofMillis(200), DataSize.ofKilobytes(256), 10, 0);
+        var limits = new QueryLimitsProperties(15, 50_000, Duration.ofMillis(200), DataSize.ofKilobytes(256), 10, 0, 0, 50);
         var request = new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(), null, null,
                 Map.of(), Map.of("query", "{ territories { totalCount } }"), "1", null);
 
