@@ -56,6 +56,9 @@ public class GraphQlConfiguration {
                             .extensions(java.util.Map.of("limit", "santegraph.graphql.limits.cypher-timeout-seconds"))
                             .build();
                 }
+                if (isRefusal(ex)) {
+                    return null; // Spring Security's resolver answers it; RefusalLogInterceptor logs it once per request
+                }
                 log.error("Unexpected failure on {}", env.getExecutionStepInfo().getPath(), ex);
                 return null;
             }
@@ -66,6 +69,12 @@ public class GraphQlConfiguration {
     static boolean isBadArgument(Throwable ex) {
         return ex instanceof fr.santegraph.common.InvalidArgumentException
                 || ex instanceof fr.santegraph.ingest.ImportFailedException;
+    }
+
+    /** A missing or insufficient role: expected, answered UNAUTHORIZED or FORBIDDEN, not a failure to log. */
+    static boolean isRefusal(Throwable ex) {
+        return ex instanceof org.springframework.security.access.AccessDeniedException
+                || ex instanceof org.springframework.security.core.AuthenticationException;
     }
 
     /** Error classification for requests that could not reach Neo4j. */

@@ -23,11 +23,15 @@ abstract class GraphQlEndpointFilter extends OncePerRequestFilter {
 
     /** {@code message} is written by this code (numbers and property names), never taken from the request. */
     static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        refuse(response, status, "QUERY_LIMIT", message);
+    }
+
+    static void refuse(HttpServletResponse response, int status, String classification, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"errors\":[{\"message\":\"" + message
-                + "\",\"extensions\":{\"classification\":\"QUERY_LIMIT\"}}]}");
+                + "\",\"extensions\":{\"classification\":\"" + classification + "\"}}]}");
     }
 
     /** A request whose body was already read, within the limit. */

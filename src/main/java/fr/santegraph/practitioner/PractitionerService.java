@@ -210,14 +210,43 @@ public class PractitionerService {
                     .fetchAs(CountedConnection.class)
                     .mappedBy((types, record) -> pagination.connectionFromLookAhead(
                             record.get("page").asList(Practitioner::from), page, record.get("total").asLong()))
-                    .one().map(connection -> (CountedConnection<Practitioner>) connection).orElseThrow();
+                    .one().map(connection -> (CountedConnection<Practitioner>) connection)
+                    .map(connection -> {
+                        if (connection.getEdges().isEmpty() && page.offset() == 0) {
+                            requireKnownCodes(parameters);
+                        }
+                        return connection;
+                    }).orElseThrow();
         }
         List<Practitioner> items = List.copyOf(neo4j.query(match
                         + "WITH p ORDER BY p.lastName, p.firstName, p.id SKIP $offset LIMIT $limit\nRETURN "
                         + PROJECTION + " AS p")
                 .bindAll(parameters)
                 .fetchAs(Practitioner.class).mappedBy((types, record) -> Practitioner.from(record.get("p"))).all());
+        if (items.isEmpty() && page.offset() == 0) {
+            requireKnownCodes(parameters);
+        }
         return pagination.connectionFromLookAhead(items, page, null);
+    }
+
+    /**
+     * Nothing found for a profession or specialty code the directory has never had is a typo, not a fact: the
+     * caller is told which code is unknown. Checked only on an empty answer, so found pages cost nothing more.
+     */
+    private void requireKnownCodes(Map<String, Object> parameters) {
+        Map<String, Object> known = neo4j.query("""
+                        RETURN $profession IS NULL OR EXISTS { MATCH (:Profession {code: $profession}) } AS profession,
+                               $specialty IS NULL OR EXISTS { MATCH (:Specialty {code: $specialty}) } AS specialty""")
+                .bind(parameters.get("profession")).to("profession").bind(parameters.get("specialty")).to("specialty")
+                .fetch().one().orElseThrow();
+        if (!Boolean.TRUE.equals(known.get("profession"))) {
+            throw new InvalidArgumentException("unknown profession code '" + parameters.get("profession")
+                    + "' (RPPS codes such as 10 for doctors, 21 for pharmacists)");
+        }
+        if (!Boolean.TRUE.equals(known.get("specialty"))) {
+            throw new InvalidArgumentException("unknown specialty code '" + parameters.get("specialty")
+                    + "' (RPPS savoir-faire codes such as SM54 for general medicine)");
+        }
     }
 
 
@@ -283,6 +312,9 @@ public class PractitionerService {
             rows.sort(java.util.Comparator.comparing((Map<String, Object> row) -> (String) row.get("t"))
                     .thenComparing(row -> -((Number) row.get("count")).longValue())
                     .thenComparing(row -> (String) row.get("code")));
+        }
+        if (rows.isEmpty()) {
+            requireKnownCodes(parameters);
         }
         Map<String, Territory> byId = territories.findByIds(rows.stream().map(row -> (String) row.get("t")).distinct().toList());
         return rows.stream().map(row -> new PractitionerCount(byId.get((String) row.get("t")), (String) row.get("code"),

@@ -1,0 +1,80 @@
+package fr.santegraph.config;
+
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import org.springframework.data.domain.OffsetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.pagination.CursorEncoder;
+import org.springframework.graphql.data.pagination.CursorStrategy;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the Relay arguments of every paginated field before it is fetched: Spring's own reading turns a negative
+ * {@code first} into the default page and accepts cursors this service never gave (a negative offset), so a
+ * client's mistake or a forged cursor would silently answer something else. Both are BAD_REQUEST errors instead.
+ */
+@Component
+public class PageArgumentsInstrumentation extends SimplePerformantInstrumentation {
+
+    /** Spring GraphQL's default encoding of cursors, which this service keeps. */
+    private static final CursorEncoder ENCODER = CursorEncoder.base64();
+    private static final java.util.regex.Pattern OFFSET_CURSOR = java.util.regex.Pattern.compile("O_(0|[1-9][0-9]{0,17})");
+
+    private final CursorStrategy<ScrollPosition> cursors;
+
+    public PageArgumentsInstrumentation(CursorStrategy<ScrollPosition> cursors) {
+        this.cursors = cursors;
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        var definition = parameters.getExecutionStepInfo().getFieldDefinition();
+        boolean first = definition.getArgument("first") != null;
+        boolean after = definition.getArgument("after") != null;
+        if (!first && !after) {
+            return dataFetcher;
+        }
+        return environment -> {
+            String problem = problem(environment, first, after);
+            if (problem != null) {
+                return DataFetcherResult.newResult().error(GraphqlErrorBuilder.newError(environment)
+                        .errorType(ErrorType.BAD_REQUEST).message(problem).build()).build();
+            }
+            return dataFetcher.get(environment);
+        };
+    }
+
+    private String problem(DataFetchingEnvironment environment, boolean first, boolean after) {
+        if (first && environment.getArgument("first") instanceof Integer size && size < 0) {
+            return "first must not be negative (0 asks for the total only)";
+        }
+        if (after && environment.getArgument("after") instanceof String cursor && !isOurs(cursor)) {
+            return "'after' is not a cursor returned by this service";
+        }
+        return null;
+    }
+
+    /**
+     * A cursor this service gives: Base64 of {@code O_<offset>} (Spring's offset cursor). Decoded by hand as well as
+     * by the strategy, since the strategy reads {@code O_-5} as the first item.
+     */
+    private boolean isOurs(String cursor) {
+        String decoded;
+        try {
+            decoded = ENCODER.decode(cursor);
+            if (!(cursors.fromCursor(cursor) instanceof OffsetScrollPosition)) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return OFFSET_CURSOR.matcher(decoded).matches();
+    }
+}
