@@ -43,6 +43,9 @@ store=${BENCH_STORE:-target/bench/graph}
 http_port=${BENCH_HTTP_PORT:-18181}
 bolt_port=${BENCH_BOLT_PORT:-17687}
 node_port=${BENCH_NODE_PORT:-14000}
+# Drawn per run: Bolt's password (shared with the peer server) and an ADMIN key for the metrics.
+bolt_password=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+admin_key=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
 java_opts=${BENCH_JAVA_OPTS:--Xmx1g}
 work=target/bench/run
 mkdir -p "$work" "$(dirname "$store")"
@@ -109,24 +112,30 @@ log "graph: $(grep -v '^jar ' "$marker" | paste -sd+ -)"
 
 # --- santegraph on the prepared store, Bolt on a fixed port (the Node server connects to it) ---
 log "starting santegraph on :$http_port (Bolt 127.0.0.1:$bolt_port)"
+# wrk is one client: it may hold every turn (the share per client would measure that limit, not the service).
 java $java_opts -jar "$jar" --server.port="$http_port" --santegraph.embedded.data-dir="$store" \
   --santegraph.embedded.bolt-port="$bolt_port" --santegraph.embedded.preallocate-logs=false \
   --santegraph.bundled.load-on-start=false --santegraph.graphql.result-cache.max-size="$result_cache" \
+  --santegraph.embedded.bolt-password="$bolt_password" \
+  --santegraph.security.api-keys[0].name=bench --santegraph.security.api-keys[0].key="$admin_key" \
+  --santegraph.security.api-keys[0].roles=ADMIN \
+  --santegraph.graphql.limits.max-concurrent-per-client=1000 \
   >"$work/santegraph.log" 2>&1 &
 sg_pid=$!; started+=("$sg_pid")
 sg=http://127.0.0.1:$http_port
+admin() { curl -sf -H "X-API-Key: $admin_key" "$@"; } # metrics are for ADMIN
 until curl -sf -m 2 "$sg/actuator/health" >/dev/null; do
   kill -0 "$sg_pid" 2>/dev/null || { echo "santegraph died, see $work/santegraph.log" >&2; exit 1; }
   sleep 0.5
 done
 curl -sf "$sg/graphql/schema" >"$work/santegraph.graphqls"
 
-heap_mb() { curl -sf "$sg/actuator/metrics/jvm.memory.used?tag=area:heap" \
+heap_mb() { admin "$sg/actuator/metrics/jvm.memory.used?tag=area:heap" \
               | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["measurements"][0]["value"]/2**20))'; }
 live_heap_mb() { jcmd "$sg_pid" GC.run >/dev/null; heap_mb; }
 cache_count() { # hit|miss|joined: GraphQL requests answered from the result cache, executed, or answered by the
                 # same request's execution under way, since the start
-  curl -sf "$sg/actuator/metrics/santegraph.graphql.result.cache?tag=result:$1" \
+  admin "$sg/actuator/metrics/santegraph.graphql.result.cache?tag=result:$1" \
     | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
 }
 
@@ -159,7 +168,7 @@ log "santegraph query mix: $kinds ($(wc -l <"$work/santegraph-requests.jsonl") d
 if $compare; then
   [ -d bench/neo4j-graphql/node_modules ] || (cd bench/neo4j-graphql && npm ci --no-audit --no-fund --loglevel=error)
   log "starting the Neo4j GraphQL Library server on :$node_port (same Bolt server)"
-  NEO4J_URI=bolt://127.0.0.1:$bolt_port PORT=$node_port node bench/neo4j-graphql/server.js >"$work/neo4j-graphql.log" 2>&1 &
+  NEO4J_URI=bolt://127.0.0.1:$bolt_port NEO4J_PASSWORD=$bolt_password PORT=$node_port node bench/neo4j-graphql/server.js >"$work/neo4j-graphql.log" 2>&1 &
   ng_pid=$!; started+=("$ng_pid")
   ng=http://127.0.0.1:$node_port/graphql
   until curl -sf -m 2 "$ng" -H 'content-type: application/json' -d '{"query":"{ __typename }"}' >/dev/null; do

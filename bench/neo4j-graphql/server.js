@@ -10,8 +10,8 @@ const uri = process.env.NEO4J_URI ?? "bolt://127.0.0.1:7687";
 const port = Number(process.env.PORT ?? 4000);
 const typeDefs = readFileSync(new URL("./typeDefs.graphql", import.meta.url), "utf8");
 
-// santegraph's embedded Neo4j runs with auth disabled; the server accepts any basic credentials.
-const driver = neo4j.driver(uri, neo4j.auth.basic("neo4j", "x"), { maxConnectionPoolSize: 100 });
+// santegraph's embedded Neo4j asks for a password: the benchmark fixes one (santegraph.embedded.bolt-password).
+const driver = neo4j.driver(uri, neo4j.auth.basic("neo4j", process.env.NEO4J_PASSWORD || ""), { maxConnectionPoolSize: 100 });
 const neoSchema = new Neo4jGraphQL({ typeDefs, driver });
 const schema = await neoSchema.getSchema();
 if (process.argv.includes("--print-schema")) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -32,7 +33,8 @@ import org.springframework.util.StringUtils;
 /**
  * The embedded default: an in-process Neo4j community database with its Bolt connector on 127.0.0.1.
  * The application reaches it through the ordinary driver, exactly as it would reach a remote server, so
- * the code path is the same whether {@code spring.neo4j.uri} points elsewhere or not.
+ * the code path is the same whether {@code spring.neo4j.uri} points elsewhere or not. Bolt asks for a password,
+ * drawn afresh at every start and handed only to this process's driver.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnEmbeddedNeo4jCondition.class)
@@ -62,7 +64,7 @@ public class EmbeddedNeo4jConfiguration {
 
             @Override
             public AuthToken getAuthToken() {
-                return AuthTokens.none();
+                return embeddedNeo4j.authToken();
             }
         };
     }
@@ -73,12 +75,17 @@ public class EmbeddedNeo4jConfiguration {
      */
     public static final class EmbeddedNeo4j implements DisposableBean {
 
+        static final String USER = "neo4j";
+
         private final DatabaseManagementService service;
         private final EmbeddedNeo4jProperties properties;
+        /** Bolt's password, drawn at each start and known only to this process's driver. */
+        private final String password;
 
-        private EmbeddedNeo4j(DatabaseManagementService service, EmbeddedNeo4jProperties properties) {
+        private EmbeddedNeo4j(DatabaseManagementService service, EmbeddedNeo4jProperties properties, String password) {
             this.service = service;
             this.properties = properties;
+            this.password = password;
         }
 
         public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
@@ -89,7 +96,9 @@ public class EmbeddedNeo4jConfiguration {
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    // Bolt listens on a port any local process can reach: without a password it would read and write
+                    // the graph past every role and mask. In-process calls (schema, bulk import) need none.
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, properties.preallocateLogs())
                     .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
                     // Bolt's Netty waits for 2 s of quiet on shutdown by default; nothing is in flight by then.
@@ -109,8 +118,28 @@ public class EmbeddedNeo4jConfiguration {
                 }
                 throw e;
             }
+            String password = StringUtils.hasText(properties.boltPassword()) ? properties.boltPassword() : newPassword();
+            try {
+                var system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+                // A configured password may already be the current one, which Neo4j refuses to set again: pass
+                // through a drawn one first.
+                for (String next : StringUtils.hasText(properties.boltPassword()) ? List.of(newPassword(), password) : List.of(password)) {
+                    system.executeTransactionally("ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                            java.util.Map.of("password", next));
+                }
+            } catch (RuntimeException e) {
+                service.shutdown();
+                throw startFailure("The embedded database at " + dataDir + " did not accept a new Bolt password: "
+                        + e.getMessage(), e);
+            }
             log.info("Embedded Neo4j started in {} ms, store at {}", (System.nanoTime() - started) / 1_000_000, dataDir);
-            return new EmbeddedNeo4j(service, properties);
+            return new EmbeddedNeo4j(service, properties, password);
+        }
+
+        private static String newPassword() {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         }
 
         /** Logged at once, so that the first ERROR line of a failed start names its cause. */
@@ -140,6 +169,11 @@ public class EmbeddedNeo4jConfiguration {
                         + (existing != null && !java.nio.file.Files.isDirectory(existing) ? " is not a folder"
                         : " is read-only for this process") + "; set santegraph.embedded.data-dir to a writable folder", null);
             }
+        }
+
+        /** What a driver presents to this database's Bolt connector. */
+        public AuthToken authToken() {
+            return AuthTokens.basic(USER, password);
         }
 
         public DatabaseManagementService service() {

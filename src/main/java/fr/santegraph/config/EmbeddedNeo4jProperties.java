@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param preallocateLogs     preallocate transaction logs (faster writes, 2 × 256 MiB on disk)
  * @param transactionTimeout  server-side cap on any transaction (0: none)
  * @param ephemeral           delete the store on shutdown (tests and throw-away demos)
+ * @param boltPassword        the password Bolt asks for (user {@code neo4j}, at least 8 characters), to attach Neo4j
+ *                            tools; empty draws a new one at every start, known only to this process
  */
 @ConfigurationProperties("santegraph.embedded")
 public record EmbeddedNeo4jProperties(
@@ -21,5 +23,6 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("") String pageCache,
         @DefaultValue("true") boolean preallocateLogs,
         @DefaultValue("0s") java.time.Duration transactionTimeout,
-        @DefaultValue("false") boolean ephemeral) {
+        @DefaultValue("false") boolean ephemeral,
+        @DefaultValue("") String boltPassword) {
 }

@@ -1,10 +1,9 @@
 package fr.santegraph.security;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,17 +15,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.util.StringUtils;
 
 /**
  * Reading is public; credentials only add roles. Every request is let through the filter chain, and GraphQL
@@ -54,7 +47,10 @@ public class SecurityConfiguration {
         var entryPoint = new GraphQlAuthenticationEntryPoint();
         http.csrf(csrf -> csrf.disable()) // no cookies or sessions: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // Metrics tell an attacker what runs and how hard it works: ADMIN only, like health's details.
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to("metrics")).hasRole(Role.ADMIN.name())
+                        .anyRequest().permitAll())
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys()), BearerTokenAuthenticationFilter.class);
         if (jwtDecoder.getIfAvailable() != null) {
@@ -63,22 +59,6 @@ public class SecurityConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter(properties.rolesClaim()))));
         }
         return http.build();
-    }
-
-    /** HMAC-signed tokens when {@code santegraph.security.jwt-secret} is set. */
-    @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "santegraph.security", name = "jwt-secret")
-    JwtDecoder hmacJwtDecoder(SecurityProperties properties) {
-        byte[] secret = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
-        if (secret.length < 32) {
-            throw new IllegalStateException("santegraph.security.jwt-secret must be at least 32 bytes for HS256");
-        }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256).build();
-        OAuth2TokenValidator<Jwt> validator = StringUtils.hasText(properties.jwtIssuer())
-                ? JwtValidators.createDefaultWithIssuer(properties.jwtIssuer()) : JwtValidators.createDefault();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator));
-        return decoder;
     }
 
     static Converter<Jwt, AbstractAuthenticationToken> rolesConverter(String claim) {

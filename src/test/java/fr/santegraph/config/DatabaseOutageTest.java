@@ -49,7 +49,7 @@ class DatabaseOutageTest {
 
     private EmbeddedNeo4jConfiguration.EmbeddedNeo4j startServer(int boltPort) {
         return EmbeddedNeo4jConfiguration.EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(
-                serverDir, boltPort, "128m", false, Duration.ZERO, false));
+                serverDir, boltPort, "128m", false, Duration.ZERO, false, "an-outage-test-password"));
     }
 
     @Test
@@ -58,6 +58,8 @@ class DatabaseOutageTest {
         int boltPort = server.boltUri().getPort();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SantegraphApplication.class)
                 .properties("spring.neo4j.uri=bolt://127.0.0.1:" + boltPort, "server.port=0",
+                        "spring.neo4j.authentication.username=neo4j",
+                        "spring.neo4j.authentication.password=an-outage-test-password",
                         "santegraph.bundled.location=bundles/small/",
                         "spring.neo4j.connection-timeout=2s", "spring.neo4j.pool.connection-acquisition-timeout=2s")
                 .run()) {

@@ -15,7 +15,7 @@ class EmbeddedStoreStartTest {
     Path dir;
 
     private static EmbeddedNeo4jProperties at(Path store) {
-        return new EmbeddedNeo4jProperties(store, 0, "16m", false, Duration.ZERO, false);
+        return new EmbeddedNeo4jProperties(store, 0, "16m", false, Duration.ZERO, false, "");
     }
 
     @Test

@@ -24,11 +24,12 @@ class ExternalNeo4jTest {
     @TempDir
     static Path serverDir;
     static EmbeddedNeo4jConfiguration.EmbeddedNeo4j server;
+    static final String PASSWORD = "a-test-server-password";
 
     @BeforeAll
     static void startServer() {
         server = EmbeddedNeo4jConfiguration.EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(
-                serverDir.resolve("server"), 0, "128m", false, Duration.ZERO, false));
+                serverDir.resolve("server"), 0, "128m", false, Duration.ZERO, false, PASSWORD));
     }
 
     @AfterAll
@@ -45,13 +46,24 @@ class ExternalNeo4jTest {
     }
 
     @Test
+    void theEmbeddedBoltConnectorRefusesACallerWithoutItsPassword() {
+        for (var token : java.util.List.of(org.neo4j.driver.AuthTokens.none(),
+                org.neo4j.driver.AuthTokens.basic("neo4j", "neo4j"), org.neo4j.driver.AuthTokens.basic("neo4j", "guess"))) {
+            try (var driver = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), token)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(driver::verifyConnectivity)
+                        .isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
+            }
+        }
+    }
+
+    @Test
     void theServiceUsesTheConfiguredServerThroughARoutingUri() {
         String uri = server.boltUri().toString().replace("bolt://", "neo4j://");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SantegraphApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.neo4j.uri=" + uri, "santegraph.bundled.location=bundles/small/",
                         "spring.neo4j.authentication.username=neo4j",
-                        "spring.neo4j.authentication.password=irrelevant-auth-is-off-on-this-test-server",
+                        "spring.neo4j.authentication.password=" + PASSWORD,
                         "santegraph.embedded.data-dir=" + serverDir.resolve("must-not-exist"))
                 .run()) {
             assertThat(context.getBeansOfType(EmbeddedNeo4jConfiguration.EmbeddedNeo4j.class)).isEmpty();
@@ -61,7 +73,7 @@ class ExternalNeo4jTest {
                     .fetchAs(Long.class).one().orElseThrow();
             assertThat(regions).isEqualTo(18);
         }
-        try (var session = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), org.neo4j.driver.AuthTokens.none()).session()) {
+        try (var session = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), server.authToken()).session()) {
             assertThat(session.run("MATCH (d:Department) RETURN count(d) AS n").single().get("n").asLong()).isEqualTo(101);
         }
     }

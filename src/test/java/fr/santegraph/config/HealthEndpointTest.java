@@ -41,6 +41,14 @@ class HealthEndpointTest {
     }
 
     @Test
+    void metricsAreForAdminOnly() throws Exception {
+        assertThat(get("/actuator/metrics").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/metrics/jvm.memory.used").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/metrics", "X-API-Key", "test-editor-key").statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/metrics", "X-API-Key", "test-admin-key").body()).contains("jvm.memory.used");
+    }
+
+    @Test
     void healthIsOutOfServiceUntilStartUpWorkIsDoneThenUp() throws Exception {
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").body()).contains("\"UP\"");

@@ -74,7 +74,7 @@ class InterruptedImportTest extends ScratchGraphTest {
 
     private static GraphChecksum checksumOfStore(Path store) throws Exception {
         var database = EmbeddedNeo4jConfiguration.EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(
-                store, 0, "256m", false, Duration.ZERO, false));
+                store, 0, "256m", false, Duration.ZERO, false, ""));
         try {
             var db = database.service().database("neo4j");
             return GraphChecksum.of(cypher -> db.executeTransactionally(cypher, java.util.Map.of(), (Result result) -> {
