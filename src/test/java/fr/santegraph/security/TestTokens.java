@@ -23,10 +23,11 @@ public final class TestTokens {
         return sign(SECRET, ISSUER, subject, roles, Instant.now().plusSeconds(600));
     }
 
+    /** {@code expiry} null: a token that never expires. */
     public static String sign(String secret, String issuer, String subject, List<String> roles, Instant expiry) {
         try {
             var claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).claim("roles", roles)
-                    .issueTime(new Date()).expirationTime(Date.from(expiry)).build();
+                    .issueTime(new Date()).expirationTime(expiry == null ? null : Date.from(expiry)).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
