@@ -262,8 +262,11 @@ public class CatalogueDcatSource implements DcatSource {
     }
 
     private static DcatRecords.Licence licence(String licence) {
-        return licence == null || licence.isBlank() ? null : new DcatRecords.Licence(Slugs.of(licence), licence,
-                TextFolding.fold(licence).contains("licence ouverte") ? "https://www.etalab.gouv.fr/licence-ouverte-open-licence" : null);
+        if (licence == null || licence.isBlank()) {
+            return null;
+        }
+        DcatRecords.Licence known = DcatRecords.Licence.named(licence);
+        return known != null ? known : new DcatRecords.Licence(Slugs.of(licence), licence, null);
     }
 
     private static List<Agent> agents(Object value) {

@@ -62,7 +62,7 @@ public final class DcatMapper {
 
     /** One catalogue page: the catalog node, the Hydra paging node and the page's entries. */
     public Model page(Catalog catalog, Page page) {
-        Builder b = new Builder();
+        Builder b = new Builder(true);
         Resource cat = b.catalog(catalog);
         for (CatalogEntry entry : page.entries()) {
             if (entry instanceof Dataset dataset) {
@@ -167,6 +167,20 @@ public final class DcatMapper {
     private final class Builder {
 
         private final Model m = emptyModel();
+        /**
+         * A catalogue page: each dataset is described in full on its own page only, and elsewhere only named. A
+         * harvester keeps one record per URI, often the last it read: a typed and titled copy on a later page
+         * would replace the full one (publisher, distributions and all) with a stub.
+         */
+        private final boolean cataloguePage;
+
+        Builder() {
+            this(false);
+        }
+
+        Builder(boolean cataloguePage) {
+            this.cataloguePage = cataloguePage;
+        }
         private final Map<String, Optional<String>> iris = new HashMap<>();
 
         /** The same agents and licences come back on every entry of a page: check each link once. */
@@ -244,8 +258,12 @@ public final class DcatMapper {
             }
             accessRights(r, d.accessLevel());
             document(r, DcatAp.landingPage, d.landingPage());
+            Licence licence = licenceOf(d);
+            if (licence != null) {
+                r.addProperty(DcatAp.license, licence(licence));
+            }
             d.distributions().stream().sorted(Comparator.comparing(Distribution::id))
-                    .forEach(dist -> distribution(r, uri, dist));
+                    .forEach(dist -> distribution(r, uri, dist, licence));
             if (d.series() != null) {
                 r.addProperty(DcatAp.inSeries, series(d.series()));
             }
@@ -286,9 +304,15 @@ public final class DcatMapper {
             return r;
         }
 
-        /** A dataset described on another page or endpoint: typed and titled so the shapes and harvesters accept it. */
+        /**
+         * A dataset described elsewhere: on a catalogue page only its URI (its own page describes it); in a single
+         * resource's answer typed and titled, so that the answer stands on its own.
+         */
         Resource ref(DatasetRef ref) {
             String uri = uris.dataset(ref.kind(), ref.id());
+            if (cataloguePage) {
+                return m.createResource(uri);
+            }
             return m.createResource(uri, DcatAp.Dataset)
                     .addProperty(DcatAp.identifier, uri)
                     .addProperty(DcatAp.title, fr(ref.title()))
@@ -329,7 +353,21 @@ public final class DcatMapper {
             owner.addProperty(DcatAp.contactPoint, r);
         }
 
-        private void distribution(Resource dataset, String datasetUri, Distribution d) {
+        /**
+         * What a dataset may be reused under: the licence its distributions name, else — open data of the French
+         * public sector with none stated — Licence Ouverte 2.0, the default the administration publishes under (CRPA
+         * art. D. 323-2-1). Restricted and non-public data get none: their access rights say how to obtain them.
+         */
+        private Licence licenceOf(Dataset d) {
+            var named = d.distributions().stream().map(Distribution::licence).filter(java.util.Objects::nonNull)
+                    .sorted(Comparator.comparing(Licence::id)).findFirst();
+            if (named.isPresent()) {
+                return named.get();
+            }
+            return d.accessLevel() == null || d.accessLevel() == AccessLevel.PUBLIC ? Licence.ETALAB_2 : null;
+        }
+
+        private void distribution(Resource dataset, String datasetUri, Distribution d, Licence datasetLicence) {
             String access = iri(d.accessUrl());
             if (access == null) {
                 return; // accessURL is mandatory: a distribution without a usable link is not exported
@@ -349,16 +387,24 @@ public final class DcatMapper {
                     r.addProperty(DcatAp.format, m.createResource(DcatAp.fileType(code).getURI(), DcatAp.MediaTypeOrExtent));
                 }
             }
-            if (d.licence() != null) {
-                r.addProperty(DcatAp.license, licence(d.licence()));
+            Licence licence = d.licence() != null ? d.licence() : datasetLicence;
+            if (licence != null) {
+                r.addProperty(DcatAp.license, licence(licence));
             }
             dataset.addProperty(DcatAp.distribution, r);
         }
 
+        /**
+         * A licence harvesters recognise is named by its own URI (udata and CKAN match licences on it); another
+         * one gets a URI of this catalogue, with its published text as {@code rdfs:seeAlso}.
+         */
         private Resource licence(Licence l) {
+            String url = iri(l.url());
+            if (url != null && Licence.isKnown(url)) {
+                return m.createResource(url, DcatAp.LicenseDocument).addProperty(DcatAp.title, fr(l.title()));
+            }
             Resource r = m.createResource(uris.licence(l.id()), DcatAp.LicenseDocument)
                     .addProperty(DcatAp.title, fr(l.title()));
-            String url = iri(l.url());
             if (url != null) {
                 r.addProperty(RDFS.seeAlso, m.createResource(url));
             }

@@ -61,6 +61,31 @@ public final class DcatRecords {
 
     /** A licence; its IRI is made from {@code id} under the base URI, {@code url} is the published text. */
     public record Licence(String id, String title, String url) {
+
+        /** Licence Ouverte / Open Licence 2.0 (Etalab), as udata and data.gouv.fr name it. */
+        public static final Licence ETALAB_2 = new Licence("licence-ouverte-2-0", "Licence Ouverte / Open Licence 2.0",
+                "https://www.etalab.gouv.fr/licence-ouverte-open-licence");
+        /** Open Database License 1.0. */
+        public static final Licence ODBL = new Licence("odbl-1-0", "Open Database License (ODbL) 1.0",
+                "https://opendatacommons.org/licenses/odbl/1-0/");
+
+        /** Whether {@code url} is the URI of a licence harvesters match on (then it names the licence itself). */
+        public static boolean isKnown(String url) {
+            return url.equals(ETALAB_2.url()) || url.equals(ODBL.url());
+        }
+
+        /** The licence a published name means: a known one by its URI, else a licence of its own. */
+        public static Licence named(String name) {
+            String folded = fr.santegraph.common.TextFolding.fold(name);
+            if (folded.contains("licence ouverte") || folded.contains("open licence") || folded.contains("etalab")) {
+                return ETALAB_2;
+            }
+            if (folded.contains("odbl") || folded.contains("open database")) {
+                return ODBL;
+            }
+            return null;
+        }
+
         public Licence {
             require(id, "licence id");
             require(title, "licence title");

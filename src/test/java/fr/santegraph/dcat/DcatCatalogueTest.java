@@ -8,6 +8,7 @@ import fr.santegraph.support.CypherCounter;
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -63,13 +64,48 @@ class DcatCatalogueTest {
     }
 
     @Test
-    void everyPageOfTheRealCatalogueHasZeroShaclViolations() {
+    void theWholeCatalogueAsHarvestedHasZeroShaclViolations() {
+        // A page names datasets described on other pages by URI only, so the shapes that check what a link points
+        // to (dct:source → dcat:Dataset) hold over the catalogue as a harvester gathers it: every page together.
         DcatShacl shacl = DcatShacl.mandatory(DcatFixtures.shapesDir());
-        int last = exporter.lastPage();
-        for (int page = 1; page <= last; page++) {
-            DcatShacl.Result result = shacl.validate(exporter.page(page));
-            assertThat(result.conforms()).as("page %d of %d: %s", page, last, result.describeViolations(10)).isTrue();
+        Model whole = DcatMapper.emptyModel();
+        for (int page = 1; page <= exporter.lastPage(); page++) {
+            whole.add(exporter.page(page));
         }
+        DcatShacl.Result result = shacl.validate(whole);
+        assertThat(result.conforms()).as(result.describeViolations(10)).isTrue();
+    }
+
+    @Test
+    void aHarvesterKeepingTheLastCopyOfEachDatasetKeepsItsFullRecordWithALicence() {
+        // ckanext-dcat and udata take every typed dcat:Dataset of a page as a record and keep the last one read.
+        Map<String, Integer> described = new HashMap<>();
+        Map<String, Model> kept = new HashMap<>();
+        for (int page = 1; page <= exporter.lastPage(); page++) {
+            Model model = exporter.page(page);
+            model.listSubjectsWithProperty(RDF.type, DcatAp.Dataset).forEach(dataset -> {
+                described.merge(dataset.getURI(), 1, Integer::sum);
+                kept.put(dataset.getURI(), model);
+            });
+        }
+        assertThat(described.values()).as("pages describing each dataset").containsOnly(1);
+        assertThat(described).hasSize((int) count("MATCH (n) WHERE n:Dataset OR n:Indicator RETURN count(n)"));
+        List<String> unlicensed = new java.util.ArrayList<>();
+        kept.forEach((uri, model) -> {
+            Resource dataset = model.getResource(uri);
+            assertThat(dataset.hasProperty(DcatAp.title)).as(uri).isTrue();
+            Resource access = dataset.getPropertyResourceValue(DcatAp.accessRights);
+            boolean open = access == null || access.equals(DcatAp.accessRight("PUBLIC"));
+            if (open && !dataset.hasProperty(DcatAp.license)) {
+                unlicensed.add(uri);
+            }
+            model.listObjectsOfProperty(dataset, DcatAp.distribution).forEach(d -> {
+                if (open && !d.asResource().hasProperty(DcatAp.license)) {
+                    unlicensed.add(d.asResource().getURI());
+                }
+            });
+        });
+        assertThat(unlicensed).as("open datasets and distributions without a licence").isEmpty();
     }
 
     @Test

@@ -83,10 +83,22 @@ class DcatMapperTest {
     }
 
     @Test
-    void everyPageOfACatalogueConformsToTheMandatoryShapes() {
+    void theCatalogueItsPagesMakeTogetherConformsToTheMandatoryShapes() {
+        Model whole = DcatMapper.emptyModel();
         for (int page = 1; page <= exporter.lastPage(); page++) {
-            DcatShacl.Result result = SHACL.validate(exporter.page(page));
-            assertThat(result.conforms()).as("page %d: %s", page, result.describeViolations(10)).isTrue();
+            whole.add(exporter.page(page));
+        }
+        DcatShacl.Result result = SHACL.validate(whole);
+        assertThat(result.conforms()).as(result.describeViolations(10)).isTrue();
+    }
+
+    @Test
+    void aPageNamesADatasetDescribedOnAnotherPageWithoutDescribingItAgain() {
+        for (int page = 1; page <= exporter.lastPage(); page++) {
+            Model model = exporter.page(page);
+            Resource catalog = model.getResource(DcatFixtures.BASE + "/catalog");
+            model.listSubjectsWithProperty(RDF.type, DcatAp.Dataset).forEach(dataset -> assertThat(
+                    model.contains(catalog, DcatAp.dataset, dataset)).as("page %s describes %s", catalog, dataset).isTrue());
         }
     }
 
