@@ -108,6 +108,12 @@ public final class DcatAp {
     // EU vocabularies (Publications Office authority tables).
     public static final Resource DATA_THEME_SCHEME = resource(EU_AUTHORITY, "data-theme");
     public static final Resource FRENCH = resource(EU_AUTHORITY + "language/", "FRA");
+    /** The authority tables a term of each vocabulary is {@code skos:inScheme} of (the MDR vocabulary shapes ask it). */
+    public static final Resource LANGUAGE_SCHEME = resource(EU_AUTHORITY, "language");
+    public static final Resource FREQUENCY_SCHEME = resource(EU_AUTHORITY, "frequency");
+    public static final Resource FILE_TYPE_SCHEME = resource(EU_AUTHORITY, "file-type");
+    public static final Resource ACCESS_RIGHT_SCHEME = resource(EU_AUTHORITY, "access-right");
+    public static final Resource COUNTRY_SCHEME = resource(EU_AUTHORITY, "country");
 
     public static Resource dataTheme(String code) {
         return resource(EU_AUTHORITY + "data-theme/", code);

@@ -201,7 +201,8 @@ public final class DcatMapper {
                     .addProperty(DcatAp.title, fr(catalog.title()))
                     .addProperty(DcatAp.description, fr(catalog.description()))
                     .addProperty(DcatAp.publisher, agent(catalog.publisher()))
-                    .addProperty(DcatAp.language, m.createResource(DcatAp.FRENCH.getURI(), DcatAp.LinguisticSystem))
+                    .addProperty(DcatAp.language, m.createResource(DcatAp.FRENCH.getURI(), DcatAp.LinguisticSystem)
+                            .addProperty(DcatAp.inScheme, DcatAp.LANGUAGE_SCHEME))
                     .addProperty(DcatAp.themeTaxonomy, m.createResource(DcatAp.DATA_THEME_SCHEME.getURI(), DcatAp.ConceptScheme)
                             .addProperty(DcatAp.title, fr("Thèmes de données (vocabulaire de l'UE)")))
                     .addProperty(DcatAp.themeTaxonomy, m.createResource(uris.themeScheme(), DcatAp.ConceptScheme)
@@ -254,7 +255,8 @@ public final class DcatMapper {
             period(r, uri, d.temporal());
             if (d.frequency() != null) {
                 r.addProperty(DcatAp.accrualPeriodicity, m.createResource(DcatAp.frequency(d.frequency().name()).getURI(), DcatAp.Frequency)
-                        .addProperty(DcatAp.prefLabel, fr(d.frequency().labelFr())));
+                        .addProperty(DcatAp.prefLabel, fr(d.frequency().labelFr()))
+                        .addProperty(DcatAp.inScheme, DcatAp.FREQUENCY_SCHEME));
             }
             accessRights(r, d.accessLevel());
             document(r, DcatAp.landingPage, d.landingPage());
@@ -384,7 +386,8 @@ public final class DcatMapper {
             if (d.format() != null) {
                 String code = d.format().strip().toUpperCase(Locale.ROOT);
                 if (FILE_TYPE.matcher(code).matches()) {
-                    r.addProperty(DcatAp.format, m.createResource(DcatAp.fileType(code).getURI(), DcatAp.MediaTypeOrExtent));
+                    r.addProperty(DcatAp.format, m.createResource(DcatAp.fileType(code).getURI(), DcatAp.MediaTypeOrExtent)
+                            .addProperty(DcatAp.inScheme, DcatAp.FILE_TYPE_SCHEME));
                 }
             }
             Licence licence = d.licence() != null ? d.licence() : datasetLicence;
@@ -424,7 +427,8 @@ public final class DcatMapper {
         }
 
         Resource place(Place p) {
-            return m.createResource(uris.place(p), DcatAp.Location).addProperty(DcatAp.prefLabel, fr(p.label()));
+            Resource r = m.createResource(uris.place(p), DcatAp.Location).addProperty(DcatAp.prefLabel, fr(p.label()));
+            return p.isCountry() ? r.addProperty(DcatAp.inScheme, DcatAp.COUNTRY_SCHEME) : r;
         }
 
         private void period(Resource owner, String ownerUri, Period p) {
@@ -440,7 +444,8 @@ public final class DcatMapper {
         private void accessRights(Resource owner, AccessLevel level) {
             if (level != null) {
                 owner.addProperty(DcatAp.accessRights, m.createResource(DcatAp.accessRight(level.name()).getURI(), DcatAp.RightsStatement)
-                        .addProperty(DcatAp.prefLabel, fr(level.labelFr())));
+                        .addProperty(DcatAp.prefLabel, fr(level.labelFr()))
+                        .addProperty(DcatAp.inScheme, DcatAp.ACCESS_RIGHT_SCHEME));
             }
         }
 

@@ -93,6 +93,23 @@ class DcatMapperTest {
     }
 
     @Test
+    void everyEuVocabularyTermSaysWhichAuthorityTableItIsIn() {
+        Model whole = DcatMapper.emptyModel();
+        for (int page = 1; page <= exporter.lastPage(); page++) {
+            whole.add(exporter.page(page));
+        }
+        List<String> terms = new java.util.ArrayList<>();
+        whole.listObjects().filterKeep(o -> o.isURIResource()
+                        && o.asResource().getURI().startsWith("http://publications.europa.eu/resource/authority/")
+                        && o.asResource().getURI().substring(49).contains("/"))
+                .forEach(o -> terms.add(o.asResource().getURI()));
+        assertThat(terms).isNotEmpty().allSatisfy(term -> {
+            String scheme = term.substring(0, term.lastIndexOf('/'));
+            assertThat(whole.contains(whole.getResource(term), DcatAp.inScheme, whole.getResource(scheme))).as(term).isTrue();
+        });
+    }
+
+    @Test
     void aPageNamesADatasetDescribedOnAnotherPageWithoutDescribingItAgain() {
         for (int page = 1; page <= exporter.lastPage(); page++) {
             Model model = exporter.page(page);
