@@ -146,7 +146,7 @@ public class CatalogueDcatSource implements DcatSource {
                     licence(str(x, "licence")))).filter(x -> x.accessUrl() != null).toList();
             List<Theme> themes = themes(row.get("themes"));
             return new Dataset(DatasetKind.DATASET, code, title, described(str(d, "description"), "Jeu de données « " + title + " »."),
-                    first(producers), null, null, strings(d.get("keywords")), euThemes(themes), themes, List.of(),
+                    first(producers), first(producers), contact(first(producers)), strings(d.get("keywords")), euThemes(themes), themes, List.of(),
                     null, frequency(str(d, "updateFrequency")), access(str(d, "accessLevel")), str(d, "landingPage"),
                     distributions, null, List.of(), null);
         }).toList();
@@ -185,7 +185,8 @@ public class CatalogueDcatSource implements DcatSource {
                     : List.of(new Distribution("base", "Consultation dans la base " + base, link, null, "HTML", null));
             return new Dataset(DatasetKind.INDICATOR, code, name,
                     "Indicateur « " + name + " » de la base " + base + (family == null ? "" : ", famille « " + family + " »") + ".",
-                    first(producers), null, null, strings(i.get("classification")), euThemes(themes), themes,
+                    first(producers), first(producers), contact(first(producers)), strings(i.get("classification")),
+                    euThemes(themes), themes,
                     geoLevels.contains("NATIONAL") ? List.of(Place.FRANCE) : List.of(),
                     PublishedValues.temporal(str(i, "historicalDepth")).orElse(null), frequency(str(i, "updateFrequency")),
                     access(str(i, "accessLevel")), link, distributions, series, refs(row.get("sources")), null);
@@ -290,6 +291,15 @@ public class CatalogueDcatSource implements DcatSource {
 
     private static String described(String description, String fallback) {
         return description == null || description.isBlank() ? fallback : description;
+    }
+
+    /**
+     * Whom to ask about a dataset: its producer, reached through its web site (the sources publish no address for
+     * questions); none when the producer has no site, since a contact point must say how to reach it.
+     */
+    private static DcatRecords.Contact contact(Agent producer) {
+        return producer == null || DcatMapper.externalIri(producer.homepage()) == null ? null
+                : new DcatRecords.Contact(producer.name(), null, producer.homepage());
     }
 
     private static <T> T first(List<T> values) {

@@ -106,6 +106,15 @@ class DcatCatalogueTest {
             });
         });
         assertThat(unlicensed).as("open datasets and distributions without a licence").isEmpty();
+        // Who made it and whom to ask: the producer, reached through its site.
+        long published = kept.entrySet().stream().filter(e -> e.getValue().getResource(e.getKey()).hasProperty(DcatAp.publisher)).count();
+        long created = kept.entrySet().stream().filter(e -> e.getValue().getResource(e.getKey()).hasProperty(DcatAp.creator)).count();
+        long reachable = kept.entrySet().stream().filter(e -> {
+            Resource contact = e.getValue().getResource(e.getKey()).getPropertyResourceValue(DcatAp.contactPoint);
+            return contact != null && contact.hasProperty(DcatAp.hasURL) && contact.hasProperty(DcatAp.fn);
+        }).count();
+        assertThat(created).isEqualTo(published).isGreaterThan(10_000);
+        assertThat(reachable).isGreaterThan(published / 2);
     }
 
     @Test
