@@ -135,6 +135,19 @@ public class CatalogueDcatSource implements DcatSource {
                 .fetch().one().map(row -> agent(map(row.get("p"))));
     }
 
+    @Override
+    public List<Theme> themes() {
+        return themes(neo4j.query("MATCH (t:Theme) WITH t ORDER BY t.code RETURN collect(t {.code, .name}) AS themes")
+                .fetch().one().map(row -> row.get("themes")).orElse(List.of()));
+    }
+
+    @Override
+    public List<DcatRecords.Licence> licences() {
+        return neo4j.query("MATCH (x:Distribution) WHERE x.licence IS NOT NULL RETURN DISTINCT x.licence AS licence")
+                .fetchAs(String.class).all().stream().map(CatalogueDcatSource::licence).filter(java.util.Objects::nonNull)
+                .distinct().sorted(Comparator.comparing(DcatRecords.Licence::id)).toList();
+    }
+
     private List<Dataset> datasets(String match, Map<String, Object> parameters) {
         return neo4j.query(match + DATASET_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
             Map<String, Object> d = map(row.get("d"));

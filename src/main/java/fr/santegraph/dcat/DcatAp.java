@@ -89,6 +89,7 @@ public final class DcatAp {
     public static final Resource ConceptScheme = resource(SKOS, "ConceptScheme");
     public static final Property prefLabel = property(SKOS, "prefLabel");
     public static final Property inScheme = property(SKOS, "inScheme");
+    public static final Property hasTopConcept = property(SKOS, "hasTopConcept");
     public static final Property wasDerivedFrom = property(PROV, "wasDerivedFrom");
 
     // hydra: the paging node ckanext-dcat (PagedCollection), udata and piveau (PartialCollectionView) read.

@@ -87,6 +87,33 @@ public class DcatController {
         });
     }
 
+    @RequestMapping(path = "/id/theme", method = {RequestMethod.GET, RequestMethod.HEAD})
+    public ResponseEntity<byte[]> themeScheme(@RequestParam(required = false) String format,
+                                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                              HttpMethod method) {
+        return negotiated(null, format, accept, chosen -> exporter().map(e -> rdf(e.themeScheme(), chosen, method))
+                .orElseGet(DcatController::noSource));
+    }
+
+    /** A part of an object (a distribution, a period, a contact point): answered with its owner's description. */
+    @RequestMapping(path = {"/id/{type}/{id}/{kind}", "/id/{type}/{id}/{kind}/{part}"}, method = {RequestMethod.GET, RequestMethod.HEAD})
+    public ResponseEntity<byte[]> part(@PathVariable String type, @PathVariable String id, @PathVariable String kind,
+                                       @PathVariable(required = false) String part,
+                                       @RequestParam(required = false) String format,
+                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                       HttpMethod method) {
+        return negotiated(null, format, accept, chosen -> {
+            Optional<DcatExporter> exporter = exporter();
+            if (exporter.isEmpty()) {
+                return noSource();
+            }
+            String partUri = mapper.uris().part(mapper.uris().object(type, id), kind, part);
+            return exporter.get().part(type, id, partUri)
+                    .map(model -> rdf(model, chosen, method))
+                    .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no " + kind + " of " + type + " '" + id + "' in the catalogue"));
+        });
+    }
+
     private Optional<DcatExporter> exporter() {
         return Optional.ofNullable(sources.getIfAvailable()).map(source -> new DcatExporter(source, mapper, properties));
     }

@@ -61,7 +61,23 @@ public class DcatExporter {
             case DcatUris.SERVICE -> source.service(id).map(mapper::service);
             case DcatUris.SERIES -> source.series(id).map(s -> mapper.series(s, source.seriesMembers(id, properties.pageSize())));
             case DcatUris.AGENT -> source.agent(id).map(mapper::agent);
+            case DcatUris.THEME -> source.themes().stream().filter(t -> t.id().equals(id)).findFirst().map(mapper::theme);
+            case DcatUris.LICENCE -> source.licences().stream().filter(l -> l.id().equals(id)).findFirst().map(mapper::licence);
             default -> Optional.empty();
         };
+    }
+
+    /** The project's theme scheme with every theme in it: what {@code <base>/id/theme} answers. */
+    public Model themeScheme() {
+        return mapper.themeScheme(source.themes());
+    }
+
+    /**
+     * A part of an object ({@code /id/dataset/x/distribution/y}, {@code …/temporal}, {@code …/contact}): its owner's
+     * description, which describes it, when it does; else empty.
+     */
+    public Optional<Model> part(String type, String id, String partUri) {
+        return object(type, id).filter(model -> model.containsResource(model.getResource(partUri))
+                && model.listStatements(model.getResource(partUri), null, (org.apache.jena.rdf.model.RDFNode) null).hasNext());
     }
 }

@@ -116,6 +116,29 @@ public final class DcatMapper {
         return b.sorted();
     }
 
+    /** One project theme, as {@code /id/theme/{id}} answers. */
+    public Model theme(Theme theme) {
+        Builder b = new Builder();
+        b.theme(theme);
+        return b.sorted();
+    }
+
+    /** The project's theme scheme and its themes, as {@code /id/theme} answers. */
+    public Model themeScheme(List<Theme> themes) {
+        Builder b = new Builder();
+        Resource scheme = b.m.createResource(uris.themeScheme(), DcatAp.ConceptScheme)
+                .addProperty(DcatAp.title, b.m.createLiteral("Thèmes santegraph", FR));
+        themes.forEach(t -> scheme.addProperty(DcatAp.hasTopConcept, b.theme(t)));
+        return b.sorted();
+    }
+
+    /** One licence of this catalogue, as {@code /id/licence/{id}} answers. */
+    public Model licence(Licence licence) {
+        Builder b = new Builder();
+        b.licence(licence);
+        return b.sorted();
+    }
+
     /** A model with the prefixes every output uses, for writers and tests. */
     public static Model emptyModel() {
         Model model = ModelFactory.createDefaultModel();
@@ -401,7 +424,7 @@ public final class DcatMapper {
          * A licence harvesters recognise is named by its own URI (udata and CKAN match licences on it); another
          * one gets a URI of this catalogue, with its published text as {@code rdfs:seeAlso}.
          */
-        private Resource licence(Licence l) {
+        Resource licence(Licence l) {
             String url = iri(l.url());
             if (url != null && Licence.isKnown(url)) {
                 return m.createResource(url, DcatAp.LicenseDocument).addProperty(DcatAp.title, fr(l.title()));
@@ -420,7 +443,7 @@ public final class DcatMapper {
                     .addProperty(DcatAp.inScheme, DcatAp.DATA_THEME_SCHEME);
         }
 
-        private Resource theme(Theme t) {
+        Resource theme(Theme t) {
             return m.createResource(uris.theme(t.id()), DcatAp.Concept)
                     .addProperty(DcatAp.prefLabel, fr(t.label()))
                     .addProperty(DcatAp.inScheme, m.createResource(uris.themeScheme()));

@@ -34,6 +34,16 @@ public interface DcatSource {
 
     Optional<Agent> agent(String id);
 
+    /** The project's themes, by id: what {@code <base>/id/theme} lists. */
+    default List<DcatRecords.Theme> themes() {
+        return List.of();
+    }
+
+    /** The licences distributions name, each once. */
+    default List<DcatRecords.Licence> licences() {
+        return List.of();
+    }
+
     /** Latest modification date of the catalogue's content, when the source knows it. */
     default Optional<LocalDate> lastModified() {
         return Optional.empty();

@@ -15,6 +15,8 @@ public final class DcatUris {
     public static final String SERVICE = "service";
     public static final String SERIES = "series";
     public static final String AGENT = "agent";
+    public static final String THEME = "theme";
+    public static final String LICENCE = "licence";
 
     private final String base;
 
@@ -58,11 +60,11 @@ public final class DcatUris {
     }
 
     public String licence(String id) {
-        return object("licence", id);
+        return object(LICENCE, id);
     }
 
     public String theme(String id) {
-        return object("theme", id);
+        return object(THEME, id);
     }
 
     public String themeScheme() {

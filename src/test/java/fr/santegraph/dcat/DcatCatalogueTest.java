@@ -77,6 +77,40 @@ class DcatCatalogueTest {
     }
 
     @Test
+    void everyKindOfUriThePagesNameUnderThisCatalogueDereferences() {
+        // Every URI under the base that a page names, grouped by its shape (type, then the kinds of its parts): a
+        // few of each shape are fetched, each must answer 200 with RDF that says something about it.
+        Map<String, List<String>> byShape = new java.util.TreeMap<>();
+        for (int page = 1; page <= exporter.lastPage(); page++) {
+            Model model = exporter.page(page);
+            java.util.stream.Stream.concat(model.listSubjects().toList().stream(),
+                            model.listObjects().filterKeep(o -> o.isURIResource()).mapWith(o -> o.asResource()).toList().stream())
+                    .map(Resource::getURI).filter(u -> u != null && u.startsWith(uris.base() + "/id/")).distinct()
+                    .forEach(u -> {
+                        String[] segments = u.substring((uris.base() + "/id/").length()).split("/");
+                        StringBuilder shape = new StringBuilder(segments[0]);
+                        for (int i = 2; i < segments.length; i += 2) {
+                            shape.append('/').append(segments[i]);
+                        }
+                        List<String> seen = byShape.computeIfAbsent(shape.toString(), k -> new java.util.ArrayList<>());
+                        if (seen.size() < 3 && !seen.contains(u)) {
+                            seen.add(u);
+                        }
+                    });
+        }
+        byShape.put("theme scheme", List.of(uris.themeScheme()));
+        assertThat(byShape.keySet()).contains("dataset", "indicator", "agent", "theme", "dataset/distribution",
+                "indicator/temporal", "dataset/contact");
+        byShape.forEach((shape, examples) -> examples.forEach(u -> {
+            ResponseEntity<String> response = get(u.substring(uris.base().length()), "text/turtle");
+            assertThat(response.getStatusCode().value()).as(shape + ": " + u).isEqualTo(200);
+            Model model = parse(response.getBody(), Lang.TURTLE);
+            assertThat(model.listStatements(model.getResource(u), null, (org.apache.jena.rdf.model.RDFNode) null).hasNext())
+                    .as(shape + ": " + u + " described").isTrue();
+        }));
+    }
+
+    @Test
     void aHarvesterKeepingTheLastCopyOfEachDatasetKeepsItsFullRecordWithALicence() {
         // ckanext-dcat and udata take every typed dcat:Dataset of a page as a record and keep the last one read.
         Map<String, Integer> described = new HashMap<>();
