@@ -71,6 +71,9 @@ public final class ContentNegotiation {
         if (type.isWildcardType()) {
             return Optional.of(RdfFormat.TURTLE);
         }
+        if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardSubtype()) {
+            return Optional.of(RdfFormat.JSON_LD); // plain JSON clients get JSON-LD, which is JSON
+        }
         for (RdfFormat format : RdfFormat.values()) {
             if (type.includes(MediaType.parseMediaType(format.mediaType()))) {
                 return Optional.of(format);

@@ -9,7 +9,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 
 /**
- * The four serialisations the catalogue is served in, by file extension and media type. Turtle is written in
+ * The four serialisations the catalogue is served in, and an HTML page for people, by file extension and media type. Turtle is written in
  * blocks (one block per subject, in the mapper's sorted order): as readable as the pretty writer, which first
  * analyses the whole graph, and about twice as fast.
  */
@@ -17,7 +17,9 @@ public enum RdfFormat {
     TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_BLOCKS),
     JSON_LD("jsonld", "application/ld+json", RDFFormat.JSONLD11_PRETTY),
     RDF_XML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN),
-    N_TRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8);
+    N_TRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8),
+    /** For people: a browser asking for {@code text/html} gets the same resources as a readable page. */
+    HTML("html", "text/html", null);
 
     private final String extension;
     private final String mediaType;
@@ -38,7 +40,11 @@ public enum RdfFormat {
     }
 
     public void write(Model model, OutputStream out) {
-        RDFWriter.source(model).format(jenaFormat).output(out);
+        if (jenaFormat == null) {
+            RdfHtml.write(model, out);
+        } else {
+            RDFWriter.source(model).format(jenaFormat).output(out);
+        }
     }
 
     public static Optional<RdfFormat> ofExtension(String extension) {
