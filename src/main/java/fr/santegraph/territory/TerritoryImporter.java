@@ -171,6 +171,9 @@ public class TerritoryImporter implements Importer {
         for (DataFile csv : source.matching(name -> name.toLowerCase(Locale.ROOT).endsWith(".csv"))) {
             readPostalCodes(csv, run);
         }
+        if (!cog.isEmpty()) {
+            run.count("départements and regions given their communes' population", writer.sumPopulations());
+        }
         if (run.read() == 0) {
             throw new ImportFailedException(source.describe() + " holds none of regions.json, departements.json, "
                     + "communes.json, epci.json or a La Poste .csv");

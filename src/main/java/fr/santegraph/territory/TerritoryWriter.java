@@ -187,6 +187,33 @@ public class TerritoryWriter {
     }
 
     /** The active territories of these levels, by level. */
+    /**
+     * Départements and regions as the sum of their active communes (the COG publishes no population above the
+     * commune, and INSEE's own totals are those sums): a map colours them, a density divides by them. Returns how
+     * many territories were given one.
+     */
+    public long sumPopulations() {
+        return neo4j.query("""
+                        MATCH (d:Department {active: true})
+                        CALL (d) {
+                          MATCH (c:Commune {active: true})-[:PART_OF]->(d) WHERE c.population IS NOT NULL
+                          RETURN sum(c.population) AS total, count(c) AS communes
+                        }
+                        WITH d, total WHERE communes > 0
+                        SET d.population = total
+                        WITH count(d) AS departments
+                        MATCH (r:Region {active: true})
+                        CALL (r) {
+                          MATCH (x:Department {active: true})-[:PART_OF]->(r) WHERE x.population IS NOT NULL
+                          RETURN sum(x.population) AS total, count(x) AS parts
+                        }
+                        WITH departments, r, total WHERE parts > 0
+                        SET r.population = total
+                        WITH departments, count(r) AS regions
+                        RETURN departments + regions AS summed""")
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
     public Map<TerritoryLevel, List<String>> activeIds(Collection<TerritoryLevel> levels) {
         Map<TerritoryLevel, List<String>> byLevel = new java.util.EnumMap<>(TerritoryLevel.class);
         neo4j.query("""

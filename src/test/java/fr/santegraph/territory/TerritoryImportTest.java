@@ -53,6 +53,12 @@ class TerritoryImportTest {
         assertThat(count("MATCH (t:DelegatedCommune) RETURN count(t)")).isEqualTo(2_081);
         assertThat(count("MATCH (t:AssociatedCommune) RETURN count(t)")).isEqualTo(483);
         assertThat(count("MATCH (t:Epci) RETURN count(t)")).isEqualTo(1_255);
+        // Every département and region has its communes' population: France adds up, Paris is one commune.
+        assertThat(count("MATCH (t) WHERE (t:Department OR t:Region) AND t.population IS NULL RETURN count(t)")).isZero();
+        assertThat(count("MATCH (d:Department {code: '75'}) RETURN d.population"))
+                .isEqualTo(count("MATCH (c:Commune {code: '75056'}) RETURN c.population"));
+        assertThat(count("MATCH (r:Region) RETURN sum(r.population)"))
+                .isEqualTo(count("MATCH (c:Commune)-[:PART_OF]->(:Department) RETURN sum(c.population)"));
         assertThat(summary.counter("COMMUNE written")).isEqualTo(35_029);
     }
 

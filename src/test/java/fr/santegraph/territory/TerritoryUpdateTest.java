@@ -56,6 +56,20 @@ class TerritoryUpdateTest extends ScratchGraphTest {
     }
 
     @Test
+    void departementsAndRegionsHaveTheirCommunesPopulationAndFollowAMerger() throws Exception {
+        importer.importDirectory(FIXTURES.resolve("cog-a"));
+
+        // cog-a: Ain's communes add up to 16,786 inhabitants, Corse-du-Sud's to 71,361; one département per region.
+        assertThat(count("MATCH (d:Department {code: '01'}) RETURN d.population")).isEqualTo(16_786);
+        assertThat(count("MATCH (d:Department {code: '2A'}) RETURN d.population")).isEqualTo(71_361);
+        assertThat(count("MATCH (r:Region {code: '84'}) RETURN r.population")).isEqualTo(16_786);
+        // After the next edition the sums are those of the communes then current.
+        importer.importDirectory(FIXTURES.resolve("cog-b"), EDITION_2025);
+        assertThat(count("MATCH (d:Department {code: '01'}) RETURN d.population")).isEqualTo(
+                count("MATCH (c:Commune {active: true})-[:PART_OF]->(:Department {code: '01'}) RETURN sum(c.population)"));
+    }
+
+    @Test
     void sitesInAMergedCommuneMoveToTheCommuneItMergedIntoInTheSameRun() throws Exception {
         importer.importDirectory(FIXTURES.resolve("cog-a"));
         neo4j.query("""
