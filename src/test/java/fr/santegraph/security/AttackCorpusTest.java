@@ -161,4 +161,14 @@ class AttackCorpusTest extends ScratchGraphTest {
         graphQl.document("{ practitioners(filter: {profession: \"10\"}) { totalCount } }").execute()
                 .path("practitioners.totalCount").entity(Integer.class).isEqualTo(0);
     }
+
+    @Test
+    void aWrongEnumValueIsAnsweredWithTheValuesTheEnumAllows() {
+        for (var response : List.of(graphQl.document("{ territories(filter: {level: COMUNE}) { totalCount } }").execute(),
+                graphQl.document("query($level: TerritoryLevel) { territories(filter: {level: $level}) { totalCount } }")
+                        .variable("level", "COMUNE").execute())) {
+            response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e ->
+                    assertThat(e.getMessage()).contains("TerritoryLevel allows: ").contains("COMMUNE").contains("REGION")));
+        }
+    }
 }
