@@ -33,6 +33,15 @@ class TerritoryGraphQlTest {
     }
 
     @Test
+    void firstZeroIsACountQueryTotalAndNoNodes() {
+        graphQl.document("{ territories(filter: {level: COMMUNE}, first: 0) { totalCount nodes { id } pageInfo { hasNextPage } } }")
+                .execute()
+                .path("territories.totalCount").entity(Integer.class).isEqualTo(35_029)
+                .path("territories.nodes").entityList(Object.class).hasSize(0)
+                .path("territories.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
     void nameSearchIgnoresCaseAccentsAndHyphensAndRanksTheClosestNameFirst() {
         graphQl.documentName("territoryByName").variable("name", "saint etienne").variable("level", "COMMUNE").execute()
                 .path("territories.nodes[0].id").entity(String.class).isEqualTo("commune:42218")
