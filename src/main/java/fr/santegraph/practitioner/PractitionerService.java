@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
@@ -316,9 +317,46 @@ public class PractitionerService {
         if (rows.isEmpty()) {
             requireKnownCodes(parameters);
         }
+        if (level != null) {
+            rows = withZeros(rows, parameters, groupBy);
+        }
         Map<String, Territory> byId = territories.findByIds(rows.stream().map(row -> (String) row.get("t")).distinct().toList());
         return rows.stream().map(row -> new PractitionerCount(byId.get((String) row.get("t")), (String) row.get("code"),
                 (String) row.get("label"), ((Number) row.get("count")).longValue())).toList();
+    }
+
+    /**
+     * Every territory of the level asked for gets a row, 0 for those without a practitioner, so that a choropleth
+     * needs no join with {@code children}. Its group is the one the filter names (the profession counted…), else null.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> withZeros(List<Map<String, Object>> rows, Map<String, Object> parameters,
+                                                       PractitionerGrouping groupBy) {
+        Set<String> counted = new java.util.HashSet<>();
+        rows.forEach(row -> counted.add((String) row.get("t")));
+        Set<String> every = new java.util.TreeSet<>();
+        ((Map<String, List<String>>) parameters.get("containing")).values().forEach(every::addAll);
+        Object code = switch (groupBy) {
+            case PROFESSION -> parameters.get("profession");
+            case SPECIALTY -> parameters.get("specialty");
+            case MODE_OF_PRACTICE -> parameters.get("mode");
+            case UNPLACED_REASON -> null;
+        };
+        List<Map<String, Object>> all = new ArrayList<>(rows);
+        for (String territory : every) {
+            if (!counted.contains(territory)) {
+                Map<String, Object> zero = new java.util.HashMap<>();
+                zero.put("t", territory);
+                zero.put("code", code);
+                zero.put("label", null);
+                zero.put("count", 0L);
+                all.add(zero);
+            }
+        }
+        all.sort(java.util.Comparator.comparing((Map<String, Object> row) -> (String) row.get("t"))
+                .thenComparing(row -> -((Number) row.get("count")).longValue())
+                .thenComparing(row -> (String) row.get("code"), java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        return all;
     }
 
     /** GeoJSON features of the placed sites where practitioners matching the filter practise. */
