@@ -62,16 +62,50 @@ public class TerritoryDirectory {
     }
 
     /**
-     * Folded names by trigram: a search reads the entries holding the needle's rarest trigram (a few hundred at
-     * most) instead of testing all 40,000 names.
+     * What a search for {@code folded} (already {@link fr.santegraph.common.TextFolding folded}) looks for in names:
+     * abbreviations written out ("st" and "ste" are "saint" and "sainte", as the COG spells them) and spaces dropped,
+     * so that "st etienne" finds Saint-Étienne and "lhay les roses" L'Haÿ-les-Roses (whose apostrophe folds to a
+     * space).
      */
-    private record NameIndex(List<Entry> entries, Map<String, int[]> byTrigram) {
+    static String nameKey(String folded) {
+        StringBuilder key = new StringBuilder(folded.length() + 8);
+        for (String word : folded.split(" ")) {
+            key.append(switch (word) {
+                case "st" -> "saint";
+                case "ste" -> "sainte";
+                case "sts" -> "saints";
+                case "stes" -> "saintes";
+                default -> word;
+            });
+        }
+        return key.toString();
+    }
+
+    /** A search that is a postal or INSEE code, or its start ("42000", "42", "2A0"). */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9][0-9ab]{1,4}");
+
+    /** Whether {@code e} answers a search for {@code folded}: its name holds it, or its code or a postal code starts so. */
+    static boolean matches(Entry e, String folded) {
+        String code = folded.replace(" ", "");
+        if (CODE.matcher(code).matches()) {
+            return e.territory().code().toLowerCase(java.util.Locale.ROOT).startsWith(code)
+                    || e.postalCodes().stream().anyMatch(postal -> postal.startsWith(code));
+        }
+        return nameKey(e.searchName()).contains(nameKey(folded));
+    }
+
+    /**
+     * Names by trigram of their {@link #nameKey key}: a search reads the entries holding the needle's rarest trigram
+     * (a few hundred at most) instead of testing all 40,000 names.
+     */
+    private record NameIndex(List<Entry> entries, List<String> keys, Map<String, int[]> byTrigram) {
 
         static NameIndex of(Collection<Entry> all) {
             List<Entry> entries = List.copyOf(all);
+            List<String> keys = entries.stream().map(e -> nameKey(e.searchName())).toList();
             Map<String, List<Integer>> postings = new HashMap<>();
             for (int i = 0; i < entries.size(); i++) {
-                String name = entries.get(i).searchName();
+                String name = keys.get(i);
                 for (int j = 0; j + 3 <= name.length(); j++) {
                     List<Integer> list = postings.computeIfAbsent(name.substring(j, j + 3), k -> new ArrayList<>());
                     if (list.isEmpty() || list.get(list.size() - 1) != i) {
@@ -81,12 +115,22 @@ public class TerritoryDirectory {
             }
             Map<String, int[]> byTrigram = new HashMap<>();
             postings.forEach((trigram, list) -> byTrigram.put(trigram, list.stream().mapToInt(Integer::intValue).toArray()));
-            return new NameIndex(entries, byTrigram);
+            return new NameIndex(entries, keys, byTrigram);
         }
 
-        List<Entry> containing(String needle) {
+        List<Entry> containing(String folded) {
+            if (CODE.matcher(folded.replace(" ", "")).matches()) {
+                return entries.stream().filter(e -> matches(e, folded)).toList();
+            }
+            String needle = nameKey(folded);
             if (needle.length() < 3) {
-                return entries.stream().filter(e -> e.searchName().contains(needle)).toList();
+                List<Entry> found = new ArrayList<>();
+                for (int i = 0; i < entries.size(); i++) {
+                    if (keys.get(i).contains(needle)) {
+                        found.add(entries.get(i));
+                    }
+                }
+                return found;
             }
             int[] rarest = null;
             for (int j = 0; j + 3 <= needle.length(); j++) {
@@ -100,7 +144,7 @@ public class TerritoryDirectory {
             }
             List<Entry> found = new ArrayList<>();
             for (int i : rarest) {
-                if (entries.get(i).searchName().contains(needle)) {
+                if (keys.get(i).contains(needle)) {
                     found.add(entries.get(i));
                 }
             }

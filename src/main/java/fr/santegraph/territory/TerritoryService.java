@@ -68,8 +68,9 @@ public class TerritoryService {
     }
 
     /**
-     * A filtered page, from the in-memory directory: closest names first when searching by name (names starting
-     * with the folded text, then shorter names), then by code and level.
+     * A filtered page, from the in-memory directory. Searching by name ignores case, accents, hyphens, apostrophes
+     * and spaces, reads "st"/"ste" as "saint"/"sainte", and takes a postal or INSEE code (or its start) as well;
+     * names starting with the search come first, the most populated first.
      */
     public CountedConnection<Territory> find(TerritoryFilter filter, PageRequest page, boolean countNeeded) {
         TerritoryFilter f = filter == null ? TerritoryFilter.NONE : filter;
@@ -81,13 +82,17 @@ public class TerritoryService {
         String name = folded == null || folded.isEmpty() ? null : folded;
         Collection<TerritoryDirectory.Entry> candidates = f.within() != null ? directory.inside(resolveWithin(f.within()))
                 : name != null ? directory.named(name) : directory.all();
+        // Names starting with the search first, the most populated of them first (Évry-Courcouronnes, 66,700
+        // inhabitants, before Évry, 398), then shorter names.
+        String key = name == null ? null : TerritoryDirectory.nameKey(name);
         Comparator<TerritoryDirectory.Entry> order = name == null ? BY_CODE_AND_LEVEL
-                : Comparator.comparing((TerritoryDirectory.Entry e) -> !e.searchName().startsWith(name))
+                : Comparator.comparing((TerritoryDirectory.Entry e) -> !TerritoryDirectory.nameKey(e.searchName()).startsWith(key))
+                        .thenComparing(e -> e.territory().population(), Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparingInt(e -> e.searchName().length())
                         .thenComparing(BY_CODE_AND_LEVEL);
         List<Territory> matching = candidates.stream()
                 .filter(e -> f.level() == null || e.territory().level() == f.level())
-                .filter(e -> name == null || e.searchName().contains(name))
+                .filter(e -> name == null || TerritoryDirectory.matches(e, name))
                 .filter(e -> f.retiredIncluded() || e.territory().active())
                 .sorted(order)
                 .map(TerritoryDirectory.Entry::territory)

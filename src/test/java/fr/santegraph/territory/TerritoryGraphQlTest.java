@@ -51,6 +51,22 @@ class TerritoryGraphQlTest {
     }
 
     @Test
+    void autocompleteReadsAbbreviationsApostrophesAndPostcodesAndPutsTheLargerTownFirst() {
+        for (String typed : List.of("st etienne", "St-Étienne", "42000", "saint-etienne")) {
+            graphQl.documentName("territoryByName").variable("name", typed).variable("level", "COMMUNE").execute()
+                    .path("territories.nodes[0].name").entity(String.class).satisfies(name ->
+                            org.assertj.core.api.Assertions.assertThat(name).as(typed).isEqualTo("Saint-Étienne"));
+        }
+        graphQl.documentName("territoryByName").variable("name", "lhay les roses").execute()
+                .path("territories.nodes[0].name").entity(String.class).isEqualTo("L'Haÿ-les-Roses");
+        graphQl.documentName("territoryByName").variable("name", "ste maxime").variable("level", "COMMUNE").execute()
+                .path("territories.nodes[0].name").entity(String.class).isEqualTo("Sainte-Maxime");
+        // Two names starting alike: the town of 66,700 before the village of 398.
+        graphQl.documentName("territoryByName").variable("name", "evry").variable("level", "COMMUNE").execute()
+                .path("territories.nodes[0].name").entity(String.class).isEqualTo("Évry-Courcouronnes");
+    }
+
+    @Test
     void aCommuneShowsItsHierarchyEpciPostalCodesAndCentroid() {
         var response = graphQl.documentName("communeDetail").variable("code", "2A004").execute();
         response.path("territory.name").entity(String.class).isEqualTo("Ajaccio")
