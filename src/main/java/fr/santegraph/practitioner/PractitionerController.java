@@ -45,6 +45,16 @@ public class PractitionerController {
     }
 
     @QueryMapping
+    public List<PractitionerService.ProfessionCount> professions() {
+        return practitioners.professionCounts();
+    }
+
+    @QueryMapping
+    public List<PractitionerService.SpecialtyCount> specialties() {
+        return practitioners.specialtyCounts();
+    }
+
+    @QueryMapping
     public List<PractitionerService.UnplacedCount> unplacedPractitionerCounts() {
         return practitioners.unplacedCounts();
     }

@@ -419,6 +419,36 @@ public class PractitionerService {
     public record UnplacedCount(SitePlacement.UnplacedReason reason, long count, long withoutDepartment) {
     }
 
+    /** A profession and how many active practitioners have it. */
+    public record ProfessionCount(Profession profession, long practitioners) {
+    }
+
+    /** A specialty and how many active practitioners have it. */
+    public record SpecialtyCount(Specialty specialty, long practitioners) {
+    }
+
+    /** Every profession of the directory, most practitioners first (then by code): what a filter list offers. */
+    public List<ProfessionCount> professionCounts() {
+        return List.copyOf(neo4j.query("""
+                        MATCH (x:Profession)
+                        WITH x, COUNT { (x)<-[:HAS_PROFESSION]-(:Practitioner {active: true}) } AS practitioners
+                        ORDER BY practitioners DESC, x.code
+                        RETURN x {.code, .name} AS x, practitioners""")
+                .fetchAs(ProfessionCount.class).mappedBy((types, r) -> new ProfessionCount(Profession.from(r.get("x")),
+                        r.get("practitioners").asLong())).all());
+    }
+
+    /** Every specialty of the directory, most practitioners first (then by code). */
+    public List<SpecialtyCount> specialtyCounts() {
+        return List.copyOf(neo4j.query("""
+                        MATCH (x:Specialty)
+                        WITH x, COUNT { (x)<-[:HAS_SPECIALTY]-(:Practitioner {active: true}) } AS practitioners
+                        ORDER BY practitioners DESC, x.code
+                        RETURN x {.code, .name, .typeCode, .type} AS x, practitioners""")
+                .fetchAs(SpecialtyCount.class).mappedBy((types, r) -> new SpecialtyCount(Specialty.from(r.get("x")),
+                        r.get("practitioners").asLong())).all());
+    }
+
     public List<PractitionerImport> imports(int first) {
         return List.copyOf(neo4j.query("MATCH (r:ImportRun) WHERE r.file IS NOT NULL AND r.source = 'RPPS PS_LibreAcces' "
                         + "RETURN r {.*} AS r ORDER BY r.startedAt DESC LIMIT $first")

@@ -79,6 +79,23 @@ class PractitionerGraphQlTest extends ScratchGraphTest {
     }
 
     @Test
+    void filterListsOfProfessionsAndSpecialtiesComeWithTheirPractitionersMostFirst() {
+        var response = graphQl.document("{ professions { profession { code name } practitioners } "
+                + "specialties { specialty { code } practitioners } }").execute();
+        List<Map<String, Object>> professions = response.path("professions").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m).toList();
+        assertThat(professions).hasSize((int) count("MATCH (x:Profession) RETURN count(x)")).isNotEmpty();
+        assertThat(professions).extracting(m -> ((Number) m.get("practitioners")).longValue())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        for (Map<String, Object> row : professions) {
+            String code = (String) ((Map<?, ?>) row.get("profession")).get("code");
+            assertThat(((Number) row.get("practitioners")).longValue()).as(code).isEqualTo(count(
+                    "MATCH (:Profession {code: '" + code + "'})<-[:HAS_PROFESSION]-(p:Practitioner {active: true}) RETURN count(p)"));
+        }
+        response.path("specialties[0].practitioners").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+    }
+
+    @Test
     void anonymousCallersSeeTheSameExactCountsAsInstitutionsAndTheTotalMatchesTheList() {
         // The directory is public entry by entry: a masked total next to its two listed entries protected nothing.
         for (HttpGraphQlTester caller : List.of(graphQl, institution())) {
