@@ -46,9 +46,9 @@ public class TerritoryController {
     }
 
     @QueryMapping
-    public CountedConnection<Territory> territories(@Argument TerritoryFilter filter, ScrollSubrange subrange,
-                                                    DataFetchingFieldSelectionSet selection) {
-        return territories.find(filter, pagination.request(subrange), selection.contains("totalCount"));
+    public CountedConnection<Territory> territories(@Argument TerritoryFilter filter, @Argument TerritoryOrder orderBy,
+                                                    ScrollSubrange subrange, DataFetchingFieldSelectionSet selection) {
+        return territories.find(filter, orderBy, pagination.request(subrange), selection.contains("totalCount"));
     }
 
     @SchemaMapping

@@ -73,6 +73,12 @@ public class TerritoryService {
      * names starting with the search come first, the most populated first.
      */
     public CountedConnection<Territory> find(TerritoryFilter filter, PageRequest page, boolean countNeeded) {
+        return find(filter, null, page, countNeeded);
+    }
+
+    /** The same, in {@code orderBy}'s order when given (else by closeness to the name searched, else by code). */
+    public CountedConnection<Territory> find(TerritoryFilter filter, TerritoryOrder orderBy, PageRequest page,
+                                             boolean countNeeded) {
         TerritoryFilter f = filter == null ? TerritoryFilter.NONE : filter;
         if (f.nameContains() != null && f.nameContains().length() > MAX_NAME_LENGTH) {
             throw new InvalidArgumentException("nameContains is " + f.nameContains().length()
@@ -94,7 +100,7 @@ public class TerritoryService {
                 .filter(e -> f.level() == null || e.territory().level() == f.level())
                 .filter(e -> name == null || TerritoryDirectory.matches(e, name))
                 .filter(e -> f.retiredIncluded() || e.territory().active())
-                .sorted(order)
+                .sorted(orderBy != null ? orderBy.comparator() : order)
                 .map(TerritoryDirectory.Entry::territory)
                 .toList();
         return pagination.connectionFromLookAhead(slice(matching, page.offset(), page.lookAhead()), page,

@@ -33,6 +33,20 @@ class TerritoryGraphQlTest {
     }
 
     @Test
+    void territoriesSortByNameInFrenchOrderAndByPopulation() {
+        graphQl.document("{ territories(filter: {level: REGION}, orderBy: {field: NAME}, first: 20) { nodes { name } } }")
+                .execute().path("territories.nodes[*].name").entityList(String.class).satisfies(names -> {
+                    // Île-de-France between Hauts-de-France and La Réunion, not after every unaccented name.
+                    assertThat(names.indexOf("Île-de-France")).isEqualTo(names.indexOf("Hauts-de-France") + 1);
+                    assertThat(names.get(0)).isEqualTo("Auvergne-Rhône-Alpes");
+                });
+        graphQl.document("{ territories(filter: {level: DEPARTMENT}, orderBy: {field: POPULATION, direction: DESC}, first: 2) "
+                        + "{ nodes { code population } } }")
+                .execute().path("territories.nodes[0].code").entity(String.class).isEqualTo("59")
+                .path("territories.nodes[1].code").entity(String.class).isEqualTo("75");
+    }
+
+    @Test
     void firstZeroIsACountQueryTotalAndNoNodes() {
         graphQl.document("{ territories(filter: {level: COMMUNE}, first: 0) { totalCount nodes { id } pageInfo { hasNextPage } } }")
                 .execute()
