@@ -1,6 +1,10 @@
 package fr.santegraph.catalogue;
 
 import fr.santegraph.common.NodeLookup;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,6 +31,19 @@ public abstract class CatalogueNodeLookup implements NodeLookup {
     public boolean handles(String id) {
         int colon = id.indexOf(':');
         return colon > 0 && kinds.containsKey(id.substring(0, colon));
+    }
+
+    @Override
+    public Map<String, Object> findAll(Collection<String> ids) {
+        Map<String, List<String>> byLabel = new HashMap<>();
+        ids.forEach(id -> byLabel.computeIfAbsent(kinds.get(id.substring(0, id.indexOf(':'))).label(),
+                k -> new ArrayList<>()).add(id));
+        Map<String, Object> found = new HashMap<>();
+        byLabel.forEach((label, itsIds) -> catalogue.findByIds(label, itsIds).forEach(node -> {
+            String id = (String) node.get("id");
+            found.put(id, kinds.get(id.substring(0, id.indexOf(':'))).mapper().apply(node));
+        }));
+        return found;
     }
 
     @Override

@@ -82,6 +82,13 @@ public class PractitionerService {
         this.territories = territories;
     }
 
+    /** The practitioners behind these ids (global or national), in one query; unknown ones left out. */
+    public List<Practitioner> findByIds(Collection<String> ids) {
+        return List.copyOf(neo4j.query("MATCH (p:Practitioner) WHERE p.id IN $ids RETURN " + PROJECTION + " AS p")
+                .bind(ids.stream().map(Practitioner::nationalIdOf).toList()).to("ids")
+                .fetchAs(Practitioner.class).mappedBy((types, record) -> Practitioner.from(record.get("p"))).all());
+    }
+
     public Optional<Practitioner> findById(String id) {
         return neo4j.query("MATCH (p:Practitioner {id: $id}) RETURN " + PROJECTION + " AS p")
                 .bind(Practitioner.nationalIdOf(id)).to("id")

@@ -79,6 +79,15 @@ class PractitionerGraphQlTest extends ScratchGraphTest {
     }
 
     @Test
+    void nodesFetchesSeveralPractitionersInOneQueryInTheOrderAsked() {
+        graphQl.document("{ nodes(ids: [\"practitioner:810000000006\", \"practitioner:999\", \"practitioner:810000000005\"]) "
+                        + "{ id } }").execute()
+                .path("nodes[0].id").entity(String.class).isEqualTo("practitioner:810000000006")
+                .path("nodes[1]").valueIsNull()
+                .path("nodes[2].id").entity(String.class).isEqualTo("practitioner:810000000005");
+    }
+
+    @Test
     void filterListsOfProfessionsAndSpecialtiesComeWithTheirPractitionersMostFirst() {
         var response = graphQl.document("{ professions { profession { code name } practitioners } "
                 + "specialties { specialty { code } practitioners } }").execute();

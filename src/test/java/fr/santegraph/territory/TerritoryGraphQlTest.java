@@ -166,6 +166,22 @@ class TerritoryGraphQlTest {
     }
 
     @Test
+    void nodesFetchesManyObjectsOfEveryKindInTheOrderAskedWithNullForUnknownIds() {
+        String producer = graphQl.document("{ producers(first: 1) { nodes { id } } }").execute()
+                .path("producers.nodes[0].id").entity(String.class).get();
+        graphQl.documentName("nodesByIds").variable("ids", List.of("department:01", producer, "region:99", "commune:2A004"))
+                .execute()
+                .path("nodes[0].name").entity(String.class).isEqualTo("Ain")
+                .path("nodes[1].id").entity(String.class).isEqualTo(producer)
+                .path("nodes[2]").valueIsNull()
+                .path("nodes[3].name").entity(String.class).isEqualTo("Ajaccio");
+        graphQl.documentName("nodesByIds").variable("ids", java.util.stream.IntStream.range(0, 101)
+                        .mapToObj(i -> "region:" + i).toList()).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getMessage()).contains("at most 100")));
+    }
+
+    @Test
     void nodeFindsATerritoryByGlobalId() {
         graphQl.documentName("nodeById").variable("id", "commune:2A004").execute()
                 .path("node.name").entity(String.class).isEqualTo("Ajaccio");
