@@ -1,5 +1,6 @@
 package fr.santegraph.config;
 
+import fr.santegraph.common.RequestDeadline;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Stops executing a request at {@code request-timeout}: once the deadline has passed, no further field is fetched
  * (each answers null with a QUERY_LIMIT error instead), so a request of a thousand aliases stops where its time runs
- * out instead of running on after its caller was told it timed out — and frees its turn for others. A Cypher query
- * already running then may still take up to {@code cypher-timeout-seconds}, after which the database stops it.
+ * out instead of running on after its caller was told it timed out — and frees its turn for others. A read a field
+ * begins is given only the time left ({@link DeadlineTransactionTimeouts}), which the database enforces.
  */
 @Component
 public class DeadlineInstrumentation extends SimplePerformantInstrumentation {
@@ -60,7 +61,7 @@ public class DeadlineInstrumentation extends SimplePerformantInstrumentation {
                         .extensions(Map.of("limit", "santegraph.graphql.limits.request-timeout", "maximum", millis + " ms"))
                         .build()).build();
             }
-            return dataFetcher.get(environment);
+            return RequestDeadline.within(deadline.nanos, () -> dataFetcher.get(environment));
         };
     }
 }

@@ -22,4 +22,17 @@ class CypherTimeoutTest extends ScratchGraphTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(45));
     }
+
+    @Test
+    void aRunawayReadBegunTwoSecondsBeforeItsRequestsDeadlineIsStoppedThere() {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> fr.santegraph.common.RequestDeadline.within(started + 2_000_000_000L, () -> {
+            slowReads.countForever();
+            return null;
+        })).hasStackTraceContaining("TransactionTimedOut");
+
+        // The database stopped it at the request's deadline, not at the 15 s Cypher timeout.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(12));
+    }
 }
