@@ -7,6 +7,7 @@ import static fr.santegraph.dcat.RdfResponses.rdf;
 import fr.santegraph.common.GraphVersion;
 import java.time.Clock;
 import java.util.Optional;
+import org.apache.jena.rdf.model.Model;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -76,15 +77,8 @@ public class DcatController {
                                          @RequestParam(required = false) String format,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          HttpMethod method) {
-        return negotiated(null, format, accept, chosen -> {
-            Optional<DcatExporter> exporter = exporter();
-            if (exporter.isEmpty()) {
-                return noSource();
-            }
-            return exporter.get().object(type, id)
-                    .map(model -> rdf(model, chosen, method))
-                    .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no " + type + " with id '" + id + "' in the catalogue"));
-        });
+        return described(format, accept, method, exporter -> exporter.object(type, id),
+                "no " + type + " with id '" + id + "' in the catalogue");
     }
 
     @RequestMapping(path = "/id/theme", method = {RequestMethod.GET, RequestMethod.HEAD})
@@ -102,15 +96,21 @@ public class DcatController {
                                        @RequestParam(required = false) String format,
                                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                        HttpMethod method) {
+        String partUri = mapper.uris().part(mapper.uris().object(type, id), kind, part);
+        return described(format, accept, method, exporter -> exporter.part(type, id, partUri),
+                "no " + kind + " of " + type + " '" + id + "' in the catalogue");
+    }
+
+    /** One resource's RDF in the negotiated format, 404 with {@code notFound} when the lookup finds nothing. */
+    private ResponseEntity<byte[]> described(String format, String accept, HttpMethod method,
+                                             java.util.function.Function<DcatExporter, Optional<Model>> lookup, String notFound) {
         return negotiated(null, format, accept, chosen -> {
             Optional<DcatExporter> exporter = exporter();
             if (exporter.isEmpty()) {
                 return noSource();
             }
-            String partUri = mapper.uris().part(mapper.uris().object(type, id), kind, part);
-            return exporter.get().part(type, id, partUri)
-                    .map(model -> rdf(model, chosen, method))
-                    .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no " + kind + " of " + type + " '" + id + "' in the catalogue"));
+            return lookup.apply(exporter.get()).map(model -> rdf(model, chosen, method))
+                    .orElseGet(() -> error(HttpStatus.NOT_FOUND, notFound));
         });
     }
 

@@ -271,6 +271,12 @@ public class PractitionerService {
                     WITH t, p, s.unplacedReason AS code, null AS label
                     """);
 
+    /** Count rows as the query orders them: by territory, largest count first, then by code (none first). */
+    private static final java.util.Comparator<Map<String, Object>> COUNT_ROWS =
+            java.util.Comparator.comparing((Map<String, Object> row) -> (String) row.get("t"))
+                    .thenComparing(row -> -((Number) row.get("count")).longValue())
+                    .thenComparing(row -> (String) row.get("code"), java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+
     /** Active practitioners in a territory (or in each of its sub-territories of {@code level}), per group. */
     public List<PractitionerCount> counts(String territoryId, PractitionerGrouping groupBy, TerritoryLevel level,
                                           PractitionerFilter filter) {
@@ -317,9 +323,7 @@ public class PractitionerService {
                     WITH t, count(DISTINCT p) AS count
                     RETURN t, 'NO_SITE' AS code, null AS label, count
                     """).bindAll(parameters).fetch().all());
-            rows.sort(java.util.Comparator.comparing((Map<String, Object> row) -> (String) row.get("t"))
-                    .thenComparing(row -> -((Number) row.get("count")).longValue())
-                    .thenComparing(row -> (String) row.get("code")));
+            rows.sort(COUNT_ROWS);
         }
         if (rows.isEmpty()) {
             requireKnownCodes(parameters);
@@ -360,9 +364,7 @@ public class PractitionerService {
                 all.add(zero);
             }
         }
-        all.sort(java.util.Comparator.comparing((Map<String, Object> row) -> (String) row.get("t"))
-                .thenComparing(row -> -((Number) row.get("count")).longValue())
-                .thenComparing(row -> (String) row.get("code"), java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        all.sort(COUNT_ROWS);
         return all;
     }
 

@@ -44,7 +44,11 @@ public class TerritoryDirectory {
 
     /** One territory and the ids of the territories its single-valued fields point to. */
     record Entry(Territory territory, String searchName, Map<TerritoryRelation, String> related,
-                 List<String> postalCodes) {
+                 List<String> postalCodes, String nameKey) {
+
+        Entry(Territory territory, String searchName, Map<TerritoryRelation, String> related, List<String> postalCodes) {
+            this(territory, searchName, related, postalCodes, TerritoryDirectory.nameKey(searchName));
+        }
     }
 
     /**
@@ -91,21 +95,20 @@ public class TerritoryDirectory {
             return e.territory().code().toLowerCase(java.util.Locale.ROOT).startsWith(code)
                     || e.postalCodes().stream().anyMatch(postal -> postal.startsWith(code));
         }
-        return nameKey(e.searchName()).contains(nameKey(folded));
+        return e.nameKey().contains(nameKey(folded));
     }
 
     /**
      * Names by trigram of their {@link #nameKey key}: a search reads the entries holding the needle's rarest trigram
      * (a few hundred at most) instead of testing all 40,000 names.
      */
-    private record NameIndex(List<Entry> entries, List<String> keys, Map<String, int[]> byTrigram) {
+    private record NameIndex(List<Entry> entries, Map<String, int[]> byTrigram) {
 
         static NameIndex of(Collection<Entry> all) {
             List<Entry> entries = List.copyOf(all);
-            List<String> keys = entries.stream().map(e -> nameKey(e.searchName())).toList();
             Map<String, List<Integer>> postings = new HashMap<>();
             for (int i = 0; i < entries.size(); i++) {
-                String name = keys.get(i);
+                String name = entries.get(i).nameKey();
                 for (int j = 0; j + 3 <= name.length(); j++) {
                     List<Integer> list = postings.computeIfAbsent(name.substring(j, j + 3), k -> new ArrayList<>());
                     if (list.isEmpty() || list.get(list.size() - 1) != i) {
@@ -115,7 +118,7 @@ public class TerritoryDirectory {
             }
             Map<String, int[]> byTrigram = new HashMap<>();
             postings.forEach((trigram, list) -> byTrigram.put(trigram, list.stream().mapToInt(Integer::intValue).toArray()));
-            return new NameIndex(entries, keys, byTrigram);
+            return new NameIndex(entries, byTrigram);
         }
 
         List<Entry> containing(String folded) {
@@ -126,7 +129,7 @@ public class TerritoryDirectory {
             if (needle.length() < 3) {
                 List<Entry> found = new ArrayList<>();
                 for (int i = 0; i < entries.size(); i++) {
-                    if (keys.get(i).contains(needle)) {
+                    if (entries.get(i).nameKey().contains(needle)) {
                         found.add(entries.get(i));
                     }
                 }
@@ -144,7 +147,7 @@ public class TerritoryDirectory {
             }
             List<Entry> found = new ArrayList<>();
             for (int i : rarest) {
-                if (keys.get(i).contains(needle)) {
+                if (entries.get(i).nameKey().contains(needle)) {
                     found.add(entries.get(i));
                 }
             }

@@ -92,7 +92,7 @@ public class TerritoryService {
         // inhabitants, before Évry, 398), then shorter names.
         String key = name == null ? null : TerritoryDirectory.nameKey(name);
         Comparator<TerritoryDirectory.Entry> order = name == null ? BY_CODE_AND_LEVEL
-                : Comparator.comparing((TerritoryDirectory.Entry e) -> !TerritoryDirectory.nameKey(e.searchName()).startsWith(key))
+                : Comparator.comparing((TerritoryDirectory.Entry e) -> !e.nameKey().startsWith(key))
                         .thenComparing(e -> e.territory().population(), Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparingInt(e -> e.searchName().length())
                         .thenComparing(BY_CODE_AND_LEVEL);

@@ -92,4 +92,13 @@ final class DcatFixtures {
         entries.add(scanSante());
         return entries;
     }
+
+    /** Every page of the exporter's catalogue in one model: the catalogue as a harvester gathers it. */
+    static org.apache.jena.rdf.model.Model allPages(DcatExporter exporter) {
+        org.apache.jena.rdf.model.Model whole = DcatMapper.emptyModel();
+        for (int page = 1; page <= exporter.lastPage(); page++) {
+            whole.add(exporter.page(page));
+        }
+        return whole;
+    }
 }

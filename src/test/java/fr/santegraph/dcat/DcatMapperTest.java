@@ -84,20 +84,14 @@ class DcatMapperTest {
 
     @Test
     void theCatalogueItsPagesMakeTogetherConformsToTheMandatoryShapes() {
-        Model whole = DcatMapper.emptyModel();
-        for (int page = 1; page <= exporter.lastPage(); page++) {
-            whole.add(exporter.page(page));
-        }
+        Model whole = DcatFixtures.allPages(exporter);
         DcatShacl.Result result = SHACL.validate(whole);
         assertThat(result.conforms()).as(result.describeViolations(10)).isTrue();
     }
 
     @Test
     void everyEuVocabularyTermSaysWhichAuthorityTableItIsIn() {
-        Model whole = DcatMapper.emptyModel();
-        for (int page = 1; page <= exporter.lastPage(); page++) {
-            whole.add(exporter.page(page));
-        }
+        Model whole = DcatFixtures.allPages(exporter);
         List<String> terms = new java.util.ArrayList<>();
         whole.listObjects().filterKeep(o -> o.isURIResource()
                         && o.asResource().getURI().startsWith("http://publications.europa.eu/resource/authority/")
