@@ -36,10 +36,6 @@ public class GraphQlConfiguration {
         return new DataFetcherExceptionResolverAdapter() {
             @Override
             protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-                if (ex instanceof IllegalArgumentException && isCursorDecoding(ex)) {
-                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
-                            .message("'after' is not a cursor returned by this service").build();
-                }
                 if (isBadArgument(ex)) {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
                             .message(ex.getMessage()).build();
@@ -98,23 +94,6 @@ public class GraphQlConfiguration {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.neo4j.driver.exceptions.Neo4jException neo4j && neo4j.code() != null
                     && (neo4j.code().contains("TransactionTimedOut") || neo4j.code().contains("Terminated"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Spring decodes cursors before our code runs, and its messages echo the undecodable bytes: an argument error
-     * raised by the cursor decoding (not by our code) gets a plain message instead.
-     */
-    private static boolean isCursorDecoding(Throwable ex) {
-        for (StackTraceElement frame : ex.getStackTrace()) {
-            String type = frame.getClassName();
-            if (type.startsWith("fr.santegraph.")) {
-                return false;
-            }
-            if (type.startsWith("java.util.Base64") || type.contains("CursorStrategy") || type.contains("CursorEncoder")) {
                 return true;
             }
         }

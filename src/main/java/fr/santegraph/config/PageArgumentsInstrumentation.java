@@ -7,17 +7,15 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import org.springframework.data.domain.OffsetScrollPosition;
-import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.pagination.CursorEncoder;
-import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the Relay arguments of every paginated field before it is fetched: Spring's own reading turns a negative
- * {@code first} into the default page and accepts cursors this service never gave (a negative offset), so a
- * client's mistake or a forged cursor would silently answer something else. Both are BAD_REQUEST errors instead.
+ * Checks the Relay arguments of every paginated field before it is fetched (before Spring reads them): Spring's own
+ * reading turns a negative {@code first} into the default page and accepts cursors this service never gave (a
+ * negative offset), so a client's mistake or a forged cursor would silently answer something else. Both are
+ * BAD_REQUEST errors instead, and an undecodable cursor never reaches Spring's decoding.
  */
 @Component
 public class PageArgumentsInstrumentation extends SimplePerformantInstrumentation {
@@ -25,12 +23,6 @@ public class PageArgumentsInstrumentation extends SimplePerformantInstrumentatio
     /** Spring GraphQL's default encoding of cursors, which this service keeps. */
     private static final CursorEncoder ENCODER = CursorEncoder.base64();
     private static final java.util.regex.Pattern OFFSET_CURSOR = java.util.regex.Pattern.compile("O_(0|[1-9][0-9]{0,17})");
-
-    private final CursorStrategy<ScrollPosition> cursors;
-
-    public PageArgumentsInstrumentation(CursorStrategy<ScrollPosition> cursors) {
-        this.cursors = cursors;
-    }
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
@@ -62,19 +54,15 @@ public class PageArgumentsInstrumentation extends SimplePerformantInstrumentatio
     }
 
     /**
-     * A cursor this service gives: Base64 of {@code O_<offset>} (Spring's offset cursor). Decoded by hand as well as
-     * by the strategy, since the strategy reads {@code O_-5} as the first item.
+     * A cursor this service gives: Base64 of {@code O_<offset>} (Spring's offset cursor), read here rather than by
+     * the cursor strategy, which takes {@code O_-5} for the first item. Anything this accepts, the strategy reads
+     * as that offset.
      */
-    private boolean isOurs(String cursor) {
-        String decoded;
+    private static boolean isOurs(String cursor) {
         try {
-            decoded = ENCODER.decode(cursor);
-            if (!(cursors.fromCursor(cursor) instanceof OffsetScrollPosition)) {
-                return false;
-            }
+            return OFFSET_CURSOR.matcher(ENCODER.decode(cursor)).matches();
         } catch (RuntimeException e) {
             return false;
         }
-        return OFFSET_CURSOR.matcher(decoded).matches();
     }
 }
