@@ -1,6 +1,8 @@
 package fr.santegraph.dcat;
 
+import fr.santegraph.catalogue.AccessLevel;
 import fr.santegraph.catalogue.Slugs;
+import fr.santegraph.catalogue.UpdateFrequency;
 import fr.santegraph.common.ReadTransaction;
 import fr.santegraph.common.TextFolding;
 import fr.santegraph.dcat.DcatRecords.Agent;
@@ -144,7 +146,7 @@ public class CatalogueDcatSource implements DcatSource {
     @Override
     public List<DcatRecords.Licence> licences() {
         return neo4j.query("MATCH (x:Distribution) WHERE x.licence IS NOT NULL RETURN DISTINCT x.licence AS licence")
-                .fetchAs(String.class).all().stream().map(CatalogueDcatSource::licence).filter(java.util.Objects::nonNull)
+                .fetchAs(String.class).all().stream().map(CatalogueDcatSource::licence).filter(Objects::nonNull)
                 .distinct().sorted(Comparator.comparing(DcatRecords.Licence::id)).toList();
     }
 
@@ -206,35 +208,25 @@ public class CatalogueDcatSource implements DcatSource {
         }).toList();
     }
 
-    /** The catalogue's access levels on the EU access-right vocabulary: on request and restricted both need a step. */
-    static AccessLevel access(String level) {
-        if (level == null) {
-            return null;
-        }
-        return switch (level) {
-            case "OPEN" -> AccessLevel.PUBLIC;
-            case "ON_REQUEST", "RESTRICTED" -> AccessLevel.RESTRICTED;
-            case "CLOSED" -> AccessLevel.NON_PUBLIC;
-            default -> null;
-        };
+    /** The EU access right of a stored catalogue access level; null when there is none (or not one of today's). */
+    static EuAccessRight access(String level) {
+        return EuAccessRight.of(stored(AccessLevel.class, level));
     }
 
-    /** The catalogue's frequencies are named after the EU vocabulary; two spell it differently. */
-    static UpdateFrequency frequency(String frequency) {
-        if (frequency == null) {
+    /** The EU frequency of a stored catalogue frequency; null when there is none (or not one of today's). */
+    static EuFrequency frequency(String frequency) {
+        return EuFrequency.of(stored(UpdateFrequency.class, frequency));
+    }
+
+    private static <E extends Enum<E>> E stored(Class<E> type, String name) {
+        if (name == null) {
             return null;
         }
-        return switch (frequency) {
-            case "CONTINUOUS" -> UpdateFrequency.CONT;
-            case "IRREGULAR" -> UpdateFrequency.IRREG;
-            default -> {
-                try {
-                    yield UpdateFrequency.valueOf(frequency);
-                } catch (IllegalArgumentException e) {
-                    yield null;
-                }
-            }
-        };
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** EU data themes: all of it is health; social action and environment themes add their own. */

@@ -1,6 +1,7 @@
 package fr.santegraph.dcat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +84,7 @@ public final class ContentNegotiation {
     }
 
     private static List<String> extensionList() {
-        return java.util.Arrays.stream(RdfFormat.values()).map(RdfFormat::extension).toList();
+        return Arrays.stream(RdfFormat.values()).map(RdfFormat::extension).toList();
     }
 
     private static String extensions() {
@@ -91,6 +92,6 @@ public final class ContentNegotiation {
     }
 
     private static List<String> mediaTypes() {
-        return java.util.Arrays.stream(RdfFormat.values()).map(RdfFormat::mediaType).toList();
+        return Arrays.stream(RdfFormat.values()).map(RdfFormat::mediaType).toList();
     }
 }

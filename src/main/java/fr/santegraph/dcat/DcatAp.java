@@ -1,95 +1,33 @@
 package fr.santegraph.dcat;
 
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.vocabulary.DCAT;
 
 /**
- * The DCAT 3 / DCAT-AP 3 terms the export writes, in the style of Jena's {@code org.apache.jena.vocabulary.DCAT}
- * (which stops at DCAT 2: no {@code dcat:DatasetSeries}, {@code dcat:inSeries}), plus vCard 2006 (Jena's
- * {@code VCARD} is the 2001 namespace), Hydra paging and the EU controlled vocabularies DCAT-AP asks for.
+ * The terms the export writes that Jena's vocabulary classes lack, in their style: DCAT 3's series (Jena's
+ * {@code DCAT} stops at DCAT 2), PROV, Hydra paging and the EU controlled vocabularies DCAT-AP asks for. Everything
+ * else comes from Jena's {@code DCAT}, {@code DCTerms}, {@code SKOS}, {@code VCARD4} and {@code FOAF}.
  */
 public final class DcatAp {
 
-    public static final String DCAT = "http://www.w3.org/ns/dcat#";
-    public static final String DCT = "http://purl.org/dc/terms/";
-    public static final String FOAF = "http://xmlns.com/foaf/0.1/";
-    public static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
-    public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     public static final String PROV = "http://www.w3.org/ns/prov#";
     public static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
-    public static final String XSD = "http://www.w3.org/2001/XMLSchema#";
     public static final String EU_AUTHORITY = "http://publications.europa.eu/resource/authority/";
 
     private DcatAp() {
     }
 
-    // dcat:
-    public static final Resource Catalog = resource(DCAT, "Catalog");
-    public static final Resource Dataset = resource(DCAT, "Dataset");
-    public static final Resource DatasetSeries = resource(DCAT, "DatasetSeries");
-    public static final Resource Distribution = resource(DCAT, "Distribution");
-    public static final Resource DataService = resource(DCAT, "DataService");
-    public static final Property dataset = property(DCAT, "dataset");
-    public static final Property service = property(DCAT, "service");
-    public static final Property distribution = property(DCAT, "distribution");
-    public static final Property accessURL = property(DCAT, "accessURL");
-    public static final Property downloadURL = property(DCAT, "downloadURL");
-    public static final Property accessService = property(DCAT, "accessService");
-    public static final Property endpointURL = property(DCAT, "endpointURL");
-    public static final Property endpointDescription = property(DCAT, "endpointDescription");
-    public static final Property servesDataset = property(DCAT, "servesDataset");
-    public static final Property inSeries = property(DCAT, "inSeries");
-    public static final Property keyword = property(DCAT, "keyword");
-    public static final Property theme = property(DCAT, "theme");
-    public static final Property themeTaxonomy = property(DCAT, "themeTaxonomy");
-    public static final Property contactPoint = property(DCAT, "contactPoint");
-    public static final Property landingPage = property(DCAT, "landingPage");
-    public static final Property mediaType = property(DCAT, "mediaType");
-    public static final Property startDate = property(DCAT, "startDate");
-    public static final Property endDate = property(DCAT, "endDate");
-    public static final Property centroid = property(DCAT, "centroid");
-    public static final org.apache.jena.datatypes.RDFDatatype WKT =
-            org.apache.jena.datatypes.TypeMapper.getInstance().getSafeTypeByName("http://www.opengis.net/ont/geosparql#wktLiteral");
+    // dcat: the DCAT 3 terms Jena's DCAT (DCAT 2) lacks.
+    public static final Resource DatasetSeries = resource(DCAT.NS, "DatasetSeries");
+    public static final Property inSeries = property(DCAT.NS, "inSeries");
+    public static final RDFDatatype WKT =
+            TypeMapper.getInstance().getSafeTypeByName("http://www.opengis.net/ont/geosparql#wktLiteral");
 
-    // dct:
-    public static final Resource LicenseDocument = resource(DCT, "LicenseDocument");
-    public static final Resource Location = resource(DCT, "Location");
-    public static final Resource PeriodOfTime = resource(DCT, "PeriodOfTime");
-    public static final Resource Frequency = resource(DCT, "Frequency");
-    public static final Resource RightsStatement = resource(DCT, "RightsStatement");
-    public static final Resource MediaTypeOrExtent = resource(DCT, "MediaTypeOrExtent");
-    public static final Resource LinguisticSystem = resource(DCT, "LinguisticSystem");
-    public static final Property title = property(DCT, "title");
-    public static final Property description = property(DCT, "description");
-    public static final Property identifier = property(DCT, "identifier");
-    public static final Property publisher = property(DCT, "publisher");
-    public static final Property creator = property(DCT, "creator");
-    public static final Property language = property(DCT, "language");
-    public static final Property modified = property(DCT, "modified");
-    public static final Property spatial = property(DCT, "spatial");
-    public static final Property temporal = property(DCT, "temporal");
-    public static final Property accrualPeriodicity = property(DCT, "accrualPeriodicity");
-    public static final Property accessRights = property(DCT, "accessRights");
-    public static final Property license = property(DCT, "license");
-    public static final Property format = property(DCT, "format");
-    public static final Property source = property(DCT, "source");
-
-    // foaf:, vcard:, skos:, prov:
-    public static final Resource Agent = resource(FOAF, "Agent");
-    public static final Resource Document = resource(FOAF, "Document");
-    public static final Property name = property(FOAF, "name");
-    public static final Property homepage = property(FOAF, "homepage");
-    public static final Resource Kind = resource(VCARD, "Kind");
-    public static final Resource Organization = resource(VCARD, "Organization");
-    public static final Property fn = property(VCARD, "fn");
-    public static final Property hasEmail = property(VCARD, "hasEmail");
-    public static final Property hasURL = property(VCARD, "hasURL");
-    public static final Resource Concept = resource(SKOS, "Concept");
-    public static final Resource ConceptScheme = resource(SKOS, "ConceptScheme");
-    public static final Property prefLabel = property(SKOS, "prefLabel");
-    public static final Property inScheme = property(SKOS, "inScheme");
-    public static final Property hasTopConcept = property(SKOS, "hasTopConcept");
+    // prov: (no Jena vocabulary class)
     public static final Property wasDerivedFrom = property(PROV, "wasDerivedFrom");
 
     // hydra: the paging node ckanext-dcat (PagedCollection), udata and piveau (PartialCollectionView) read.

@@ -7,6 +7,7 @@ import static fr.santegraph.dcat.RdfResponses.rdf;
 import fr.santegraph.common.GraphVersion;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.jena.rdf.model.Model;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
@@ -103,7 +104,7 @@ public class DcatController {
 
     /** One resource's RDF in the negotiated format, 404 with {@code notFound} when the lookup finds nothing. */
     private ResponseEntity<byte[]> described(String format, String accept, HttpMethod method,
-                                             java.util.function.Function<DcatExporter, Optional<Model>> lookup, String notFound) {
+                                             Function<DcatExporter, Optional<Model>> lookup, String notFound) {
         return negotiated(null, format, accept, chosen -> {
             Optional<DcatExporter> exporter = exporter();
             if (exporter.isEmpty()) {

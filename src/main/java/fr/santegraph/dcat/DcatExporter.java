@@ -6,6 +6,7 @@ import fr.santegraph.dcat.DcatRecords.DatasetKind;
 import fr.santegraph.dcat.DcatRecords.Page;
 import java.util.Optional;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
 
 /**
  * Builds the RDF of one catalogue page or one object. A page reads only its own entries from the source, so a
@@ -78,6 +79,6 @@ public class DcatExporter {
      */
     public Optional<Model> part(String type, String id, String partUri) {
         return object(type, id).filter(model -> model.containsResource(model.getResource(partUri))
-                && model.listStatements(model.getResource(partUri), null, (org.apache.jena.rdf.model.RDFNode) null).hasNext());
+                && model.listStatements(model.getResource(partUri), null, (RDFNode) null).hasNext());
     }
 }

@@ -19,21 +19,29 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.util.NodeCmp;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.VCARD4;
+import org.apache.jena.vocabulary.XSD;
 
 /**
  * Records → DCAT-AP 3 RDF. Every node gets an IRI (no blank nodes), every object the catalogue points to is typed
@@ -66,9 +74,9 @@ public final class DcatMapper {
         Resource cat = b.catalog(catalog);
         for (CatalogEntry entry : page.entries()) {
             if (entry instanceof Dataset dataset) {
-                cat.addProperty(DcatAp.dataset, b.dataset(dataset));
+                cat.addProperty(DCAT.dataset, b.dataset(dataset));
             } else if (entry instanceof DataService service) {
-                cat.addProperty(DcatAp.service, b.service(service));
+                cat.addProperty(DCAT.service, b.service(service));
             }
         }
         b.paging(page);
@@ -102,9 +110,9 @@ public final class DcatMapper {
     /** A territory as a location: label, INSEE code and, when known, its centroid as a GeoSPARQL WKT point. */
     public Model location(Place place, String code, double[] lonLat) {
         Builder b = new Builder();
-        Resource r = b.place(place).addProperty(DcatAp.identifier, code);
+        Resource r = b.place(place).addProperty(DCTerms.identifier, code);
         if (lonLat != null) {
-            r.addProperty(DcatAp.centroid, b.m.createTypedLiteral("POINT(" + lonLat[0] + " " + lonLat[1] + ")", DcatAp.WKT));
+            r.addProperty(DCAT.centroid, b.m.createTypedLiteral("POINT(" + lonLat[0] + " " + lonLat[1] + ")", DcatAp.WKT));
         }
         return b.sorted();
     }
@@ -126,9 +134,9 @@ public final class DcatMapper {
     /** The project's theme scheme and its themes, as {@code /id/theme} answers. */
     public Model themeScheme(List<Theme> themes) {
         Builder b = new Builder();
-        Resource scheme = b.m.createResource(uris.themeScheme(), DcatAp.ConceptScheme)
-                .addProperty(DcatAp.title, b.m.createLiteral("Thèmes santegraph", FR));
-        themes.forEach(t -> scheme.addProperty(DcatAp.hasTopConcept, b.theme(t)));
+        Resource scheme = b.m.createResource(uris.themeScheme(), SKOS.ConceptScheme)
+                .addProperty(DCTerms.title, b.m.createLiteral("Thèmes santegraph", FR));
+        themes.forEach(t -> scheme.addProperty(SKOS.hasTopConcept, b.theme(t)));
         return b.sorted();
     }
 
@@ -142,15 +150,15 @@ public final class DcatMapper {
     /** A model with the prefixes every output uses, for writers and tests. */
     public static Model emptyModel() {
         Model model = ModelFactory.createDefaultModel();
-        model.setNsPrefix("dcat", DcatAp.DCAT);
-        model.setNsPrefix("dct", DcatAp.DCT);
-        model.setNsPrefix("foaf", DcatAp.FOAF);
-        model.setNsPrefix("vcard", DcatAp.VCARD);
-        model.setNsPrefix("skos", DcatAp.SKOS);
+        model.setNsPrefix("dcat", DCAT.NS);
+        model.setNsPrefix("dct", DCTerms.NS);
+        model.setNsPrefix("foaf", FOAF.NS);
+        model.setNsPrefix("vcard", VCARD4.NS);
+        model.setNsPrefix("skos", SKOS.uri);
         model.setNsPrefix("prov", DcatAp.PROV);
         model.setNsPrefix("hydra", DcatAp.HYDRA);
         model.setNsPrefix("rdfs", RDFS.getURI());
-        model.setNsPrefix("xsd", DcatAp.XSD);
+        model.setNsPrefix("xsd", XSD.NS);
         return model;
     }
 
@@ -220,18 +228,18 @@ public final class DcatMapper {
         }
 
         Resource catalog(Catalog catalog) {
-            Resource c = m.createResource(uris.catalog(), DcatAp.Catalog)
-                    .addProperty(DcatAp.title, fr(catalog.title()))
-                    .addProperty(DcatAp.description, fr(catalog.description()))
-                    .addProperty(DcatAp.publisher, agent(catalog.publisher()))
-                    .addProperty(DcatAp.language, m.createResource(DcatAp.FRENCH.getURI(), DcatAp.LinguisticSystem)
-                            .addProperty(DcatAp.inScheme, DcatAp.LANGUAGE_SCHEME))
-                    .addProperty(DcatAp.themeTaxonomy, m.createResource(DcatAp.DATA_THEME_SCHEME.getURI(), DcatAp.ConceptScheme)
-                            .addProperty(DcatAp.title, fr("Thèmes de données (vocabulaire de l'UE)")))
-                    .addProperty(DcatAp.themeTaxonomy, m.createResource(uris.themeScheme(), DcatAp.ConceptScheme)
-                            .addProperty(DcatAp.title, fr("Thèmes santegraph")));
-            document(c, DcatAp.homepage, catalog.homepage());
-            date(c, DcatAp.modified, catalog.modified());
+            Resource c = m.createResource(uris.catalog(), DCAT.Catalog)
+                    .addProperty(DCTerms.title, fr(catalog.title()))
+                    .addProperty(DCTerms.description, fr(catalog.description()))
+                    .addProperty(DCTerms.publisher, agent(catalog.publisher()))
+                    .addProperty(DCTerms.language, m.createResource(DcatAp.FRENCH.getURI(), DCTerms.LinguisticSystem)
+                            .addProperty(SKOS.inScheme, DcatAp.LANGUAGE_SCHEME))
+                    .addProperty(DCAT.themeTaxonomy, m.createResource(DcatAp.DATA_THEME_SCHEME.getURI(), SKOS.ConceptScheme)
+                            .addProperty(DCTerms.title, fr("Thèmes de données (vocabulaire de l'UE)")))
+                    .addProperty(DCAT.themeTaxonomy, m.createResource(uris.themeScheme(), SKOS.ConceptScheme)
+                            .addProperty(DCTerms.title, fr("Thèmes santegraph")));
+            document(c, FOAF.homepage, catalog.homepage());
+            date(c, DCTerms.modified, catalog.modified());
             return c;
         }
 
@@ -252,40 +260,40 @@ public final class DcatMapper {
             }
         }
 
-        private void link(Resource view, org.apache.jena.rdf.model.Property hydra, org.apache.jena.rdf.model.Property legacy, int number) {
+        private void link(Resource view, Property hydra, Property legacy, int number) {
             Resource target = m.createResource(uris.page(number));
             view.addProperty(hydra, target).addProperty(legacy, target);
         }
 
         Resource dataset(Dataset d) {
             String uri = uris.dataset(d.kind(), d.id());
-            Resource r = m.createResource(uri, DcatAp.Dataset)
-                    .addProperty(DcatAp.identifier, uri)
-                    .addProperty(DcatAp.title, fr(d.title()))
-                    .addProperty(DcatAp.description, fr(d.description()));
+            Resource r = m.createResource(uri, DCAT.Dataset)
+                    .addProperty(DCTerms.identifier, uri)
+                    .addProperty(DCTerms.title, fr(d.title()))
+                    .addProperty(DCTerms.description, fr(d.description()));
             if (d.publisher() != null) {
-                r.addProperty(DcatAp.publisher, agent(d.publisher()));
+                r.addProperty(DCTerms.publisher, agent(d.publisher()));
             }
             if (d.creator() != null) {
-                r.addProperty(DcatAp.creator, agent(d.creator()));
+                r.addProperty(DCTerms.creator, agent(d.creator()));
             }
             contact(r, uri, d.contact());
             d.keywords().stream().map(String::strip).filter(k -> !k.isEmpty()).distinct().sorted()
-                    .forEach(k -> r.addProperty(DcatAp.keyword, fr(k)));
-            d.euThemes().stream().sorted().forEach(t -> r.addProperty(DcatAp.theme, euTheme(t)));
-            d.themes().stream().sorted(Comparator.comparing(Theme::id)).forEach(t -> r.addProperty(DcatAp.theme, theme(t)));
-            d.spatial().stream().sorted(Comparator.comparing(Place::id)).forEach(p -> r.addProperty(DcatAp.spatial, place(p)));
+                    .forEach(k -> r.addProperty(DCAT.keyword, fr(k)));
+            d.euThemes().stream().sorted().forEach(t -> r.addProperty(DCAT.theme, euTheme(t)));
+            d.themes().stream().sorted(Comparator.comparing(Theme::id)).forEach(t -> r.addProperty(DCAT.theme, theme(t)));
+            d.spatial().stream().sorted(Comparator.comparing(Place::id)).forEach(p -> r.addProperty(DCTerms.spatial, place(p)));
             period(r, uri, d.temporal());
             if (d.frequency() != null) {
-                r.addProperty(DcatAp.accrualPeriodicity, m.createResource(DcatAp.frequency(d.frequency().name()).getURI(), DcatAp.Frequency)
-                        .addProperty(DcatAp.prefLabel, fr(d.frequency().labelFr()))
-                        .addProperty(DcatAp.inScheme, DcatAp.FREQUENCY_SCHEME));
+                r.addProperty(DCTerms.accrualPeriodicity, m.createResource(DcatAp.frequency(d.frequency().name()).getURI(), DCTerms.Frequency)
+                        .addProperty(SKOS.prefLabel, fr(d.frequency().labelFr()))
+                        .addProperty(SKOS.inScheme, DcatAp.FREQUENCY_SCHEME));
             }
             accessRights(r, d.accessLevel());
-            document(r, DcatAp.landingPage, d.landingPage());
+            document(r, DCAT.landingPage, d.landingPage());
             Licence licence = licenceOf(d);
             if (licence != null) {
-                r.addProperty(DcatAp.license, licence(licence));
+                r.addProperty(DCTerms.license, licence(licence));
             }
             d.distributions().stream().sorted(Comparator.comparing(Distribution::id))
                     .forEach(dist -> distribution(r, uri, dist, licence));
@@ -294,38 +302,38 @@ public final class DcatMapper {
             }
             d.sources().stream().sorted(Comparator.comparing(DatasetRef::id)).forEach(src -> {
                 Resource s = ref(src);
-                r.addProperty(DcatAp.source, s).addProperty(DcatAp.wasDerivedFrom, s);
+                r.addProperty(DCTerms.source, s).addProperty(DcatAp.wasDerivedFrom, s);
             });
-            date(r, DcatAp.modified, d.modified());
+            date(r, DCTerms.modified, d.modified());
             return r;
         }
 
         Resource service(DataService s) {
             String uri = uris.service(s.id());
-            Resource r = m.createResource(uri, DcatAp.DataService)
-                    .addProperty(DcatAp.identifier, uri)
-                    .addProperty(DcatAp.title, fr(s.title()));
+            Resource r = m.createResource(uri, DCAT.DataService)
+                    .addProperty(DCTerms.identifier, uri)
+                    .addProperty(DCTerms.title, fr(s.title()));
             if (s.description() != null && !s.description().isBlank()) {
-                r.addProperty(DcatAp.description, fr(s.description()));
+                r.addProperty(DCTerms.description, fr(s.description()));
             }
             String endpoint = iri(s.endpointUrl());
             // endpointURL is mandatory: a service whose published endpoint is not a URL points at its own URI.
-            r.addProperty(DcatAp.endpointURL, m.createResource(endpoint != null ? endpoint : uri));
+            r.addProperty(DCAT.endpointURL, m.createResource(endpoint != null ? endpoint : uri));
             String endpointDescription = iri(s.endpointDescription());
             if (endpointDescription != null) {
-                r.addProperty(DcatAp.endpointDescription, m.createResource(endpointDescription));
+                r.addProperty(DCAT.endpointDescription, m.createResource(endpointDescription));
             }
             if (s.publisher() != null) {
-                r.addProperty(DcatAp.publisher, agent(s.publisher()));
+                r.addProperty(DCTerms.publisher, agent(s.publisher()));
             }
             if (s.licence() != null) {
-                r.addProperty(DcatAp.license, licence(s.licence()));
+                r.addProperty(DCTerms.license, licence(s.licence()));
             }
             accessRights(r, s.accessLevel());
-            s.euThemes().stream().sorted().forEach(t -> r.addProperty(DcatAp.theme, euTheme(t)));
-            document(r, DcatAp.landingPage, s.landingPage());
+            s.euThemes().stream().sorted().forEach(t -> r.addProperty(DCAT.theme, euTheme(t)));
+            document(r, DCAT.landingPage, s.landingPage());
             s.servesDatasets().stream().sorted(Comparator.comparing(DatasetRef::id))
-                    .forEach(ref -> r.addProperty(DcatAp.servesDataset, ref(ref)));
+                    .forEach(ref -> r.addProperty(DCAT.servesDataset, ref(ref)));
             return r;
         }
 
@@ -338,27 +346,27 @@ public final class DcatMapper {
             if (cataloguePage) {
                 return m.createResource(uri);
             }
-            return m.createResource(uri, DcatAp.Dataset)
-                    .addProperty(DcatAp.identifier, uri)
-                    .addProperty(DcatAp.title, fr(ref.title()))
-                    .addProperty(DcatAp.description, fr(ref.description()));
+            return m.createResource(uri, DCAT.Dataset)
+                    .addProperty(DCTerms.identifier, uri)
+                    .addProperty(DCTerms.title, fr(ref.title()))
+                    .addProperty(DCTerms.description, fr(ref.description()));
         }
 
         Resource series(Series s) {
             String uri = uris.series(s.id());
             Resource r = m.createResource(uri, DcatAp.DatasetSeries)
-                    .addProperty(DcatAp.identifier, uri)
-                    .addProperty(DcatAp.title, fr(s.title()))
-                    .addProperty(DcatAp.description, fr(s.description()));
+                    .addProperty(DCTerms.identifier, uri)
+                    .addProperty(DCTerms.title, fr(s.title()))
+                    .addProperty(DCTerms.description, fr(s.description()));
             if (s.publisher() != null) {
-                r.addProperty(DcatAp.publisher, agent(s.publisher()));
+                r.addProperty(DCTerms.publisher, agent(s.publisher()));
             }
             return r;
         }
 
         Resource agent(Agent a) {
-            Resource r = m.createResource(uris.agent(a.id()), DcatAp.Agent).addProperty(DcatAp.name, fr(a.name()));
-            document(r, DcatAp.homepage, a.homepage());
+            Resource r = m.createResource(uris.agent(a.id()), FOAF.Agent).addProperty(FOAF.name, fr(a.name()));
+            document(r, FOAF.homepage, a.homepage());
             return r;
         }
 
@@ -366,16 +374,16 @@ public final class DcatMapper {
             if (c == null) {
                 return;
             }
-            Resource r = m.createResource(uris.part(ownerUri, "contact", null), DcatAp.Kind)
-                    .addProperty(DcatAp.fn, fr(c.name()));
+            Resource r = m.createResource(uris.part(ownerUri, "contact", null), VCARD4.Kind)
+                    .addProperty(VCARD4.fn, fr(c.name()));
             if (c.email() != null && c.email().contains("@") && !c.email().isBlank()) {
-                r.addProperty(DcatAp.hasEmail, m.createResource("mailto:" + c.email().strip()));
+                r.addProperty(VCARD4.hasEmail, m.createResource("mailto:" + c.email().strip()));
             }
             String url = iri(c.url());
             if (url != null) {
-                r.addProperty(DcatAp.hasURL, m.createResource(url));
+                r.addProperty(VCARD4.hasURL, m.createResource(url));
             }
-            owner.addProperty(DcatAp.contactPoint, r);
+            owner.addProperty(DCAT.contactPoint, r);
         }
 
         /**
@@ -384,12 +392,12 @@ public final class DcatMapper {
          * art. D. 323-2-1). Restricted and non-public data get none: their access rights say how to obtain them.
          */
         private Licence licenceOf(Dataset d) {
-            var named = d.distributions().stream().map(Distribution::licence).filter(java.util.Objects::nonNull)
+            var named = d.distributions().stream().map(Distribution::licence).filter(Objects::nonNull)
                     .sorted(Comparator.comparing(Licence::id)).findFirst();
             if (named.isPresent()) {
                 return named.get();
             }
-            return d.accessLevel() == null || d.accessLevel() == AccessLevel.PUBLIC ? Licence.ETALAB_2 : null;
+            return d.accessLevel() == null || d.accessLevel() == EuAccessRight.PUBLIC ? Licence.ETALAB_2 : null;
         }
 
         private void distribution(Resource dataset, String datasetUri, Distribution d, Licence datasetLicence) {
@@ -397,27 +405,27 @@ public final class DcatMapper {
             if (access == null) {
                 return; // accessURL is mandatory: a distribution without a usable link is not exported
             }
-            Resource r = m.createResource(uris.part(datasetUri, "distribution", d.id()), DcatAp.Distribution)
-                    .addProperty(DcatAp.accessURL, m.createResource(access));
+            Resource r = m.createResource(uris.part(datasetUri, "distribution", d.id()), DCAT.Distribution)
+                    .addProperty(DCAT.accessURL, m.createResource(access));
             if (d.title() != null && !d.title().isBlank()) {
-                r.addProperty(DcatAp.title, fr(d.title()));
+                r.addProperty(DCTerms.title, fr(d.title()));
             }
             String download = iri(d.downloadUrl());
             if (download != null) {
-                r.addProperty(DcatAp.downloadURL, m.createResource(download));
+                r.addProperty(DCAT.downloadURL, m.createResource(download));
             }
             if (d.format() != null) {
                 String code = d.format().strip().toUpperCase(Locale.ROOT);
                 if (FILE_TYPE.matcher(code).matches()) {
-                    r.addProperty(DcatAp.format, m.createResource(DcatAp.fileType(code).getURI(), DcatAp.MediaTypeOrExtent)
-                            .addProperty(DcatAp.inScheme, DcatAp.FILE_TYPE_SCHEME));
+                    r.addProperty(DCTerms.format, m.createResource(DcatAp.fileType(code).getURI(), DCTerms.MediaTypeOrExtent)
+                            .addProperty(SKOS.inScheme, DcatAp.FILE_TYPE_SCHEME));
                 }
             }
             Licence licence = d.licence() != null ? d.licence() : datasetLicence;
             if (licence != null) {
-                r.addProperty(DcatAp.license, licence(licence));
+                r.addProperty(DCTerms.license, licence(licence));
             }
-            dataset.addProperty(DcatAp.distribution, r);
+            dataset.addProperty(DCAT.distribution, r);
         }
 
         /**
@@ -427,10 +435,10 @@ public final class DcatMapper {
         Resource licence(Licence l) {
             String url = iri(l.url());
             if (url != null && Licence.isKnown(url)) {
-                return m.createResource(url, DcatAp.LicenseDocument).addProperty(DcatAp.title, fr(l.title()));
+                return m.createResource(url, DCTerms.LicenseDocument).addProperty(DCTerms.title, fr(l.title()));
             }
-            Resource r = m.createResource(uris.licence(l.id()), DcatAp.LicenseDocument)
-                    .addProperty(DcatAp.title, fr(l.title()));
+            Resource r = m.createResource(uris.licence(l.id()), DCTerms.LicenseDocument)
+                    .addProperty(DCTerms.title, fr(l.title()));
             if (url != null) {
                 r.addProperty(RDFS.seeAlso, m.createResource(url));
             }
@@ -438,48 +446,48 @@ public final class DcatMapper {
         }
 
         private Resource euTheme(EuDataTheme t) {
-            return m.createResource(DcatAp.dataTheme(t.name()).getURI(), DcatAp.Concept)
-                    .addProperty(DcatAp.prefLabel, fr(t.labelFr()))
-                    .addProperty(DcatAp.inScheme, DcatAp.DATA_THEME_SCHEME);
+            return m.createResource(DcatAp.dataTheme(t.name()).getURI(), SKOS.Concept)
+                    .addProperty(SKOS.prefLabel, fr(t.labelFr()))
+                    .addProperty(SKOS.inScheme, DcatAp.DATA_THEME_SCHEME);
         }
 
         Resource theme(Theme t) {
-            return m.createResource(uris.theme(t.id()), DcatAp.Concept)
-                    .addProperty(DcatAp.prefLabel, fr(t.label()))
-                    .addProperty(DcatAp.inScheme, m.createResource(uris.themeScheme()));
+            return m.createResource(uris.theme(t.id()), SKOS.Concept)
+                    .addProperty(SKOS.prefLabel, fr(t.label()))
+                    .addProperty(SKOS.inScheme, m.createResource(uris.themeScheme()));
         }
 
         Resource place(Place p) {
-            Resource r = m.createResource(uris.place(p), DcatAp.Location).addProperty(DcatAp.prefLabel, fr(p.label()));
-            return p.isCountry() ? r.addProperty(DcatAp.inScheme, DcatAp.COUNTRY_SCHEME) : r;
+            Resource r = m.createResource(uris.place(p), DCTerms.Location).addProperty(SKOS.prefLabel, fr(p.label()));
+            return p.isCountry() ? r.addProperty(SKOS.inScheme, DcatAp.COUNTRY_SCHEME) : r;
         }
 
         private void period(Resource owner, String ownerUri, Period p) {
             if (p == null || (p.start() == null && p.end() == null)) {
                 return;
             }
-            Resource r = m.createResource(uris.part(ownerUri, "temporal", null), DcatAp.PeriodOfTime);
-            date(r, DcatAp.startDate, p.start());
-            date(r, DcatAp.endDate, p.end());
-            owner.addProperty(DcatAp.temporal, r);
+            Resource r = m.createResource(uris.part(ownerUri, "temporal", null), DCTerms.PeriodOfTime);
+            date(r, DCAT.startDate, p.start());
+            date(r, DCAT.endDate, p.end());
+            owner.addProperty(DCTerms.temporal, r);
         }
 
-        private void accessRights(Resource owner, AccessLevel level) {
+        private void accessRights(Resource owner, EuAccessRight level) {
             if (level != null) {
-                owner.addProperty(DcatAp.accessRights, m.createResource(DcatAp.accessRight(level.name()).getURI(), DcatAp.RightsStatement)
-                        .addProperty(DcatAp.prefLabel, fr(level.labelFr()))
-                        .addProperty(DcatAp.inScheme, DcatAp.ACCESS_RIGHT_SCHEME));
+                owner.addProperty(DCTerms.accessRights, m.createResource(DcatAp.accessRight(level.name()).getURI(), DCTerms.RightsStatement)
+                        .addProperty(SKOS.prefLabel, fr(level.labelFr()))
+                        .addProperty(SKOS.inScheme, DcatAp.ACCESS_RIGHT_SCHEME));
             }
         }
 
-        private void document(Resource owner, org.apache.jena.rdf.model.Property property, String url) {
+        private void document(Resource owner, Property property, String url) {
             String iri = iri(url);
             if (iri != null) {
-                owner.addProperty(property, m.createResource(iri, DcatAp.Document));
+                owner.addProperty(property, m.createResource(iri, FOAF.Document));
             }
         }
 
-        private void date(Resource owner, org.apache.jena.rdf.model.Property property, LocalDate date) {
+        private void date(Resource owner, Property property, LocalDate date) {
             if (date != null) {
                 owner.addLiteral(property, m.createTypedLiteral(date.toString(), XSDDatatype.XSDdate));
             }

@@ -1,5 +1,6 @@
 package fr.santegraph.dcat;
 
+import fr.santegraph.common.TextFolding;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -76,7 +77,7 @@ public final class DcatRecords {
 
         /** The licence a published name means: a known one by its URI, else a licence of its own. */
         public static Licence named(String name) {
-            String folded = fr.santegraph.common.TextFolding.fold(name);
+            String folded = TextFolding.fold(name);
             if (folded.contains("licence ouverte") || folded.contains("open licence") || folded.contains("etalab")) {
                 return ETALAB_2;
             }
@@ -151,7 +152,7 @@ public final class DcatRecords {
      */
     public record Dataset(DatasetKind kind, String id, String title, String description, Agent publisher, Agent creator,
                           Contact contact, List<String> keywords, Set<EuDataTheme> euThemes, List<Theme> themes,
-                          List<Place> spatial, Period temporal, UpdateFrequency frequency, AccessLevel accessLevel,
+                          List<Place> spatial, Period temporal, EuFrequency frequency, EuAccessRight accessLevel,
                           String landingPage, List<Distribution> distributions, Series series, List<DatasetRef> sources,
                           LocalDate modified) implements CatalogEntry {
         public Dataset {
@@ -174,7 +175,7 @@ public final class DcatRecords {
 
     /** A data service (API, portal query tool) with its endpoint and the datasets it serves. */
     public record DataService(String id, String title, String description, String endpointUrl, String endpointDescription,
-                              Agent publisher, Licence licence, AccessLevel accessLevel, Set<EuDataTheme> euThemes,
+                              Agent publisher, Licence licence, EuAccessRight accessLevel, Set<EuDataTheme> euThemes,
                               String landingPage, List<DatasetRef> servesDatasets) implements CatalogEntry {
         public DataService {
             require(id, "data service id");

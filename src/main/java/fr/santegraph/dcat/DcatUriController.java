@@ -1,6 +1,10 @@
 package fr.santegraph.dcat;
 
+import fr.santegraph.dataset.DataService;
+import fr.santegraph.dataset.Dataset;
 import fr.santegraph.dcat.DcatRecords.Place;
+import fr.santegraph.indicator.Indicator;
+import fr.santegraph.producer.Producer;
 import fr.santegraph.territory.Territory;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -19,22 +23,22 @@ public class DcatUriController {
     }
 
     @SchemaMapping(typeName = "Dataset", field = "uri")
-    public String datasetUri(fr.santegraph.dataset.Dataset dataset) {
+    public String datasetUri(Dataset dataset) {
         return uris.dataset(DcatRecords.DatasetKind.DATASET, dataset.code());
     }
 
     @SchemaMapping(typeName = "DataService", field = "uri")
-    public String dataServiceUri(fr.santegraph.dataset.DataService service) {
+    public String dataServiceUri(DataService service) {
         return uris.service(service.code());
     }
 
     @SchemaMapping(typeName = "Indicator", field = "uri")
-    public String indicatorUri(fr.santegraph.indicator.Indicator indicator) {
+    public String indicatorUri(Indicator indicator) {
         return uris.dataset(DcatRecords.DatasetKind.INDICATOR, indicator.code());
     }
 
     @SchemaMapping(typeName = "Producer", field = "uri")
-    public String producerUri(fr.santegraph.producer.Producer producer) {
+    public String producerUri(Producer producer) {
         return uris.agent(producer.code());
     }
 

@@ -1,8 +1,8 @@
 package fr.santegraph.dcat;
 
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +13,12 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.util.NodeCmp;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.VCARD4;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -23,7 +28,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class RdfHtml {
 
-    private static final List<Property> LABELS = List.of(DcatAp.title, DcatAp.name, DcatAp.prefLabel, DcatAp.fn);
+    private static final List<Property> LABELS = List.of(DCTerms.title, FOAF.name, SKOS.prefLabel, VCARD4.fn);
 
     private RdfHtml() {
     }
@@ -32,7 +37,7 @@ final class RdfHtml {
         PrintWriter html = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         List<Resource> subjects = model.listSubjects().toList().stream()
                 .sorted(Comparator.comparing(Resource::asNode, NodeCmp::compareRDFTerms)).toList();
-        String title = subjects.stream().filter(s -> s.hasProperty(RDF.type, DcatAp.Catalog)).findFirst()
+        String title = subjects.stream().filter(s -> s.hasProperty(RDF.type, DCAT.Catalog)).findFirst()
                 .or(() -> subjects.stream().findFirst()).map(RdfHtml::label).orElse("santegraph");
         html.println("<!DOCTYPE html>");
         html.println("<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>");

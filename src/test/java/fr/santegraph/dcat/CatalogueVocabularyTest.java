@@ -2,6 +2,8 @@ package fr.santegraph.dcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.santegraph.catalogue.AccessLevel;
+import fr.santegraph.catalogue.UpdateFrequency;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,17 +13,24 @@ class CatalogueVocabularyTest {
 
     @Test
     void everyCatalogueAccessLevelHasAnEuAccessRight() {
-        assertThat(Arrays.stream(fr.santegraph.catalogue.AccessLevel.values()).map(l -> CatalogueDcatSource.access(l.name())))
-                .containsExactly(AccessLevel.PUBLIC, AccessLevel.RESTRICTED, AccessLevel.RESTRICTED, AccessLevel.NON_PUBLIC);
+        assertThat(Arrays.stream(AccessLevel.values()).map(EuAccessRight::of))
+                .containsExactly(EuAccessRight.PUBLIC, EuAccessRight.RESTRICTED, EuAccessRight.RESTRICTED, EuAccessRight.NON_PUBLIC);
     }
 
     @Test
     void everyCatalogueFrequencyHasAnEuFrequency() {
-        List<UpdateFrequency> mapped = Arrays.stream(fr.santegraph.catalogue.UpdateFrequency.values())
-                .map(f -> CatalogueDcatSource.frequency(f.name())).toList();
-        assertThat(mapped).doesNotContainNull();
-        assertThat(CatalogueDcatSource.frequency("CONTINUOUS")).isEqualTo(UpdateFrequency.CONT);
-        assertThat(CatalogueDcatSource.frequency("IRREGULAR")).isEqualTo(UpdateFrequency.IRREG);
-        assertThat(CatalogueDcatSource.frequency("QUADRENNIAL")).isEqualTo(UpdateFrequency.QUADRENNIAL);
+        List<EuFrequency> mapped = Arrays.stream(UpdateFrequency.values()).map(EuFrequency::of).toList();
+        assertThat(mapped).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(EuFrequency.of(UpdateFrequency.CONTINUOUS)).isEqualTo(EuFrequency.CONT);
+        assertThat(EuFrequency.of(UpdateFrequency.IRREGULAR)).isEqualTo(EuFrequency.IRREG);
+        assertThat(EuFrequency.of(UpdateFrequency.QUADRENNIAL)).isEqualTo(EuFrequency.QUADRENNIAL);
+    }
+
+    @Test
+    void aStoredValueThatIsNoLongerALevelOrFrequencyExportsNone() {
+        assertThat(CatalogueDcatSource.access("OPEN")).isEqualTo(EuAccessRight.PUBLIC);
+        assertThat(CatalogueDcatSource.access("PRIVE")).isNull();
+        assertThat(CatalogueDcatSource.frequency("FORTNIGHTLY")).isNull();
+        assertThat(CatalogueDcatSource.frequency(null)).isNull();
     }
 }

@@ -5,27 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.santegraph.IntegrationTest;
 import fr.santegraph.catalogue.CatalogueGraph;
 import fr.santegraph.support.CypherCounter;
-import java.io.StringReader;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.List;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.vocabulary.RDF;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.VCARD4;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
@@ -77,10 +84,10 @@ class DcatCatalogueTest {
     void everyKindOfUriThePagesNameUnderThisCatalogueDereferences() {
         // Every URI under the base that a page names, grouped by its shape (type, then the kinds of its parts): a
         // few of each shape are fetched, each must answer 200 with RDF that says something about it.
-        Map<String, List<String>> byShape = new java.util.TreeMap<>();
+        Map<String, List<String>> byShape = new TreeMap<>();
         for (int page = 1; page <= exporter.lastPage(); page++) {
             Model model = exporter.page(page);
-            java.util.stream.Stream.concat(model.listSubjects().toList().stream(),
+            Stream.concat(model.listSubjects().toList().stream(),
                             model.listObjects().filterKeep(o -> o.isURIResource()).mapWith(o -> o.asResource()).toList().stream())
                     .map(Resource::getURI).filter(u -> u != null && u.startsWith(uris.base() + "/id/")).distinct()
                     .forEach(u -> {
@@ -89,7 +96,7 @@ class DcatCatalogueTest {
                         for (int i = 2; i < segments.length; i += 2) {
                             shape.append('/').append(segments[i]);
                         }
-                        List<String> seen = byShape.computeIfAbsent(shape.toString(), k -> new java.util.ArrayList<>());
+                        List<String> seen = byShape.computeIfAbsent(shape.toString(), k -> new ArrayList<>());
                         if (seen.size() < 3 && !seen.contains(u)) {
                             seen.add(u);
                         }
@@ -102,7 +109,7 @@ class DcatCatalogueTest {
             ResponseEntity<String> response = get(u.substring(uris.base().length()), "text/turtle");
             assertThat(response.getStatusCode().value()).as(shape + ": " + u).isEqualTo(200);
             Model model = parse(response.getBody(), Lang.TURTLE);
-            assertThat(model.listStatements(model.getResource(u), null, (org.apache.jena.rdf.model.RDFNode) null).hasNext())
+            assertThat(model.listStatements(model.getResource(u), null, (RDFNode) null).hasNext())
                     .as(shape + ": " + u + " described").isTrue();
         }));
     }
@@ -114,35 +121,35 @@ class DcatCatalogueTest {
         Map<String, Model> kept = new HashMap<>();
         for (int page = 1; page <= exporter.lastPage(); page++) {
             Model model = exporter.page(page);
-            model.listSubjectsWithProperty(RDF.type, DcatAp.Dataset).forEach(dataset -> {
+            model.listSubjectsWithProperty(RDF.type, DCAT.Dataset).forEach(dataset -> {
                 described.merge(dataset.getURI(), 1, Integer::sum);
                 kept.put(dataset.getURI(), model);
             });
         }
         assertThat(described.values()).as("pages describing each dataset").containsOnly(1);
         assertThat(described).hasSize((int) count("MATCH (n) WHERE n:Dataset OR n:Indicator RETURN count(n)"));
-        List<String> unlicensed = new java.util.ArrayList<>();
+        List<String> unlicensed = new ArrayList<>();
         kept.forEach((uri, model) -> {
             Resource dataset = model.getResource(uri);
-            assertThat(dataset.hasProperty(DcatAp.title)).as(uri).isTrue();
-            Resource access = dataset.getPropertyResourceValue(DcatAp.accessRights);
+            assertThat(dataset.hasProperty(DCTerms.title)).as(uri).isTrue();
+            Resource access = dataset.getPropertyResourceValue(DCTerms.accessRights);
             boolean open = access == null || access.equals(DcatAp.accessRight("PUBLIC"));
-            if (open && !dataset.hasProperty(DcatAp.license)) {
+            if (open && !dataset.hasProperty(DCTerms.license)) {
                 unlicensed.add(uri);
             }
-            model.listObjectsOfProperty(dataset, DcatAp.distribution).forEach(d -> {
-                if (open && !d.asResource().hasProperty(DcatAp.license)) {
+            model.listObjectsOfProperty(dataset, DCAT.distribution).forEach(d -> {
+                if (open && !d.asResource().hasProperty(DCTerms.license)) {
                     unlicensed.add(d.asResource().getURI());
                 }
             });
         });
         assertThat(unlicensed).as("open datasets and distributions without a licence").isEmpty();
         // Who made it and whom to ask: the producer, reached through its site.
-        long published = kept.entrySet().stream().filter(e -> e.getValue().getResource(e.getKey()).hasProperty(DcatAp.publisher)).count();
-        long created = kept.entrySet().stream().filter(e -> e.getValue().getResource(e.getKey()).hasProperty(DcatAp.creator)).count();
+        long published = kept.entrySet().stream().filter(e -> e.getValue().getResource(e.getKey()).hasProperty(DCTerms.publisher)).count();
+        long created = kept.entrySet().stream().filter(e -> e.getValue().getResource(e.getKey()).hasProperty(DCTerms.creator)).count();
         long reachable = kept.entrySet().stream().filter(e -> {
-            Resource contact = e.getValue().getResource(e.getKey()).getPropertyResourceValue(DcatAp.contactPoint);
-            return contact != null && contact.hasProperty(DcatAp.hasURL) && contact.hasProperty(DcatAp.fn);
+            Resource contact = e.getValue().getResource(e.getKey()).getPropertyResourceValue(DCAT.contactPoint);
+            return contact != null && contact.hasProperty(VCARD4.hasURL) && contact.hasProperty(VCARD4.fn);
         }).count();
         assertThat(created).isEqualTo(published).isGreaterThan(10_000);
         assertThat(reachable).isGreaterThan(published / 2);
@@ -161,8 +168,8 @@ class DcatCatalogueTest {
             assertThat(response.getStatusCode().value()).as(next).isEqualTo(200);
             Model model = parse(response.getBody(), Lang.TURTLE);
             Resource catalog = model.getResource(uris.catalog());
-            model.listObjectsOfProperty(catalog, DcatAp.dataset).forEach(d -> datasets.merge(d.asResource().getURI(), 1, Integer::sum));
-            model.listObjectsOfProperty(catalog, DcatAp.service).forEach(d -> dataServices.merge(d.asResource().getURI(), 1, Integer::sum));
+            model.listObjectsOfProperty(catalog, DCAT.dataset).forEach(d -> datasets.merge(d.asResource().getURI(), 1, Integer::sum));
+            model.listObjectsOfProperty(catalog, DCAT.service).forEach(d -> dataServices.merge(d.asResource().getURI(), 1, Integer::sum));
             Resource view = model.listSubjectsWithProperty(RDF.type, DcatAp.PagedCollection).next();
             assertThat(view.hasProperty(RDF.type, DcatAp.PartialCollectionView)).isTrue();
             assertThat(view.getProperty(DcatAp.totalItems).getLong()).isEqualTo(expected + services);
@@ -203,8 +210,8 @@ class DcatCatalogueTest {
         String indicatorUri = response.path("indicator.uri").entity(String.class).get();
 
         Model dataset = parse(get(datasetUri.substring(uris.base().length()), "text/turtle").getBody(), Lang.TURTLE);
-        assertThat(dataset.getResource(datasetUri).getProperty(DcatAp.title).getString()).isEqualTo(title);
-        assertThat(dataset.getResource(datasetUri).getProperty(DcatAp.identifier).getString()).isEqualTo(datasetUri);
+        assertThat(dataset.getResource(datasetUri).getProperty(DCTerms.title).getString()).isEqualTo(title);
+        assertThat(dataset.getResource(datasetUri).getProperty(DCTerms.identifier).getString()).isEqualTo(datasetUri);
         Model indicator = parse(get(indicatorUri.substring(uris.base().length()), "application/n-triples").getBody(), Lang.NTRIPLES);
         assertThat(indicator.getResource(indicatorUri).hasProperty(DcatAp.inSeries)).isTrue();
     }

@@ -14,6 +14,9 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -65,7 +68,7 @@ class DcatEndpointTest {
                 assertThat(response.getContentType()).startsWith(format.mediaType());
                 assertThat(response.getHeader("Vary")).isEqualTo("Accept");
                 Model model = parse(response, format);
-                assertThat(model.contains(model.getResource(DcatFixtures.BASE + "/catalog"), RDF.type, DcatAp.Catalog)).isTrue();
+                assertThat(model.contains(model.getResource(DcatFixtures.BASE + "/catalog"), RDF.type, DCAT.Catalog)).isTrue();
             }
         }
     }
@@ -85,7 +88,7 @@ class DcatEndpointTest {
 
         MockHttpServletResponse json = call(get("/id/dataset/pmsi-mco").header("Accept", "application/json"));
         assertThat(json.getContentType()).startsWith("application/ld+json");
-        assertThat(parse(json, RdfFormat.JSON_LD).contains(null, DcatAp.title)).isTrue();
+        assertThat(parse(json, RdfFormat.JSON_LD).contains(null, DCTerms.title)).isTrue();
     }
 
     @Test
@@ -130,7 +133,7 @@ class DcatEndpointTest {
             MockHttpServletResponse response = call(get(next.substring(DcatFixtures.BASE.length())));
             assertThat(response.getStatus()).isEqualTo(200);
             Model model = parse(response, RdfFormat.TURTLE);
-            model.listObjectsOfProperty(model.getResource(DcatFixtures.BASE + "/catalog"), DcatAp.dataset)
+            model.listObjectsOfProperty(model.getResource(DcatFixtures.BASE + "/catalog"), DCAT.dataset)
                     .forEach(d -> seen.merge(d.asResource().getURI(), 1, Integer::sum));
             Resource view = model.listSubjectsWithProperty(RDF.type, DcatAp.PagedCollection).next();
             assertThat(view.getProperty(DcatAp.totalItems).getLong()).isEqualTo(53);
@@ -155,15 +158,15 @@ class DcatEndpointTest {
         assertThat(response.getStatus()).isEqualTo(200);
         Model model = parse(response, RdfFormat.N_TRIPLES);
         Resource ds = model.getResource(DcatFixtures.BASE + "/id/dataset/pmsi-mco");
-        assertThat(ds.getProperty(DcatAp.title).getString()).isEqualTo("PMSI MCO");
+        assertThat(ds.getProperty(DCTerms.title).getString()).isEqualTo("PMSI MCO");
 
         Model indicator = parse(call(get("/id/indicator/ind-00003")), RdfFormat.TURTLE);
-        assertThat(indicator.getResource(DcatFixtures.BASE + "/id/indicator/ind-00003").hasProperty(RDF.type, DcatAp.Dataset)).isTrue();
+        assertThat(indicator.getResource(DcatFixtures.BASE + "/id/indicator/ind-00003").hasProperty(RDF.type, DCAT.Dataset)).isTrue();
         Model series = parse(call(get("/id/series/drees-base-0")), RdfFormat.TURTLE);
         assertThat(series.listSubjectsWithProperty(DcatAp.inSeries).toList()).hasSize(7);
         assertThat(parse(call(get("/id/service/scansante")), RdfFormat.TURTLE)
-                .contains(null, RDF.type, DcatAp.DataService)).isTrue();
-        assertThat(parse(call(get("/id/agent/drees")), RdfFormat.TURTLE).contains(null, DcatAp.name)).isTrue();
+                .contains(null, RDF.type, DCAT.DataService)).isTrue();
+        assertThat(parse(call(get("/id/agent/drees")), RdfFormat.TURTLE).contains(null, FOAF.name)).isTrue();
 
         assertThat(call(get("/id/dataset/nope")).getStatus()).isEqualTo(404);
         assertThat(call(get("/id/spaceship/pmsi-mco")).getStatus()).isEqualTo(404);

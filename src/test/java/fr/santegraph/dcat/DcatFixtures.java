@@ -14,10 +14,12 @@ import fr.santegraph.dcat.DcatRecords.Place;
 import fr.santegraph.dcat.DcatRecords.Series;
 import fr.santegraph.dcat.DcatRecords.Theme;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.jena.rdf.model.Model;
 
 /** Catalogue records built in code, shaped like the real sources (Etalab datasets, DREES indicators). */
 final class DcatFixtures {
@@ -36,7 +38,7 @@ final class DcatFixtures {
     }
 
     static DcatProperties properties(int pageSize) {
-        return new DcatProperties(pageSize, java.time.Duration.ZERO, 0, "Catalogue de test", "Un catalogue construit dans le test.", "santegraph", "santegraph",
+        return new DcatProperties(pageSize, Duration.ZERO, 0, "Catalogue de test", "Un catalogue construit dans le test.", "santegraph", "santegraph",
                 "https://santegraph.test");
     }
 
@@ -51,7 +53,7 @@ final class DcatFixtures {
                 List.of("séjours", "hôpital", "PMSI"), Set.of(EuDataTheme.HEAL, EuDataTheme.SOCI),
                 List.of(new Theme("hospitalisation", "Hospitalisation")),
                 List.of(Place.FRANCE, new Place("region:84", "Auvergne-Rhône-Alpes")),
-                new Period(LocalDate.of(2006, 1, 1), null), UpdateFrequency.ANNUAL, AccessLevel.RESTRICTED,
+                new Period(LocalDate.of(2006, 1, 1), null), EuFrequency.ANNUAL, EuAccessRight.RESTRICTED,
                 "https://www.atih.sante.fr/mco/presentation",
                 List.of(new Distribution("portail", "Accès via la plateforme ScanSanté", "https://www.scansante.fr", null, "HTML", LICENCE_OUVERTE),
                         new Distribution("extrait", "Extrait agrégé", "https://www.atih.sante.fr/extrait", "https://www.atih.sante.fr/extrait.csv", "CSV", LICENCE_OUVERTE)),
@@ -66,13 +68,13 @@ final class DcatFixtures {
         return new Dataset(DatasetKind.INDICATOR, "ind-" + String.format("%05d", n), "Indicateur " + n,
                 "Taux numéro " + n + " calculé à partir de sa source.", DREES, null, null,
                 List.of("taux", "indicateur"), Set.of(EuDataTheme.HEAL), List.of(), List.of(Place.FRANCE), null,
-                UpdateFrequency.ANNUAL, AccessLevel.PUBLIC, "https://drees.solidarites-sante.gouv.fr/indicateur/" + n,
+                EuFrequency.ANNUAL, EuAccessRight.PUBLIC, "https://drees.solidarites-sante.gouv.fr/indicateur/" + n,
                 List.of(), series, source == null ? List.of() : List.of(source), null);
     }
 
     static DataService scanSante() {
         return new DataService("scansante", "ScanSanté", "Restitutions des données hospitalières.", "https://www.scansante.fr/api",
-                null, ATIH, LICENCE_OUVERTE, AccessLevel.PUBLIC, Set.of(EuDataTheme.HEAL), "https://www.scansante.fr",
+                null, ATIH, LICENCE_OUVERTE, EuAccessRight.PUBLIC, Set.of(EuDataTheme.HEAL), "https://www.scansante.fr",
                 List.of(pmsi().ref()));
     }
 
@@ -84,7 +86,7 @@ final class DcatFixtures {
             Dataset p = pmsi();
             entries.add(new Dataset(DatasetKind.DATASET, "dataset-" + String.format("%05d", i), "Jeu de données " + i, p.description(),
                     i % 2 == 0 ? DREES : ATIH, null, p.contact(), p.keywords(), p.euThemes(), p.themes(), p.spatial(),
-                    p.temporal(), p.frequency(), AccessLevel.values()[i % 3], p.landingPage(), p.distributions(), null, List.of(), null));
+                    p.temporal(), p.frequency(), EuAccessRight.values()[i % 3], p.landingPage(), p.distributions(), null, List.of(), null));
         }
         for (int i = 0; i < indicators; i++) {
             entries.add(indicator(i, series(i / 7), pmsi().ref()));
@@ -94,8 +96,8 @@ final class DcatFixtures {
     }
 
     /** Every page of the exporter's catalogue in one model: the catalogue as a harvester gathers it. */
-    static org.apache.jena.rdf.model.Model allPages(DcatExporter exporter) {
-        org.apache.jena.rdf.model.Model whole = DcatMapper.emptyModel();
+    static Model allPages(DcatExporter exporter) {
+        Model whole = DcatMapper.emptyModel();
         for (int page = 1; page <= exporter.lastPage(); page++) {
             whole.add(exporter.page(page));
         }

@@ -13,9 +13,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.VCARD4;
 import org.junit.jupiter.api.Test;
 
 class DcatMapperTest {
@@ -26,7 +33,7 @@ class DcatMapperTest {
             DcatFixtures.properties(10));
 
     private static Resource res(String uri) {
-        return org.apache.jena.rdf.model.ResourceFactory.createResource(uri);
+        return ResourceFactory.createResource(uri);
     }
 
     @Test
@@ -34,21 +41,21 @@ class DcatMapperTest {
         Model model = mapper.dataset(DcatFixtures.pmsi());
         Resource ds = model.getResource(DcatFixtures.BASE + "/id/dataset/pmsi-mco");
 
-        assertThat(ds.hasProperty(RDF.type, DcatAp.Dataset)).isTrue();
-        assertThat(ds.getProperty(DcatAp.identifier).getString()).isEqualTo(ds.getURI());
-        assertThat(ds.getProperty(DcatAp.title).getLanguage()).isEqualTo("fr");
-        assertThat(ds.getPropertyResourceValue(DcatAp.publisher).getProperty(DcatAp.name).getString())
+        assertThat(ds.hasProperty(RDF.type, DCAT.Dataset)).isTrue();
+        assertThat(ds.getProperty(DCTerms.identifier).getString()).isEqualTo(ds.getURI());
+        assertThat(ds.getProperty(DCTerms.title).getLanguage()).isEqualTo("fr");
+        assertThat(ds.getPropertyResourceValue(DCTerms.publisher).getProperty(FOAF.name).getString())
                 .isEqualTo("Agence technique de l'information sur l'hospitalisation");
-        assertThat(ds.getPropertyResourceValue(DcatAp.contactPoint).hasProperty(RDF.type, DcatAp.Kind)).isTrue();
-        assertThat(objects(model, ds, DcatAp.theme)).contains(DcatAp.dataTheme("HEAL"), DcatAp.dataTheme("SOCI"),
+        assertThat(ds.getPropertyResourceValue(DCAT.contactPoint).hasProperty(RDF.type, VCARD4.Kind)).isTrue();
+        assertThat(objects(model, ds, DCAT.theme)).contains(DcatAp.dataTheme("HEAL"), DcatAp.dataTheme("SOCI"),
                 res(DcatFixtures.BASE + "/id/theme/hospitalisation"));
-        assertThat(objects(model, ds, DcatAp.spatial)).containsExactlyInAnyOrder(DcatAp.country("FRA"),
+        assertThat(objects(model, ds, DCTerms.spatial)).containsExactlyInAnyOrder(DcatAp.country("FRA"),
                 res(DcatFixtures.BASE + "/id/territory/region:84"));
-        assertThat(ds.getPropertyResourceValue(DcatAp.accessRights)).isEqualTo(DcatAp.accessRight("RESTRICTED"));
-        assertThat(ds.getPropertyResourceValue(DcatAp.accrualPeriodicity)).isEqualTo(DcatAp.frequency("ANNUAL"));
+        assertThat(ds.getPropertyResourceValue(DCTerms.accessRights)).isEqualTo(DcatAp.accessRight("RESTRICTED"));
+        assertThat(ds.getPropertyResourceValue(DCTerms.accrualPeriodicity)).isEqualTo(DcatAp.frequency("ANNUAL"));
         Resource csv = model.getResource(DcatFixtures.BASE + "/id/dataset/pmsi-mco/distribution/extrait");
-        assertThat(csv.getPropertyResourceValue(DcatAp.format)).isEqualTo(DcatAp.fileType("CSV"));
-        assertThat(csv.getPropertyResourceValue(DcatAp.license).hasProperty(RDF.type, DcatAp.LicenseDocument)).isTrue();
+        assertThat(csv.getPropertyResourceValue(DCTerms.format)).isEqualTo(DcatAp.fileType("CSV"));
+        assertThat(csv.getPropertyResourceValue(DCTerms.license).hasProperty(RDF.type, DCTerms.LicenseDocument)).isTrue();
         assertThat(model.listStatements().toList()).allSatisfy(s -> {
             assertThat(s.getSubject().isAnon()).as("blank subject in %s", s).isFalse();
             assertThat(s.getObject().isAnon()).as("blank object in %s", s).isFalse();
@@ -66,9 +73,9 @@ class DcatMapperTest {
 
         assertThat(series.hasProperty(RDF.type, DcatAp.DatasetSeries)).isTrue();
         assertThat(series.getURI()).isEqualTo(DcatFixtures.BASE + "/id/series/drees-base-1");
-        assertThat(ind.hasProperty(DcatAp.source, source)).isTrue();
+        assertThat(ind.hasProperty(DCTerms.source, source)).isTrue();
         assertThat(ind.hasProperty(DcatAp.wasDerivedFrom, source)).isTrue();
-        assertThat(source.hasProperty(RDF.type, DcatAp.Dataset)).isTrue();
+        assertThat(source.hasProperty(RDF.type, DCAT.Dataset)).isTrue();
         assertThat(SHACL.validate(model).describeViolations(10)).isEqualTo("0 violation(s)");
     }
 
@@ -77,8 +84,8 @@ class DcatMapperTest {
         Model model = mapper.service(DcatFixtures.scanSante());
         Resource service = model.getResource(DcatFixtures.BASE + "/id/service/scansante");
 
-        assertThat(service.getPropertyResourceValue(DcatAp.endpointURL).getURI()).isEqualTo("https://www.scansante.fr/api");
-        assertThat(service.getPropertyResourceValue(DcatAp.servesDataset).getURI()).isEqualTo(DcatFixtures.BASE + "/id/dataset/pmsi-mco");
+        assertThat(service.getPropertyResourceValue(DCAT.endpointURL).getURI()).isEqualTo("https://www.scansante.fr/api");
+        assertThat(service.getPropertyResourceValue(DCAT.servesDataset).getURI()).isEqualTo(DcatFixtures.BASE + "/id/dataset/pmsi-mco");
         assertThat(SHACL.validate(model).describeViolations(10)).isEqualTo("0 violation(s)");
     }
 
@@ -92,14 +99,14 @@ class DcatMapperTest {
     @Test
     void everyEuVocabularyTermSaysWhichAuthorityTableItIsIn() {
         Model whole = DcatFixtures.allPages(exporter);
-        List<String> terms = new java.util.ArrayList<>();
+        List<String> terms = new ArrayList<>();
         whole.listObjects().filterKeep(o -> o.isURIResource()
                         && o.asResource().getURI().startsWith("http://publications.europa.eu/resource/authority/")
                         && o.asResource().getURI().substring(49).contains("/"))
                 .forEach(o -> terms.add(o.asResource().getURI()));
         assertThat(terms).isNotEmpty().allSatisfy(term -> {
             String scheme = term.substring(0, term.lastIndexOf('/'));
-            assertThat(whole.contains(whole.getResource(term), DcatAp.inScheme, whole.getResource(scheme))).as(term).isTrue();
+            assertThat(whole.contains(whole.getResource(term), SKOS.inScheme, whole.getResource(scheme))).as(term).isTrue();
         });
     }
 
@@ -108,8 +115,8 @@ class DcatMapperTest {
         for (int page = 1; page <= exporter.lastPage(); page++) {
             Model model = exporter.page(page);
             Resource catalog = model.getResource(DcatFixtures.BASE + "/catalog");
-            model.listSubjectsWithProperty(RDF.type, DcatAp.Dataset).forEach(dataset -> assertThat(
-                    model.contains(catalog, DcatAp.dataset, dataset)).as("page %s describes %s", catalog, dataset).isTrue());
+            model.listSubjectsWithProperty(RDF.type, DCAT.Dataset).forEach(dataset -> assertThat(
+                    model.contains(catalog, DCAT.dataset, dataset)).as("page %s describes %s", catalog, dataset).isTrue());
         }
     }
 
@@ -117,8 +124,8 @@ class DcatMapperTest {
     void aDatasetWithoutTitleIsReportedWithItsNodeAndPath() {
         Model model = mapper.dataset(DcatFixtures.pmsi());
         Resource ds = model.getResource(DcatFixtures.BASE + "/id/dataset/pmsi-mco");
-        model.removeAll(ds, DcatAp.title, null);
-        model.removeAll(null, RDF.type, DcatAp.LicenseDocument);
+        model.removeAll(ds, DCTerms.title, null);
+        model.removeAll(null, RDF.type, DCTerms.LicenseDocument);
 
         DcatShacl.Result result = SHACL.validate(model);
 
@@ -185,8 +192,8 @@ class DcatMapperTest {
         Model model = mapper.dataset(broken);
         Resource ds = model.getResource(DcatFixtures.BASE + "/id/dataset/pmsi-mco");
 
-        assertThat(ds.hasProperty(DcatAp.landingPage)).isFalse();
-        assertThat(objects(model, ds, DcatAp.distribution)).containsExactly(res(DcatFixtures.BASE + "/id/dataset/pmsi-mco/distribution/portail"));
+        assertThat(ds.hasProperty(DCAT.landingPage)).isFalse();
+        assertThat(objects(model, ds, DCAT.distribution)).containsExactly(res(DcatFixtures.BASE + "/id/dataset/pmsi-mco/distribution/portail"));
         assertThat(SHACL.validate(model).conforms()).isTrue();
     }
 
@@ -201,7 +208,7 @@ class DcatMapperTest {
         assertThat(DcatMapper.externalIri("mailto:contact@drees.fr")).isNull();
     }
 
-    private static List<RDFNode> objects(Model model, Resource subject, org.apache.jena.rdf.model.Property p) {
+    private static List<RDFNode> objects(Model model, Resource subject, Property p) {
         return model.listObjectsOfProperty(subject, p).toList();
     }
 

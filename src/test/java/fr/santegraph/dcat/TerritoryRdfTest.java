@@ -10,7 +10,10 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,10 +51,10 @@ class TerritoryRdfTest {
         Model model = ModelFactory.createDefaultModel();
         RDFParser.create().source(new StringReader(response.getBody())).lang(Lang.TURTLE).parse(model);
         Resource commune = model.getResource(uris.place(new DcatRecords.Place("commune:42218", "x")));
-        assertThat(commune.hasProperty(RDF.type, DcatAp.Location)).isTrue();
-        assertThat(commune.getProperty(DcatAp.prefLabel).getString()).isEqualTo("Saint-Étienne");
-        assertThat(commune.getProperty(DcatAp.identifier).getString()).isEqualTo("42218");
-        assertThat(commune.getProperty(DcatAp.centroid).getLiteral().getLexicalForm()).startsWith("POINT(4.");
+        assertThat(commune.hasProperty(RDF.type, DCTerms.Location)).isTrue();
+        assertThat(commune.getProperty(SKOS.prefLabel).getString()).isEqualTo("Saint-Étienne");
+        assertThat(commune.getProperty(DCTerms.identifier).getString()).isEqualTo("42218");
+        assertThat(commune.getProperty(DCAT.centroid).getLiteral().getLexicalForm()).startsWith("POINT(4.");
         assertThat(DcatShacl.mandatory(DcatFixtures.shapesDir()).validate(model).conforms()).isTrue();
     }
 
@@ -73,7 +76,7 @@ class TerritoryRdfTest {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         Model model = ModelFactory.createDefaultModel();
         RDFParser.create().source(new StringReader(response.getBody())).lang(Lang.NTRIPLES).parse(model);
-        assertThat(model.getResource(uri).getProperty(DcatAp.prefLabel).getString()).isEqualTo("Ajaccio");
+        assertThat(model.getResource(uri).getProperty(SKOS.prefLabel).getString()).isEqualTo("Ajaccio");
     }
 
     private ResponseEntity<String> get(String path, String accept) {
