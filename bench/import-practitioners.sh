@@ -27,8 +27,7 @@ store=$work/store
 first=$work/PS_LibreAcces_Personne_activite_202501010000.txt
 next=$work/PS_LibreAcces_Personne_activite_202501020000.txt
 generator() {
-  java -cp target/santegraph.jar -Dloader.main=fr.santegraph.practitioner.RppsGenerator \
-    org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+  bench/rpps-generator.sh "$@"
 }
 [ -f "$first" ] || generator "$shared/data/territories/decoupage-administratif-4.1.0/communes.json" "$first" "$lines"
 [ -f "$next" ] || generator --next "$first" "$next" 0.01

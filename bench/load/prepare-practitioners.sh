@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generates the synthetic national RPPS extraction (fr.santegraph.practitioner.RppsGenerator, from the jar) and
+# Generates the synthetic national RPPS extraction (bench/rpps-generator.sh) and
 # imports it into the benchmark store. Called by bench/load/run.sh: prepare-practitioners.sh JAR STORE WORKDIR
 # BENCH_PRACTITIONER_LINES (default 2,000,000 activity lines, the national size), BENCH_IMPORT_JAVA_OPTS (-Xmx2g).
 set -euo pipefail
@@ -11,9 +11,7 @@ log() { echo "[bench $(date -u +%H:%M:%S)] $*"; }
 
 mkdir -p "$(dirname "$out")"
 log "generating $lines synthetic activity lines"
-# The generator is a plain main class inside the Spring Boot jar: PropertiesLauncher runs it with the jar's classpath.
-java -cp "$jar" -Dloader.main=fr.santegraph.practitioner.RppsGenerator \
-  org.springframework.boot.loader.launch.PropertiesLauncher "$communes" "$out" "$lines"
+"$(dirname "$0")/../rpps-generator.sh" "$communes" "$out" "$lines"
 log "importing them: import practitioners --file $(basename "$out")"
 java ${BENCH_IMPORT_JAVA_OPTS:--Xmx2g} -jar "$jar" import practitioners --file "$out" \
   --santegraph.embedded.data-dir="$store" --santegraph.embedded.preallocate-logs=false \

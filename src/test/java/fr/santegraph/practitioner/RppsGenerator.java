@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.santegraph.common.TextFolding;
+import fr.santegraph.ingest.DataFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +24,9 @@ import java.util.SplittableRandom;
  * doctors first), sites in real communes of the COG drawn by population, about 15 % of lines without a site,
  * some sites published without commune code or without address. Deterministic for a given seed.
  * <p>
- * {@code java -cp target/classes:<deps> fr.santegraph.practitioner.RppsGenerator <communes.json> <out.txt> <lines>};
- * {@code … RppsGenerator --next <previous.txt> <out.txt> 0.01} writes a later day's file (see {@link #nextExtraction}).
+ * A test class, not part of the service: {@code bench/rpps-generator.sh <communes.json[.gz]> <out.txt> <lines>};
+ * {@code bench/rpps-generator.sh --next <previous.txt> <out.txt> 0.01} writes a later day's file (see
+ * {@link #nextExtraction}).
  */
 public final class RppsGenerator {
 
@@ -256,7 +258,7 @@ public final class RppsGenerator {
     private static void readCommunes(Path file, List<Commune> communes, List<Long> populations) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         // DataFile: the COG file as published or gzipped as the repository bundles it.
-        try (InputStream in = fr.santegraph.ingest.DataFile.of(file).open(); JsonParser parser = mapper.createParser(in)) {
+        try (InputStream in = DataFile.of(file).open(); JsonParser parser = mapper.createParser(in)) {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 JsonNode c = parser.readValueAsTree();
