@@ -3,8 +3,10 @@ package fr.santegraph.catalogue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +54,7 @@ public class CatalogueWriter {
             row.put("description", e.description());
             row.put("aliases", List.copyOf(e.aliases()));
             row.put("known", e.known());
-            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            Set<String> names = new LinkedHashSet<>();
             for (String name : e.aliases()) {
                 names.add(AliasIndex.key(name));
             }
@@ -72,8 +74,16 @@ public class CatalogueWriter {
                     p.inAliasFile = row.known,
                     p.foldedNames = reduce(acc = coalesce(p.foldedNames, []), a IN row.foldedNames | CASE WHEN a IN acc THEN acc ELSE acc + a END),
                     p.aliases = reduce(acc = coalesce(p.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
-                SET p.searchText = trim(coalesce(p.acronym, '') + ' ' + reduce(t = '', a IN p.aliases | t + ' ' + a))
-                """).bind(rows).to("rows").run();
+                SET p.searchText = %s
+                """.formatted(producerSearchText("p"))).bind(rows).to("rows").run();
+    }
+
+    /**
+     * The Cypher expression of a producer's {@code searchText} (its acronym and aliases, which the full-text index
+     * reads beside its name), on the node bound to {@code node}: every writer of a producer sets it the same way.
+     */
+    public static String producerSearchText(String node) {
+        return "trim(coalesce(%1$s.acronym, '') + reduce(t = '', a IN %1$s.aliases | t + ' ' + a))".formatted(node);
     }
 
     public void writeThemes(List<Map<String, Object>> rows) {

@@ -4,6 +4,7 @@ import fr.santegraph.catalogue.ProducerKind;
 import fr.santegraph.catalogue.CatalogueEdits;
 import fr.santegraph.catalogue.CatalogueEdits.EditRejected;
 import fr.santegraph.catalogue.CatalogueRepository;
+import fr.santegraph.catalogue.CatalogueWriter;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,9 +48,9 @@ public class ProducerEdits {
                 ON MATCH SET n.created = false
                 SET n.code = $p.code, n.name = $p.name, n.acronym = $p.acronym, n.kind = coalesce($p.kind, n.kind, 'OTHER'),
                     n.description = $p.description, n.homePage = $p.homePage,
-                    n.searchText = reduce(s = coalesce($p.acronym, ''), a IN n.aliases | s + ' ' + a),
                     n.editedBy = $editor, n.editedAt = datetime()
-                """, p);
+                SET n.searchText = %s
+                """.formatted(CatalogueWriter.producerSearchText("n")), p);
         return new ProducerSaved(producer(input.code()), created);
     }
 
@@ -66,8 +67,8 @@ public class ProducerEdits {
                 MATCH (n:Producer {id: $id})
                 SET n.aliases = CASE WHEN $alias IN n.aliases THEN n.aliases ELSE n.aliases + $alias END,
                     n.editedBy = $editor, n.editedAt = datetime()
-                SET n.searchText = reduce(s = coalesce(n.acronym, ''), a IN n.aliases | s + ' ' + a)
-                """, Map.of("id", "producer:" + code, "alias", alias.strip()));
+                SET n.searchText = %s
+                """.formatted(CatalogueWriter.producerSearchText("n")), Map.of("id", "producer:" + code, "alias", alias.strip()));
         return new ProducerSaved(producer(code), false);
     }
 
