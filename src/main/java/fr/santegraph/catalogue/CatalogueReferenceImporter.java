@@ -4,14 +4,15 @@ import static fr.santegraph.catalogue.Props.blankToNull;
 
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
-import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.ImportSource;
+import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,7 @@ public class CatalogueReferenceImporter implements Importer {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw new RowException("'" + value + "' is not a " + type.getSimpleName() + " (" + java.util.Arrays.toString(type.getEnumConstants()) + ")");
+            throw new RowException("'" + value + "' is not a " + type.getSimpleName() + " (" + Arrays.toString(type.getEnumConstants()) + ")");
         }
     }
 

@@ -3,8 +3,10 @@ package fr.santegraph.catalogue;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
+import fr.santegraph.common.ReadTransaction;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * passed here are constants of the calling code; every value coming from a request is a parameter.
  */
 @Component
-@fr.santegraph.common.ReadTransaction
+@ReadTransaction
 public class CatalogueRepository {
 
     private final Neo4jClient neo4j;
@@ -39,7 +41,7 @@ public class CatalogueRepository {
     }
 
     /** The property maps of the nodes of {@code label} with these ids, in one query. */
-    public List<Map<String, Object>> findByIds(String label, java.util.Collection<String> ids) {
+    public List<Map<String, Object>> findByIds(String label, Collection<String> ids) {
         return neo4j.query("MATCH (n:" + label + ") WHERE n.id IN $ids RETURN n {.*} AS n")
                 .bind(List.copyOf(ids)).to("ids").fetch().all().stream().map(row -> castMap(row.get("n"))).toList();
     }
@@ -93,7 +95,7 @@ public class CatalogueRepository {
     public <S, T> Map<S, List<T>> relatedBy(List<S> sources, Function<S, String> id, String pattern,
                                            Function<Map<String, Object>, T> mapper) {
         Map<String, List<Map<String, Object>>> byId = related(sources.stream().map(id).distinct().toList(), pattern);
-        Map<S, List<T>> result = new java.util.LinkedHashMap<>();
+        Map<S, List<T>> result = new LinkedHashMap<>();
         for (S source : sources) {
             result.put(source, byId.getOrDefault(id.apply(source), List.of()).stream().map(mapper).toList());
         }
@@ -103,7 +105,7 @@ public class CatalogueRepository {
     /** Batch-mapping result for a single related object (the first by id); sources without one are left out. */
     public <S, T> Map<S, T> relatedOneBy(List<S> sources, Function<S, String> id, String pattern,
                                         Function<Map<String, Object>, T> mapper) {
-        Map<S, T> result = new java.util.LinkedHashMap<>();
+        Map<S, T> result = new LinkedHashMap<>();
         relatedBy(sources, id, pattern, mapper).forEach((source, items) -> {
             if (!items.isEmpty()) {
                 result.put(source, items.get(0));
@@ -114,7 +116,7 @@ public class CatalogueRepository {
 
     public <S> Map<S, Integer> countBy(List<S> sources, Function<S, String> id, String pattern) {
         Map<String, Long> byId = count(sources.stream().map(id).distinct().toList(), pattern);
-        Map<S, Integer> result = new java.util.LinkedHashMap<>();
+        Map<S, Integer> result = new LinkedHashMap<>();
         for (S source : sources) {
             result.put(source, byId.getOrDefault(id.apply(source), 0L).intValue());
         }

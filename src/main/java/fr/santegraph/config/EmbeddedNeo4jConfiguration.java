@@ -3,9 +3,14 @@ package fr.santegraph.config;
 import fr.santegraph.common.GraphVersion;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -125,7 +130,7 @@ public class EmbeddedNeo4jConfiguration {
                 // through a drawn one first.
                 for (String next : StringUtils.hasText(properties.boltPassword()) ? List.of(newPassword(), password) : List.of(password)) {
                     system.executeTransactionally("ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
-                            java.util.Map.of("password", next));
+                            Map.of("password", next));
                 }
             } catch (RuntimeException e) {
                 service.shutdown();
@@ -138,8 +143,8 @@ public class EmbeddedNeo4jConfiguration {
 
         private static String newPassword() {
             byte[] random = new byte[24];
-            new java.security.SecureRandom().nextBytes(random);
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            new SecureRandom().nextBytes(random);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         }
 
         /** Logged at once, so that the first ERROR line of a failed start names its cause. */
@@ -151,7 +156,7 @@ public class EmbeddedNeo4jConfiguration {
         private static boolean causedByLock(Throwable e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause.getClass().getSimpleName().equals("FileLockException")
-                        || cause instanceof java.nio.channels.OverlappingFileLockException) {
+                        || cause instanceof OverlappingFileLockException) {
                     return true;
                 }
             }
@@ -161,12 +166,12 @@ public class EmbeddedNeo4jConfiguration {
         /** The store folder, or the nearest folder above it that exists, must be a folder this process can write. */
         private static void requireWritable(Path dataDir) {
             Path existing = dataDir;
-            while (existing != null && !java.nio.file.Files.exists(existing)) {
+            while (existing != null && !Files.exists(existing)) {
                 existing = existing.getParent();
             }
-            if (existing == null || !java.nio.file.Files.isDirectory(existing) || !java.nio.file.Files.isWritable(existing)) {
+            if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
                 throw startFailure("The embedded database at " + dataDir + " cannot be written: " + existing
-                        + (existing != null && !java.nio.file.Files.isDirectory(existing) ? " is not a folder"
+                        + (existing != null && !Files.isDirectory(existing) ? " is not a folder"
                         : " is read-only for this process") + "; set santegraph.embedded.data-dir to a writable folder", null);
             }
         }

@@ -1,6 +1,7 @@
 package fr.santegraph.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,7 +23,7 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("0") int boltPort,
         @DefaultValue("") String pageCache,
         @DefaultValue("true") boolean preallocateLogs,
-        @DefaultValue("0s") java.time.Duration transactionTimeout,
+        @DefaultValue("0s") Duration transactionTimeout,
         @DefaultValue("false") boolean ephemeral,
         @DefaultValue("") String boltPassword) {
 }

@@ -1,17 +1,27 @@
 package fr.santegraph.config;
 
+import fr.santegraph.common.InvalidArgumentException;
+import fr.santegraph.ingest.ImportFailedException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 @Configuration(proxyBeanMethods = false)
 public class GraphQlConfiguration {
@@ -49,7 +59,7 @@ public class GraphQlConfiguration {
                     return GraphqlErrorBuilder.newError(env).errorType(QueryLimitError.QUERY_LIMIT)
                             .message("the database query ran past the Cypher timeout "
                                     + "(santegraph.graphql.limits.cypher-timeout-seconds) and was stopped")
-                            .extensions(java.util.Map.of("limit", "santegraph.graphql.limits.cypher-timeout-seconds"))
+                            .extensions(Map.of("limit", "santegraph.graphql.limits.cypher-timeout-seconds"))
                             .build();
                 }
                 if (isRefusal(ex)) {
@@ -63,14 +73,14 @@ public class GraphQlConfiguration {
 
     /** An argument the caller got wrong, in words written for the caller: {@code InvalidArgumentException}, an import's refusal. */
     static boolean isBadArgument(Throwable ex) {
-        return ex instanceof fr.santegraph.common.InvalidArgumentException
-                || ex instanceof fr.santegraph.ingest.ImportFailedException;
+        return ex instanceof InvalidArgumentException
+                || ex instanceof ImportFailedException;
     }
 
     /** A missing or insufficient role: expected, answered UNAUTHORIZED or FORBIDDEN, not a failure to log. */
     static boolean isRefusal(Throwable ex) {
-        return ex instanceof org.springframework.security.access.AccessDeniedException
-                || ex instanceof org.springframework.security.core.AuthenticationException;
+        return ex instanceof AccessDeniedException
+                || ex instanceof AuthenticationException;
     }
 
     /** Error classification for requests that could not reach Neo4j. */
@@ -80,10 +90,10 @@ public class GraphQlConfiguration {
 
     private static boolean isDatabaseUnavailable(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.neo4j.driver.exceptions.ServiceUnavailableException
-                    || cause instanceof org.neo4j.driver.exceptions.SessionExpiredException
-                    || cause instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException) {
+            if (cause instanceof ServiceUnavailableException
+                    || cause instanceof SessionExpiredException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException) {
                 return true;
             }
         }
@@ -92,7 +102,7 @@ public class GraphQlConfiguration {
 
     private static boolean isTimeout(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.neo4j.driver.exceptions.Neo4jException neo4j && neo4j.code() != null
+            if (cause instanceof Neo4jException neo4j && neo4j.code() != null
                     && (neo4j.code().contains("TransactionTimedOut") || neo4j.code().contains("Terminated"))) {
                 return true;
             }

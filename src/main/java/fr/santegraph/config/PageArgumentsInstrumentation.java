@@ -7,6 +7,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.regex.Pattern;
 import org.springframework.graphql.data.pagination.CursorEncoder;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ public class PageArgumentsInstrumentation extends SimplePerformantInstrumentatio
 
     /** Spring GraphQL's default encoding of cursors, which this service keeps. */
     private static final CursorEncoder ENCODER = CursorEncoder.base64();
-    private static final java.util.regex.Pattern OFFSET_CURSOR = java.util.regex.Pattern.compile("O_(0|[1-9][0-9]{0,17})");
+    private static final Pattern OFFSET_CURSOR = Pattern.compile("O_(0|[1-9][0-9]{0,17})");
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,

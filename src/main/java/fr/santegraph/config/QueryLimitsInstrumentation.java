@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +34,8 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
     private final int maxPageSize;
 
     public QueryLimitsInstrumentation(QueryLimitsProperties limits,
-                                      @org.springframework.beans.factory.annotation.Value("${santegraph.graphql.default-page-size:20}") int defaultPageSize,
-                                      @org.springframework.beans.factory.annotation.Value("${santegraph.graphql.max-page-size:1000}") int maxPageSize) {
+                                      @Value("${santegraph.graphql.default-page-size:20}") int defaultPageSize,
+                                      @Value("${santegraph.graphql.max-page-size:1000}") int maxPageSize) {
         this.limits = limits;
         this.defaultPageSize = defaultPageSize;
         this.maxPageSize = maxPageSize;

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -70,7 +72,7 @@ public class RequestSizeLimitFilter extends GraphQlEndpointFilter {
 
     private static boolean isJson(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || type.toLowerCase(java.util.Locale.ROOT).contains("json");
+        return type == null || type.toLowerCase(Locale.ROOT).contains("json");
     }
 
     /**
@@ -107,7 +109,7 @@ public class RequestSizeLimitFilter extends GraphQlEndpointFilter {
 
     private static boolean timedOut(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.SocketTimeoutException) {
+            if (cause instanceof SocketTimeoutException) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package fr.santegraph.disclosure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ public final class CountCube {
             int p = cellPeriod[c];
             // A part of the nearest totals present above it: with a département's cell missing, a commune is a
             // part of its region's total (the reader knows a region is the sum of its communes too).
-            linkAbove(c, t, p, new java.util.HashSet<>(), relationIds, partLists, totalLists);
+            linkAbove(c, t, p, new HashSet<>(), relationIds, partLists, totalLists);
             int[] periodsAbove = periodAncestors[p];
             for (int i = 1; i < periodsAbove.length; i++) {
                 int total = cell(t, periodsAbove[i]);

@@ -7,16 +7,18 @@ import fr.santegraph.catalogue.CatalogueFiles;
 import fr.santegraph.catalogue.CatalogueWriter;
 import fr.santegraph.catalogue.CodeDirectory;
 import fr.santegraph.catalogue.GeoLevel;
+import fr.santegraph.catalogue.ProducerDirectory;
 import fr.santegraph.catalogue.Slugs;
 import fr.santegraph.catalogue.UpdateFrequency;
 import fr.santegraph.common.TextFolding;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
-import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.ImportSource;
+import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
-import fr.santegraph.catalogue.ProducerDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -119,8 +122,8 @@ public class DreesIndicatorImporter implements Importer {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".csv"))
                     .sorted().reduce((a, b) -> b)
                     .orElseThrow(() -> new IllegalArgumentException(dir + " has no " + prefix + "*.csv file"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -232,7 +235,7 @@ public class DreesIndicatorImporter implements Importer {
         p.put("accessTypeLabel", blankToNull(row.get("Type_d_acc_s")));
         p.put("accessLevel", AccessLevel.fromPublished(row.get("Type_d_acc_s")).map(Enum::name).orElse(null));
         // Published upper-cased; hosts are case-insensitive, the paths of these sites too.
-        p.put("link", blankToNull(row.get("Acceder_a_la_base").toLowerCase(java.util.Locale.ROOT)));
+        p.put("link", blankToNull(row.get("Acceder_a_la_base").toLowerCase(Locale.ROOT)));
         p.put("source", context.source);
 
         List<Map<String, Object>> levels = new ArrayList<>();

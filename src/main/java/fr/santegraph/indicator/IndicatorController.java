@@ -13,6 +13,7 @@ import fr.santegraph.dataset.Dataset;
 import fr.santegraph.producer.Producer;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ public class IndicatorController {
                 indicators.stream().map(Indicator::id).distinct().toList());
         Map<Indicator, List<Indicator.GeoAvailability>> result = new LinkedHashMap<>();
         indicators.forEach(i -> result.put(i, byId.getOrDefault(i.id(), List.of()).stream()
-                .sorted(java.util.Comparator.comparing(Indicator.GeoAvailability::level)).toList()));
+                .sorted(Comparator.comparing(Indicator.GeoAvailability::level)).toList()));
         return result;
     }
 

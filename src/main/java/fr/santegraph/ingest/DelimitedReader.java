@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -101,7 +102,7 @@ public final class DelimitedReader implements Closeable {
     }
 
     /** Opens a plain, gzipped or single-entry zip file. */
-    public static DelimitedReader open(java.nio.file.Path path, DelimitedFormat format) throws IOException {
+    public static DelimitedReader open(Path path, DelimitedFormat format) throws IOException {
         return open(DataFile.of(path), format);
     }
 

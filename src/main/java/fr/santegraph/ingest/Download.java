@@ -19,6 +19,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP GET of a published file into a folder of the caller's, before any import reads it: conditional on the
@@ -180,8 +182,8 @@ public final class Download {
         return Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
     }
 
-    private static final java.util.regex.Pattern DISPOSITION_NAME =
-            java.util.regex.Pattern.compile("filename\\s*=\\s*\"?([^\";]+)\"?", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern DISPOSITION_NAME =
+            Pattern.compile("filename\\s*=\\s*\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
     /**
      * The name the server gives the file ({@code Content-Disposition}), else the last path segment, reduced to safe
@@ -190,7 +192,7 @@ public final class Download {
     static String fileName(URI url, String disposition) {
         String name = null;
         if (disposition != null) {
-            java.util.regex.Matcher matcher = DISPOSITION_NAME.matcher(disposition);
+            Matcher matcher = DISPOSITION_NAME.matcher(disposition);
             if (matcher.find()) {
                 name = matcher.group(1).strip();
             }

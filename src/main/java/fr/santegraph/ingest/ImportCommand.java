@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -29,7 +30,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out;
     private int exitCode;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public ImportCommand(List<Importer> importers, RemoteImport remote) {
         this(importers, remote, System.out);
     }

@@ -2,6 +2,7 @@ package fr.santegraph.ingest;
 
 import fr.santegraph.common.InvalidArgumentException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ public class ImportController {
 
     /** Same scheme, host and port as an allowed address, and a path under its path. */
     private void requireAllowedUrl(String value) {
-        java.net.URI url = Download.parse(value).normalize();
+        URI url = Download.parse(value).normalize();
         if (allowedUrls.stream().map(Download::parse).noneMatch(allowed ->
                 allowed.getScheme().equalsIgnoreCase(url.getScheme())
                         && allowed.getHost().equalsIgnoreCase(url.getHost()) && allowed.getPort() == url.getPort()

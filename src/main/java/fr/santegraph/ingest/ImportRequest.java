@@ -1,6 +1,7 @@
 package fr.santegraph.ingest;
 
 import fr.santegraph.common.InvalidArgumentException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -53,7 +54,7 @@ public record ImportRequest(String source, Map<String, String> options, Paths pa
                 Path real;
                 try {
                     real = path.toRealPath(); // a symbolic link must not lead outside the allowed folders
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new InvalidArgumentException("--" + option + " " + value + " does not exist");
                 }
                 if (dirs.stream().noneMatch(real::startsWith)) {

@@ -1,6 +1,8 @@
 package fr.santegraph.ingest;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +15,8 @@ public record ImportSummary(String source, long read, long rejected, List<Reject
     public static ImportSummary combine(String source, ImportSummary... parts) {
         long read = 0;
         long rejected = 0;
-        List<Rejection> rejections = new java.util.ArrayList<>();
-        Map<String, Long> counters = new java.util.HashMap<>();
+        List<Rejection> rejections = new ArrayList<>();
+        Map<String, Long> counters = new HashMap<>();
         Duration elapsed = Duration.ZERO;
         for (ImportSummary part : parts) {
             read += part.read();

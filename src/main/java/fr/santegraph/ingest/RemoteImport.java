@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
@@ -75,7 +76,7 @@ public class RemoteImport {
 
     private static Duration duration(String text) {
         try {
-            return org.springframework.boot.convert.DurationStyle.detectAndParse(text);
+            return DurationStyle.detectAndParse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(text + " is not a duration (90s, 30m)");
         }

@@ -3,7 +3,9 @@ package fr.santegraph.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -41,7 +43,7 @@ public record SourceFiles(Path location, boolean zip) {
     public List<DataFile> matching(Predicate<String> wanted) {
         if (zip) {
             return DataFile.find(location, wanted).stream()
-                    .sorted(java.util.Comparator.comparing(DataFile::name)).toList();
+                    .sorted(Comparator.comparing(DataFile::name)).toList();
         }
         // In a folder, only the files named as wanted are opened (a zip beside them is not searched).
         try (Stream<Path> files = Files.list(location)) {
@@ -53,7 +55,7 @@ public record SourceFiles(Path location, boolean zip) {
     }
 
     private static String withoutGz(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        return name.toLowerCase(Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
     }
 
     public String describe() {

@@ -1,5 +1,6 @@
 package fr.santegraph.ingest;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.springframework.util.FileSystemUtils;
 
@@ -56,7 +58,7 @@ public final class StagedFolder implements AutoCloseable {
         if (lower.endsWith(".gz")) {
             try (InputStream plain = new GZIPInputStream(in, 1 << 16)) {
                 copy(plain, name.substring(0, name.length() - 3));
-            } catch (java.io.EOFException e) {
+            } catch (EOFException e) {
                 throw new ImportFailedException(name + " is a truncated gzip file", e);
             }
         } else if (lower.endsWith(".zip")) {
@@ -74,7 +76,7 @@ public final class StagedFolder implements AutoCloseable {
                     copy(zip, entry.getName());
                 }
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new ImportFailedException(name + " is not a readable zip: " + e.getMessage(), e);
         }
     }

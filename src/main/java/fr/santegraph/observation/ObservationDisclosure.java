@@ -4,10 +4,12 @@ import fr.santegraph.disclosure.CellSuppression;
 import fr.santegraph.disclosure.CountCube;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -85,7 +87,7 @@ public class ObservationDisclosure {
         }
         List<Map<String, Integer>> moves = new ArrayList<>();
         for (CellSuppression.Move move : counts.pattern().moves()) {
-            Map<String, Integer> cells = new java.util.LinkedHashMap<>();
+            Map<String, Integer> cells = new LinkedHashMap<>();
             for (int i = 0; i < move.cells().length; i++) {
                 int cell = move.cells()[i];
                 cells.put(counts.cube().territoryOf(cell) + "|" + counts.cube().periodOf(cell), move.signs()[i]);
@@ -109,7 +111,7 @@ public class ObservationDisclosure {
                 .all());
     }
 
-    private static Boolean bool(org.neo4j.driver.Value value) {
+    private static Boolean bool(Value value) {
         return value.isNull() ? null : value.asBoolean();
     }
 

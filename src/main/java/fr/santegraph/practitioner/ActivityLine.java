@@ -1,5 +1,6 @@
 package fr.santegraph.practitioner;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ record ActivityLine(long line, String practitionerId, Map<String, Object> practi
         if (departmentCode == null) {
             return this;
         }
-        Map<String, Object> placed = new java.util.HashMap<>(activity);
+        Map<String, Object> placed = new HashMap<>(activity);
         placed.put("departmentCode", departmentCode);
         return new ActivityLine(line, practitionerId, practitioner, profession, specialty, activityId, placed, site,
                 fingerprint * 31 + departmentCode.hashCode());

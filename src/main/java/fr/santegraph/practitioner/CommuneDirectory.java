@@ -3,6 +3,7 @@ package fr.santegraph.practitioner;
 import fr.santegraph.common.TextFolding;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,7 @@ final class CommuneDirectory {
             if (commune == null) {
                 return;
             }
-            Set<String> names = new java.util.HashSet<>();
+            Set<String> names = new HashSet<>();
             names.add(TextFolding.fold((String) row.get("name")));
             for (Object label : (List<?>) row.get("labels")) {
                 names.add(TextFolding.fold((String) label));

@@ -2,12 +2,17 @@ package fr.santegraph.practitioner;
 
 import fr.santegraph.ingest.DataFile;
 import fr.santegraph.ingest.ImportFailedException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.zip.ZipException;
 
 /**
  * One pass over the bytes of an activity file before anything is written: whether it lists its lines in national
@@ -19,8 +24,8 @@ import java.util.Set;
 final class ExtractionScan {
 
     private static final int MAX_ID_BYTES = 64;
-    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(
+            long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long ONES = 0x0101010101010101L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
@@ -135,7 +140,7 @@ final class ExtractionScan {
                     }
                 }
             }
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new ImportFailedException(file.describe() + ": the compressed data breaks off after line " + line
                     + " (" + e.getMessage() + "; an interrupted download?)", e);
         }

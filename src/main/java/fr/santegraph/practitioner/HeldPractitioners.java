@@ -1,10 +1,12 @@
 package fr.santegraph.practitioner;
 
+import fr.santegraph.ingest.ImportFailedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the graph holds about every practitioner (identifier, fingerprint, active, in the import's scope), read once
@@ -100,13 +102,13 @@ final class HeldPractitioners {
     }
 
     /** Called holding the lock: waits while the read goes on and {@code pending} holds. */
-    private void awaitWhile(java.util.function.BooleanSupplier pending) {
+    private void awaitWhile(BooleanSupplier pending) {
         while (!abandoned && failure == null && pending.getAsBoolean()) {
             try {
                 lock.wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new fr.santegraph.ingest.ImportFailedException("import interrupted", e);
+                throw new ImportFailedException("import interrupted", e);
             }
         }
         if (failure != null) {

@@ -11,6 +11,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -122,7 +123,7 @@ public class PractitionerController {
     @BatchMapping
     public Map<Activity, Site> site(List<Activity> sources) {
         Map<String, List<Site>> byId = practitioners.sitesById(
-                sources.stream().map(Activity::siteId).filter(java.util.Objects::nonNull).distinct().toList());
+                sources.stream().map(Activity::siteId).filter(Objects::nonNull).distinct().toList());
         return sources.stream().distinct().filter(a -> a.siteId() != null && byId.containsKey(a.siteId()))
                 .collect(Collectors.toMap(Function.identity(), a -> byId.get(a.siteId()).get(0)));
     }

@@ -7,13 +7,14 @@ import fr.santegraph.ingest.DelimitedReader;
 import fr.santegraph.ingest.Futures;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
-import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.ImportSource;
+import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RetirementLimit;
 import fr.santegraph.ingest.RowException;
 import fr.santegraph.practitioner.PractitionerWriter.SiteWrite;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,8 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -185,7 +186,7 @@ public class PractitionerImporter implements Importer {
             // The scan of the file's bytes, when it fails too, tells the cause best (a truncated gzip, a bad byte).
             Throwable scanned = checks.scan().handle((scan, failure) -> failure).join();
             RuntimeException scanFailure = scanned == null ? null : Futures.unwrapped(scanned, "the scan of the file");
-            if (scanFailure instanceof java.io.UncheckedIOException io) {
+            if (scanFailure instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             if (scanFailure != null && scanFailure != e) {
@@ -278,7 +279,7 @@ public class PractitionerImporter implements Importer {
                 nanos[2] = System.nanoTime() - start;
                 return scanned;
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }, graphReads);
         CompletableFuture<Void> withinLimit = scan.thenCombine(practitioners, (scanned, ignored) -> {

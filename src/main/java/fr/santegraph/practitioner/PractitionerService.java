@@ -4,6 +4,7 @@ import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
+import fr.santegraph.common.ReadTransaction;
 import fr.santegraph.common.TextFolding;
 import fr.santegraph.practitioner.PractitionerFilter.PractitionerGrouping;
 import fr.santegraph.territory.Territory;
@@ -12,20 +13,25 @@ import fr.santegraph.territory.TerritoryLevel;
 import fr.santegraph.territory.TerritoryService;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
+import org.neo4j.driver.types.Point;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
 /** Reads practitioners: lookups, filtered pages, counts per territory, and the batched relations behind GraphQL. */
 @Service
-@fr.santegraph.common.ReadTransaction
+@ReadTransaction
 public class PractitionerService {
 
     /**
@@ -272,10 +278,10 @@ public class PractitionerService {
                     """);
 
     /** Count rows as the query orders them: by territory, largest count first, then by code (none first). */
-    private static final java.util.Comparator<Map<String, Object>> COUNT_ROWS =
-            java.util.Comparator.comparing((Map<String, Object> row) -> (String) row.get("t"))
+    private static final Comparator<Map<String, Object>> COUNT_ROWS =
+            Comparator.comparing((Map<String, Object> row) -> (String) row.get("t"))
                     .thenComparing(row -> -((Number) row.get("count")).longValue())
-                    .thenComparing(row -> (String) row.get("code"), java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+                    .thenComparing(row -> (String) row.get("code"), Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** Active practitioners in a territory (or in each of its sub-territories of {@code level}), per group. */
     public List<PractitionerCount> counts(String territoryId, PractitionerGrouping groupBy, TerritoryLevel level,
@@ -343,9 +349,9 @@ public class PractitionerService {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> withZeros(List<Map<String, Object>> rows, Map<String, Object> parameters,
                                                        PractitionerGrouping groupBy) {
-        Set<String> counted = new java.util.HashSet<>();
+        Set<String> counted = new HashSet<>();
         rows.forEach(row -> counted.add((String) row.get("t")));
-        Set<String> every = new java.util.TreeSet<>();
+        Set<String> every = new TreeSet<>();
         ((Map<String, List<String>>) parameters.get("containing")).values().forEach(every::addAll);
         Object code = switch (groupBy) {
             case PROFESSION -> parameters.get("profession");
@@ -356,7 +362,7 @@ public class PractitionerService {
         List<Map<String, Object>> all = new ArrayList<>(rows);
         for (String territory : every) {
             if (!counted.contains(territory)) {
-                Map<String, Object> zero = new java.util.HashMap<>();
+                Map<String, Object> zero = new HashMap<>();
                 zero.put("t", territory);
                 zero.put("code", code);
                 zero.put("label", null);
@@ -384,14 +390,14 @@ public class PractitionerService {
                        practitioners, professions
                 """.formatted(INSIDE);
         return List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all()).stream().map(row -> {
-            org.neo4j.driver.types.Point point = (org.neo4j.driver.types.Point) row.get("location");
-            Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            Point point = (Point) row.get("location");
+            Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("id", row.get("id"));
             properties.put("name", row.get("name"));
             properties.put("practitioners", row.get("practitioners"));
             properties.put("professions", row.get("professions"));
             properties.put("locationSource", row.get("source"));
-            Map<String, Object> feature = new java.util.LinkedHashMap<>();
+            Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
             feature.put("id", row.get("id"));
             feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(point.x(), point.y())));

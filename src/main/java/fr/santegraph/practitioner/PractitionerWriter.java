@@ -151,7 +151,7 @@ public class PractitionerWriter {
             """.formatted(CypherProperties.assignments("s", "row.p", SITE_PROPERTIES), LOCATION);
 
     private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new java.util.ArrayList<>(first);
+        List<String> all = new ArrayList<>(first);
         all.addAll(second);
         return List.copyOf(all);
     }

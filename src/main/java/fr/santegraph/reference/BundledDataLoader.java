@@ -1,6 +1,7 @@
 package fr.santegraph.reference;
 
 import fr.santegraph.catalogue.CatalogueReferenceImporter;
+import fr.santegraph.catalogue.ProducerDirectory;
 import fr.santegraph.dataset.EtalabCartographyImporter;
 import fr.santegraph.dataset.SndsSchemaImporter;
 import fr.santegraph.indicator.DreesIndicatorImporter;
@@ -9,9 +10,9 @@ import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.RetirementLimit;
 import fr.santegraph.ingest.SourceEditions;
 import fr.santegraph.ingest.StagedFolder;
-import fr.santegraph.catalogue.ProducerDirectory;
 import fr.santegraph.territory.TerritoryImporter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ public class BundledDataLoader implements ApplicationRunner, HealthIndicator {
                     source.edition(), e.getMessage());
             return new Outcome(source.name(), source.edition(), "failed: " + e.getMessage(), null);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("bundled " + source.name() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("bundled " + source.name() + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package fr.santegraph.reference;
 import fr.santegraph.ingest.StagedFolder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -90,7 +91,7 @@ public final class BundledSources {
                 digest.update(file.getFilename().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 try (InputStream in = new DigestInputStream(file.getInputStream(), digest)) {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    in.transferTo(OutputStream.nullOutputStream());
                 }
             }
             return HexFormat.of().formatHex(digest.digest());

@@ -1,12 +1,14 @@
 package fr.santegraph.search;
 
 import fr.santegraph.catalogue.AccessLevel;
+import fr.santegraph.catalogue.AliasIndex;
 import fr.santegraph.catalogue.CatalogueRepository;
 import fr.santegraph.catalogue.GeoLevel;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
+import fr.santegraph.common.ReadTransaction;
 import fr.santegraph.dataset.DataService;
 import fr.santegraph.dataset.Dataset;
 import fr.santegraph.dataset.Variable;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Service;
  * denormalised codes; facets counted over all hits in the same query.
  */
 @Service
-@fr.santegraph.common.ReadTransaction
+@ReadTransaction
 public class SearchService {
 
     static final int MAX_QUERY_LENGTH = 200;
@@ -152,7 +154,7 @@ public class SearchService {
         String lucene = luceneQuery(query);
         Map<String, Object> params = new HashMap<>();
         params.put("query", lucene);
-        params.put("exact", fr.santegraph.catalogue.AliasIndex.key(query));
+        params.put("exact", AliasIndex.key(query));
         params.put("labels", types == null || types.isEmpty() ? null : types.stream().map(SearchType::label).toList());
         params.put("producer", filter == null ? null : CatalogueRepository.code("producer", filter.producer()));
         params.put("theme", filter == null ? null : filter.theme());

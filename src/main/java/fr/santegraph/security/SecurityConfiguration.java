@@ -1,5 +1,6 @@
 package fr.santegraph.security;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,7 +65,7 @@ public class SecurityConfiguration {
     static Converter<Jwt, AbstractAuthenticationToken> rolesConverter(String claim) {
         return jwt -> {
             Collection<GrantedAuthority> authorities = roles(jwt.getClaim(claim)).stream()
-                    .filter(role -> java.util.Arrays.stream(Role.values()).anyMatch(known -> known.name().equals(role)))
+                    .filter(role -> Arrays.stream(Role.values()).anyMatch(known -> known.name().equals(role)))
                     .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                     .toList();
             return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());

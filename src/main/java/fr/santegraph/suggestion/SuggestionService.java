@@ -3,6 +3,7 @@ package fr.santegraph.suggestion;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
+import fr.santegraph.common.ReadTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -70,7 +71,7 @@ public class SuggestionService {
         return null;
     }
 
-    @fr.santegraph.common.ReadTransaction
+    @ReadTransaction
     public CountedConnection<Suggestion> list(PageRequest page) {
         List<Suggestion> items = List.copyOf(neo4j.query("""
                         MATCH (s:Suggestion) WITH s ORDER BY s.submittedAt DESC, s.id SKIP $offset LIMIT $limit

@@ -2,6 +2,7 @@ package fr.santegraph.territory;
 
 import fr.santegraph.common.TextFolding;
 import fr.santegraph.ingest.RowException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class LaPosteRowMapper {
 
     /** Recognises a La Poste header, or says nothing when the file is something else. */
     public static Optional<LaPosteRowMapper> forHeader(List<String> header) {
-        Map<String, Integer> columns = new java.util.HashMap<>();
+        Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             columns.putIfAbsent(TextFolding.fold(header.get(i)), i);
         }

@@ -8,15 +8,19 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,13 +90,13 @@ public class TerritoryDirectory {
     }
 
     /** A search that is a postal or INSEE code, or its start ("42000", "42", "2A0"). */
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9][0-9ab]{1,4}");
+    private static final Pattern CODE = Pattern.compile("[0-9][0-9ab]{1,4}");
 
     /** Whether {@code e} answers a search for {@code folded}: its name holds it, or its code or a postal code starts so. */
     static boolean matches(Entry e, String folded) {
         String code = folded.replace(" ", "");
         if (CODE.matcher(code).matches()) {
-            return e.territory().code().toLowerCase(java.util.Locale.ROOT).startsWith(code)
+            return e.territory().code().toLowerCase(Locale.ROOT).startsWith(code)
                     || e.postalCodes().stream().anyMatch(postal -> postal.startsWith(code));
         }
         return e.nameKey().contains(nameKey(folded));
@@ -249,7 +253,7 @@ public class TerritoryDirectory {
         Snapshot current = current();
         Map<String, List<String>> result = new HashMap<>();
         for (String placeId : placeIds) {
-            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+            Set<String> seen = new LinkedHashSet<>();
             List<String> frontier = List.of(placeId);
             for (int hop = 0; hop <= 3 && !frontier.isEmpty(); hop++) {
                 List<String> next = new ArrayList<>();
@@ -260,7 +264,7 @@ public class TerritoryDirectory {
                 }
                 frontier = next;
             }
-            List<String> atLevel = seen.stream().map(current.byId()::get).filter(java.util.Objects::nonNull)
+            List<String> atLevel = seen.stream().map(current.byId()::get).filter(Objects::nonNull)
                     .map(Entry::territory).filter(t -> t.level() == level && t.active())
                     .map(Territory::id).sorted().toList();
             if (!atLevel.isEmpty()) {
@@ -317,7 +321,7 @@ public class TerritoryDirectory {
      * The active territories at {@code levels} inside {@code ancestorId}, by code then level; cached per snapshot
      * (a region's départements, a département's communes are asked for again and again).
      */
-    List<Territory> activeInside(String ancestorId, java.util.Set<TerritoryLevel> levels) {
+    List<Territory> activeInside(String ancestorId, Set<TerritoryLevel> levels) {
         Snapshot current = current();
         return current.childrenCache().computeIfAbsent(ancestorId + "|" + levels, key -> inside(current, ancestorId).stream()
                 .map(Entry::territory)

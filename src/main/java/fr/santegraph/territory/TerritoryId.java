@@ -1,5 +1,7 @@
 package fr.santegraph.territory;
 
+import fr.santegraph.common.InvalidArgumentException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** A territory's global id, {@code <level>:<INSEE code>}, e.g. {@code department:2A}. */
@@ -15,13 +17,13 @@ public record TerritoryId(TerritoryLevel level, String code) {
     public static TerritoryId parse(String id) {
         int colon = id == null ? -1 : id.indexOf(':');
         if (colon < 0) {
-            throw new fr.santegraph.common.InvalidArgumentException("'" + id + "' is not a territory id: expected <level>:<code>, e.g. region:84 or commune:2A004");
+            throw new InvalidArgumentException("'" + id + "' is not a territory id: expected <level>:<code>, e.g. region:84 or commune:2A004");
         }
         TerritoryLevel level = TerritoryLevel.ofIdPrefix(id.substring(0, colon)).orElseThrow(() ->
-                new fr.santegraph.common.InvalidArgumentException("unknown territory level '" + id.substring(0, colon) + "' in '" + id + "'"));
-        String code = id.substring(colon + 1).toUpperCase(java.util.Locale.ROOT);
+                new InvalidArgumentException("unknown territory level '" + id.substring(0, colon) + "' in '" + id + "'"));
+        String code = id.substring(colon + 1).toUpperCase(Locale.ROOT);
         if (!CODE.matcher(code).matches()) {
-            throw new fr.santegraph.common.InvalidArgumentException("'" + code + "' is not an INSEE code");
+            throw new InvalidArgumentException("'" + code + "' is not an INSEE code");
         }
         return new TerritoryId(level, code);
     }

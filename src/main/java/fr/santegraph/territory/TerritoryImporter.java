@@ -7,8 +7,8 @@ import fr.santegraph.ingest.DelimitedReader;
 import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
-import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.ImportSource;
+import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.JsonArrayReader;
 import fr.santegraph.ingest.RetirementLimit;
@@ -18,6 +18,7 @@ import fr.santegraph.ingest.SourceFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public class TerritoryImporter implements Importer {
         }
         try {
             return text.matches("\\d{4}") ? LocalDate.of(Integer.parseInt(text), 1, 1) : LocalDate.parse(text);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("--edition " + text + " is not a year (2025) or a date (2025-01-01)");
         }
     }
@@ -357,7 +358,7 @@ public class TerritoryImporter implements Importer {
         private final ImportRun run;
         private final Set<String> knownIds;
         private final List<TerritoryRow> rows = new ArrayList<>(BATCH_SIZE);
-        private final Set<String> ids = new java.util.HashSet<>();
+        private final Set<String> ids = new HashSet<>();
 
         Batch(ImportRun run, Set<String> knownIds) {
             this.run = run;

@@ -5,6 +5,7 @@ import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.TextFolding;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -121,7 +122,7 @@ public class TerritoryService {
      * links): where a site inside it can be located. EPCIs are left out (nothing is located in an EPCI).
      */
     public List<String> placesInside(String territoryId) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         ids.add(territoryId);
         directory.inside(territoryId).stream().map(TerritoryDirectory.Entry::territory)
                 .filter(t -> t.level() != TerritoryLevel.EPCI).map(Territory::id).forEach(ids::add);

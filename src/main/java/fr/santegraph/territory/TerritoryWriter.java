@@ -1,7 +1,10 @@
 package fr.santegraph.territory;
 
+import fr.santegraph.common.TextFolding;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +69,11 @@ public class TerritoryWriter {
     /** Upserts EPCIs and makes their member list exactly the published one (a commune belongs to one EPCI). */
     public void writeEpcis(List<EpciRow> rows, String runId) {
         List<Map<String, Object>> parameters = rows.stream().map(row -> {
-            Map<String, Object> map = new java.util.HashMap<>();
+            Map<String, Object> map = new HashMap<>();
             map.put("id", TerritoryLevel.EPCI.id(row.code()));
             map.put("code", row.code());
             map.put("name", row.name());
-            map.put("searchName", fr.santegraph.common.TextFolding.fold(row.name()));
+            map.put("searchName", TextFolding.fold(row.name()));
             map.put("kind", row.kind());
             map.put("financing", row.financing());
             map.put("population", row.population());
@@ -215,7 +218,7 @@ public class TerritoryWriter {
     }
 
     public Map<TerritoryLevel, List<String>> activeIds(Collection<TerritoryLevel> levels) {
-        Map<TerritoryLevel, List<String>> byLevel = new java.util.EnumMap<>(TerritoryLevel.class);
+        Map<TerritoryLevel, List<String>> byLevel = new EnumMap<>(TerritoryLevel.class);
         neo4j.query("""
                 MATCH (t:Territory) WHERE t.level IN $levels AND t.active
                 RETURN t.level AS level, collect(t.id) AS ids

@@ -2,6 +2,7 @@ package fr.santegraph.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TextFoldingTest {
@@ -15,7 +16,7 @@ class TextFoldingTest {
 
     @Test
     void plainAsciiFoldsExactlyAsTheUnicodePathDoes() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        SplittableRandom random = new SplittableRandom(7);
         String alphabet = "aZ09 -'.,/|_\t()&";
         for (int n = 0; n < 5_000; n++) {
             StringBuilder text = new StringBuilder();

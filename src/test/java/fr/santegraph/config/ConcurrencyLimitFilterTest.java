@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.FilterChain;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -73,7 +74,7 @@ class ConcurrencyLimitFilterTest {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(3, 2, Duration.ofSeconds(10),
                 ConcurrencyLimitFilter.KeptAnswers.NONE);
         CountDownLatch finish = new CountDownLatch(1);
-        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
         FilterChain slow = (request, response) -> {
             started.add(request.getRemoteAddr());
             try {

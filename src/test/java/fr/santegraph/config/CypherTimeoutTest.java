@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.santegraph.ScratchGraphTest;
+import fr.santegraph.common.RequestDeadline;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,7 @@ class CypherTimeoutTest extends ScratchGraphTest {
     void aRunawayReadBegunTwoSecondsBeforeItsRequestsDeadlineIsStoppedThere() {
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> fr.santegraph.common.RequestDeadline.within(started + 2_000_000_000L, () -> {
+        assertThatThrownBy(() -> RequestDeadline.within(started + 2_000_000_000L, () -> {
             slowReads.countForever();
             return null;
         })).hasStackTraceContaining("TransactionTimedOut");

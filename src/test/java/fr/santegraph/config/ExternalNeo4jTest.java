@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.santegraph.SantegraphApplication;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -47,11 +52,11 @@ class ExternalNeo4jTest {
 
     @Test
     void theEmbeddedBoltConnectorRefusesACallerWithoutItsPassword() {
-        for (var token : java.util.List.of(org.neo4j.driver.AuthTokens.none(),
-                org.neo4j.driver.AuthTokens.basic("neo4j", "neo4j"), org.neo4j.driver.AuthTokens.basic("neo4j", "guess"))) {
-            try (var driver = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), token)) {
-                org.assertj.core.api.Assertions.assertThatThrownBy(driver::verifyConnectivity)
-                        .isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
+        for (var token : List.of(AuthTokens.none(),
+                AuthTokens.basic("neo4j", "neo4j"), AuthTokens.basic("neo4j", "guess"))) {
+            try (var driver = GraphDatabase.driver(server.boltUri(), token)) {
+                Assertions.assertThatThrownBy(driver::verifyConnectivity)
+                        .isInstanceOf(AuthenticationException.class);
             }
         }
     }
@@ -73,7 +78,7 @@ class ExternalNeo4jTest {
                     .fetchAs(Long.class).one().orElseThrow();
             assertThat(regions).isEqualTo(18);
         }
-        try (var session = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), server.authToken()).session()) {
+        try (var session = GraphDatabase.driver(server.boltUri(), server.authToken()).session()) {
             assertThat(session.run("MATCH (d:Department) RETURN count(d) AS n").single().get("n").asLong()).isEqualTo(101);
         }
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -181,7 +182,7 @@ class GraphiqlBrowserTest {
         return red > 180 && green < 60 && blue > 90 && blue < 190;
     }
 
-    private static long countPixels(BufferedImage image, java.util.function.IntPredicate colour) {
+    private static long countPixels(BufferedImage image, IntPredicate colour) {
         long count = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {

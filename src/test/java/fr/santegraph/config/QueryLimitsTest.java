@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,10 +54,10 @@ class QueryLimitsTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ territory(code: \\\"2A\\\") { name children(first: 50) { totalCount } } }\"}"))
                 .build();
-        var answers = java.util.stream.IntStream.range(0, 24).mapToObj(i -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+        var answers = IntStream.range(0, 24).mapToObj(i -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .toList();
         for (var answer : answers) {
-            HttpResponse<String> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("Corse-du-Sud").doesNotContain("errors");
         }

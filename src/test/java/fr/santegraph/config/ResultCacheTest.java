@@ -8,6 +8,7 @@ import fr.santegraph.practitioner.PractitionerImporter;
 import fr.santegraph.support.CypherCounter;
 import fr.santegraph.territory.TerritoryImporter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +81,7 @@ class ResultCacheTest extends ScratchGraphTest {
 
         graphQl.document("{ practitioners(filter: {territory: \"nowhere:1\"}) { totalCount } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).isNotEmpty());
-        graphQl.documentName("submitSuggestion").variable("input", java.util.Map.of("kind", "OPEN_DATASET",
+        graphQl.documentName("submitSuggestion").variable("input", Map.of("kind", "OPEN_DATASET",
                 "title", "Ouvrir le RPPS géocodé", "reason", "Cartes des cabinets")).execute()
                 .path("submitSuggestion.__typename").entity(String.class).isEqualTo("SuggestionSubmitted");
         assertThat(interceptor.cache().size()).as("answers kept after an error and a mutation").isEqualTo(1);

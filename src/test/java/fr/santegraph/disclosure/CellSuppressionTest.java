@@ -3,12 +3,13 @@ package fr.santegraph.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The pattern against the attacker's linear programs ({@link DisclosureAudit}), on generated regions. */
 class CellSuppressionTest {
@@ -89,11 +90,11 @@ class CellSuppressionTest {
         CellSuppression.Pattern pattern = suppression.suppress(generated.cube());
         var published = generated.published(pattern);
         Map<String, Integer> move = generated.moves(pattern).get(0);
-        Map<String, Integer> lopsided = new java.util.LinkedHashMap<>(move);
+        Map<String, Integer> lopsided = new LinkedHashMap<>(move);
         lopsided.remove(lopsided.keySet().iterator().next());
         String publishedCell = published.stream().filter(r -> r.value() != null).findFirst()
                 .map(r -> r.territory() + "|" + r.period()).orElseThrow();
-        Map<String, Integer> throughPublished = new java.util.LinkedHashMap<>(move);
+        Map<String, Integer> throughPublished = new LinkedHashMap<>(move);
         throughPublished.put(publishedCell, 1);
 
         var certificates = DisclosureAudit.certify(published, generated.parents(), generated.values(),

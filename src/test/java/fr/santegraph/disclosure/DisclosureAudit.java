@@ -1,10 +1,17 @@
 package fr.santegraph.disclosure;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ojalgo.optimisation.Expression;
@@ -55,7 +62,7 @@ public final class DisclosureAudit {
      * masked cells it is linked to: a sample of a national table, audited exactly.
      */
     public static Map<String, Bounds> bounds(List<Received> received, Map<String, List<String>> parents,
-                                             java.util.function.Predicate<String> solved) {
+                                             Predicate<String> solved) {
         return bounds(received, parents, solved, null);
     }
 
@@ -65,7 +72,7 @@ public final class DisclosureAudit {
      * the protection level, the real attacker cannot either; each program stays small.
      */
     public static Map<String, Bounds> boundsKnowingFarCells(List<Received> received, Map<String, List<String>> parents,
-                                                            java.util.function.Predicate<String> solved,
+                                                            Predicate<String> solved,
                                                             Map<String, Long> truth, int hops) {
         return bounds(received, parents, solved, new Near(truth, hops));
     }
@@ -98,7 +105,7 @@ public final class DisclosureAudit {
             String problem = null;
             long up = Long.MAX_VALUE;
             long down = Long.MAX_VALUE;
-            java.util.Set<Sum> touched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<Sum> touched = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Map.Entry<String, Integer> moved : move.entrySet()) {
                 if (!certified.containsKey(moved.getKey())) {
                     problem = "moves " + moved.getKey() + ", which is published or absent";
@@ -163,7 +170,7 @@ public final class DisclosureAudit {
         Map<String, Received> cells = new LinkedHashMap<>();
         for (Received r : received) {
             Received before = cells.put(r.territory() + "|" + r.period(), r);
-            if (before != null && !java.util.Objects.equals(before.value(), r.value())) {
+            if (before != null && !Objects.equals(before.value(), r.value())) {
                 throw new AssertionError("two answers disagree on " + r.territory() + " " + r.period() + ": "
                         + before.value() + " and " + r.value());
             }
@@ -181,7 +188,7 @@ public final class DisclosureAudit {
             Sum territorial = new Sum();
             add(territorial, key(total.territory(), total.period()), total, 1);
             territorial.complete = true;
-            if (addParts(territorial, total.territory(), total.period(), cells, children, new java.util.HashSet<>())) {
+            if (addParts(territorial, total.territory(), total.period(), cells, children, new HashSet<>())) {
                 sums.add(territorial);
             }
             // Over periods: a year of its quarters (or, where a quarter has no cell, of its months), a quarter of
@@ -236,7 +243,7 @@ public final class DisclosureAudit {
     }
 
     private static Map<String, Bounds> bounds(List<Received> received, Map<String, List<String>> parents,
-                                              java.util.function.Predicate<String> solved, Near near) {
+                                              Predicate<String> solved, Near near) {
         Map<String, Received> cells = cells(received);
         List<Sum> sums = sums(cells, parents);
         if (near != null) {
@@ -270,7 +277,7 @@ public final class DisclosureAudit {
     }
 
     private static Map<String, Bounds> boundsNear(Map<String, Received> cells, List<Sum> sums,
-                                                  java.util.function.Predicate<String> solved, Near near) {
+                                                  Predicate<String> solved, Near near) {
         Map<String, List<Sum>> sumsWith = new HashMap<>();
         sums.forEach(s -> s.variables.keySet().forEach(v -> sumsWith.computeIfAbsent(v, k -> new ArrayList<>()).add(s)));
         Map<String, Bounds> result = new LinkedHashMap<>();
@@ -279,10 +286,10 @@ public final class DisclosureAudit {
             if (entry.getValue().value() != null || !solved.test(target)) {
                 continue;
             }
-            java.util.Set<String> reached = new java.util.LinkedHashSet<>(List.of(target));
-            java.util.Set<String> frontier = new java.util.LinkedHashSet<>(reached);
+            Set<String> reached = new LinkedHashSet<>(List.of(target));
+            Set<String> frontier = new LinkedHashSet<>(reached);
             for (int hop = 0; hop < near.hops(); hop++) {
-                java.util.Set<String> next = new java.util.LinkedHashSet<>();
+                Set<String> next = new LinkedHashSet<>();
                 for (String v : frontier) {
                     for (Sum s : sumsWith.getOrDefault(v, List.of())) {
                         s.variables.keySet().stream().filter(u -> !reached.contains(u)).forEach(next::add);
@@ -291,7 +298,7 @@ public final class DisclosureAudit {
                 reached.addAll(next);
                 frontier = next;
             }
-            java.util.Set<Sum> local = new java.util.LinkedHashSet<>();
+            Set<Sum> local = new LinkedHashSet<>();
             reached.forEach(v -> local.addAll(sumsWith.getOrDefault(v, List.of())));
             List<Sum> known = new ArrayList<>();
             for (Sum s : local) {
@@ -321,7 +328,7 @@ public final class DisclosureAudit {
      * with no cell and no children of its own leaves the sum incomplete.
      */
     private static boolean addParts(Sum sum, String territory, String period, Map<String, Received> cells,
-                                    Map<String, List<String>> children, java.util.Set<String> visited) {
+                                    Map<String, List<String>> children, Set<String> visited) {
         boolean any = false;
         for (String child : children.getOrDefault(territory, List.of())) {
             if (!visited.add(child)) {
@@ -357,7 +364,7 @@ public final class DisclosureAudit {
         return root;
     }
 
-    private static Map<String, Bounds> solve(List<String> vars, List<Sum> sums, java.util.function.Predicate<String> solved) {
+    private static Map<String, Bounds> solve(List<String> vars, List<Sum> sums, Predicate<String> solved) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Map<String, Variable> variables = new HashMap<>();
         for (String v : vars) {

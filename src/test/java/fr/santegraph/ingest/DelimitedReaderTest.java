@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -119,7 +120,7 @@ class DelimitedReaderTest {
             out.write(new byte[10_000]);
         }
         byte[] whole = Files.readAllBytes(zip);
-        Files.write(zip, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(zip, Arrays.copyOf(whole, whole.length / 2));
         assertThatThrownBy(() -> DataFile.of(zip)).isInstanceOf(ImportFailedException.class)
                 .hasMessageContaining("cut.zip: a damaged zip archive");
     }

@@ -2,17 +2,22 @@ package fr.santegraph.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.santegraph.BundledData;
 import fr.santegraph.ScratchGraphTest;
 import fr.santegraph.config.EmbeddedNeo4jConfiguration;
 import fr.santegraph.config.EmbeddedNeo4jProperties;
 import fr.santegraph.support.GraphChecksum;
 import fr.santegraph.support.ServiceProcess;
 import fr.santegraph.territory.TerritoryImporter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.graphdb.Result;
@@ -40,7 +45,7 @@ class InterruptedImportTest extends ScratchGraphTest {
                 var progress = first.await(line -> line.contains(sources.toString()) && line.contains("rows read"));
                 try {
                     progress.get(300, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     throw new AssertionError("no progress line; output:\n" + first.output(), e);
                 }
                 first.kill();
@@ -64,10 +69,10 @@ class InterruptedImportTest extends ScratchGraphTest {
     }
 
     /** The real 2024 COG JSON files, gzipped as bundled (the La Poste files would only lengthen the test). */
-    private static Path cogOnly() throws java.io.IOException {
-        Path dir = java.nio.file.Files.createTempDirectory("santegraph-cog");
+    private static Path cogOnly() throws IOException {
+        Path dir = Files.createTempDirectory("santegraph-cog");
         for (String file : List.of("regions.json", "departements.json", "communes.json", "epci.json")) {
-            java.nio.file.Files.createSymbolicLink(dir.resolve(file + ".gz"), fr.santegraph.BundledData.territories().resolve(file + ".gz"));
+            Files.createSymbolicLink(dir.resolve(file + ".gz"), BundledData.territories().resolve(file + ".gz"));
         }
         return dir;
     }
@@ -77,7 +82,7 @@ class InterruptedImportTest extends ScratchGraphTest {
                 store, 0, "256m", false, Duration.ZERO, false, ""));
         try {
             var db = database.service().database("neo4j");
-            return GraphChecksum.of(cypher -> db.executeTransactionally(cypher, java.util.Map.of(), (Result result) -> {
+            return GraphChecksum.of(cypher -> db.executeTransactionally(cypher, Map.of(), (Result result) -> {
                 List<String> lines = new ArrayList<>();
                 result.forEachRemaining(row -> lines.add((String) row.get("line")));
                 return lines;

@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * {@code import practitioners --url}: against a server on 127.0.0.1 that serves a zip like the ANS one (there is no
@@ -160,12 +163,12 @@ class UrlImportTest extends ScratchGraphTest {
     }
 
     @Autowired
-    org.springframework.graphql.test.tester.HttpGraphQlTester graphQl;
+    HttpGraphQlTester graphQl;
 
     @Test
     void aScheduledRefreshRecordsItsOutcomeAndNextRunForAdminEyesOnly() {
-        RefreshScheduler scheduler = new RefreshScheduler(List.of(practitioners), new RefreshProperties(java.util.Map.of(
-                "practitioners", new RefreshProperties.Source(url(), "0 30 6 * * *", java.util.Map.of()))), remote);
+        RefreshScheduler scheduler = new RefreshScheduler(List.of(practitioners), new RefreshProperties(Map.of(
+                "practitioners", new RefreshProperties.Source(url(), "0 30 6 * * *", Map.of()))), remote);
         try {
             assertThat(scheduler.statuses()).singleElement().satisfies(status -> {
                 assertThat(status.lastOutcome()).isNull();
@@ -179,7 +182,7 @@ class UrlImportTest extends ScratchGraphTest {
             assertThat(failed.lastMessage()).contains("HTTP 404");
             assertThat(count("MATCH (p:Practitioner {active: true}) RETURN count(p)")).isEqualTo(8);
             var health = scheduler.health();
-            assertThat(health.getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.UP);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsEntry("failing", List.of("practitioners"))
                     .containsKey("practitioners");
         } finally {
@@ -196,11 +199,11 @@ class UrlImportTest extends ScratchGraphTest {
 
     @Test
     void aMisconfiguredScheduleFailsTheStartSayingWhy() {
-        assertThatThrownBy(() -> new RefreshScheduler(List.of(practitioners), new RefreshProperties(java.util.Map.of(
-                "practitioners", new RefreshProperties.Source(url(), "every morning", java.util.Map.of()))), remote))
+        assertThatThrownBy(() -> new RefreshScheduler(List.of(practitioners), new RefreshProperties(Map.of(
+                "practitioners", new RefreshProperties.Source(url(), "every morning", Map.of()))), remote))
                 .hasMessageContaining("is not a cron expression");
-        assertThatThrownBy(() -> new RefreshScheduler(List.of(practitioners), new RefreshProperties(java.util.Map.of(
-                "planets", new RefreshProperties.Source(url(), "0 0 3 * * *", java.util.Map.of()))), remote))
+        assertThatThrownBy(() -> new RefreshScheduler(List.of(practitioners), new RefreshProperties(Map.of(
+                "planets", new RefreshProperties.Source(url(), "0 0 3 * * *", Map.of()))), remote))
                 .hasMessageContaining("no such import source");
     }
 

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +111,7 @@ class DepartmentAuditTest {
             population.put(commune, people);
         }
         StringBuilder csv = new StringBuilder("indicator,territory,period,value,unit,numerator,denominator,kind\n");
-        Map<String, List<String>> published = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> published = new LinkedHashMap<>();
         lozere.forEach(c -> published.put(c, List.of(c)));
         epciMembers.forEach(published::put);
         published.put("department:48", lozere);
@@ -157,7 +159,7 @@ class DepartmentAuditTest {
             csv.append("audit-stays,").append(territory).append(',').append(period).append(',').append(count)
                     .append(",séjours,,,count\n");
             csv.append("audit-rate,").append(territory).append(',').append(period).append(',')
-                    .append(String.format(java.util.Locale.ROOT, "%.4f", 1000.0 * count / denominator))
+                    .append(String.format(Locale.ROOT, "%.4f", 1000.0 * count / denominator))
                     .append(",pour 1 000,").append(count).append(',').append(denominator).append(",ratio\n");
         }
     }

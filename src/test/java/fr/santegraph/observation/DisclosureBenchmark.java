@@ -5,9 +5,11 @@ import fr.santegraph.RealGraph;
 import fr.santegraph.disclosure.DisclosureAudit;
 import fr.santegraph.ingest.ImportSummary;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +113,7 @@ class DisclosureBenchmark {
             }
         }
         long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         decisions.sort(Double::compare);
         report.append(String.format("decision alone (read, suppress, compare; nothing to rewrite): median %.1f s of 3 "
@@ -136,8 +138,8 @@ class DisclosureBenchmark {
         Files.writeString(one, "indicator,territory,period,value,unit,numerator,denominator,kind\n"
                 + "bench-stays," + grows + ",2023-Q1," + (totals.get(grows)[0] + 20) + ",,,,count\n"
                 + "bench-stays," + shrinks + ",2023-Q1," + (totals.get(shrinks)[0] - 20) + ",,,,count\n"
-                + "bench-stays," + grows + ",2023," + (java.util.Arrays.stream(totals.get(grows)).sum() + 20) + ",,,,count\n"
-                + "bench-stays," + shrinks + ",2023," + (java.util.Arrays.stream(totals.get(shrinks)).sum() - 20) + ",,,,count\n");
+                + "bench-stays," + grows + ",2023," + (Arrays.stream(totals.get(grows)).sum() + 20) + ",,,,count\n"
+                + "bench-stays," + shrinks + ",2023," + (Arrays.stream(totals.get(shrinks)).sum() - 20) + ",,,,count\n");
         start = System.nanoTime();
         ImportSummary again = observations.importFile(one);
         double reimport = (System.nanoTime() - start) / 1e9;

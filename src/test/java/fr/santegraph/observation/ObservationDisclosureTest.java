@@ -7,7 +7,9 @@ import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Rejection;
 import fr.santegraph.territory.TerritoryImporter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +78,7 @@ class ObservationDisclosureTest extends ScratchGraphTest {
         // 1.5 % × 200 = 3.
         var nodes = graphQl.documentName("indicatorValues").variable("indicator", "ind-rate").execute()
                 .path("indicatorValues.nodes").entityList(Map.class).get();
-        Map<String, Map> byTerritory = new java.util.HashMap<>();
+        Map<String, Map> byTerritory = new HashMap<>();
         nodes.forEach(n -> byTerritory.put((String) ((Map) n.get("territory")).get("id"), n));
         assertThat(byTerritory.get("commune:01001")).containsEntry("value", null).containsEntry("valueMasked", true);
         assertThat(byTerritory.get("commune:01002")).containsEntry("value", 12.5);
@@ -91,8 +93,8 @@ class ObservationDisclosureTest extends ScratchGraphTest {
     @Test
     void aCountPublishedOnlyAsItsValueIsMasked() throws Exception {
         neo4j.query("CREATE (:Indicator {id: 'indicator:ind-count', code: 'ind-count', name: 'Count'})").run();
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("count", ".csv");
-        java.nio.file.Files.writeString(file, "indicator,territory,level,period,value,unit,numerator,denominator\n"
+        Path file = Files.createTempFile("count", ".csv");
+        Files.writeString(file, "indicator,territory,level,period,value,unit,numerator,denominator\n"
                 + "ind-count,01001,,2022,4,,,\nind-count,01003,,2022,400,,,\n");
         observations.importFile(file);
 
@@ -135,8 +137,8 @@ class ObservationDisclosureTest extends ScratchGraphTest {
     @Test
     void aReimportThatChangesOneCountRewritesOnlyTheCellsWhoseDecisionChanged() throws Exception {
         observations.importFile(FIXTURES.resolve("epci-subtraction.csv"));
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("one-change", ".csv");
-        java.nio.file.Files.writeString(file, "indicator,territory,level,period,value,unit,numerator,denominator\n"
+        Path file = Files.createTempFile("one-change", ".csv");
+        Files.writeString(file, "indicator,territory,level,period,value,unit,numerator,denominator\n"
                 + "ind-stays,01003,,2022,30,séjours,,\n");
 
         assertThat(disclosure.run(ImportRequest.of("disclosure")).counter("cells whose decision changed")).isZero();

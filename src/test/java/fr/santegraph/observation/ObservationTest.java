@@ -8,6 +8,7 @@ import fr.santegraph.ingest.Rejection;
 import fr.santegraph.security.TestTokens;
 import fr.santegraph.territory.TerritoryImporter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +63,7 @@ class ObservationTest extends ScratchGraphTest {
     void anonymousCallersSeeCountsFromOneToTenMaskedButZeroAndElevenShown() {
         var response = graphQl.documentName("indicatorValues").variable("indicator", "ind-gp")
                 .variable("territories", List.of("region:84")).execute();
-        Map<String, Object> byPeriod = new java.util.HashMap<>();
+        Map<String, Object> byPeriod = new HashMap<>();
         response.path("indicatorValues.nodes").entityList(Map.class).get()
                 .forEach(node -> byPeriod.put((String) node.get("period"), node.get("numerator")));
 
@@ -78,7 +79,7 @@ class ObservationTest extends ScratchGraphTest {
 
         response.path("territory.indicatorValues.own[0].numerator.value").entity(Integer.class).isEqualTo(120);
         List<Map> children = response.path("territory.indicatorValues.children").entityList(Map.class).get();
-        Map<String, Map> byCode = new java.util.HashMap<>();
+        Map<String, Map> byCode = new HashMap<>();
         children.forEach(child -> byCode.put((String) ((Map) child.get("territory")).get("code"), child));
         assertThat(byCode.get("01001")).containsEntry("valueMasked", true).containsEntry("value", null);
         assertThat((Map<String, Object>) byCode.get("01001").get("numerator")).containsEntry("masked", true);

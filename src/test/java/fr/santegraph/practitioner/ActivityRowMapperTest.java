@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.santegraph.NeedsSharedData;
 import fr.santegraph.SharedData;
+import fr.santegraph.ingest.DelimitedReader;
 import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.RowException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +23,7 @@ class ActivityRowMapperTest {
 
     /** The current 56-column header, as the published-format fixture carries it. */
     private static String header56() throws Exception {
-        return Files.readAllLines(java.nio.file.Path.of(
+        return Files.readAllLines(Path.of(
                 "src/test/resources/fixtures/practitioners/published/PS_LibreAcces_Personne_activite_202403150900.txt")).get(0);
     }
 
@@ -108,24 +112,24 @@ class ActivityRowMapperTest {
     void aLineWithoutASiteTellsItsDepartementAndIsUnplacedForWantOfASite() throws Exception {
         List<String> header56 = RppsLines.fields(header56());
         ActivityRowMapper mapper = ActivityRowMapper.forHeader("f", header56);
-        List<String> fields = new java.util.ArrayList<>(java.util.Collections.nCopies(56, ""));
+        List<String> fields = new ArrayList<>(Collections.nCopies(56, ""));
         fields.set(0, "8");
         fields.set(1, "10000000009");
         fields.set(2, "810000000009");
         fields.set(7, "REMPLACANT");
         fields.set(9, "10");
         fields.set(header56.indexOf("Code postal (coord. structure)"), "69003");
-        ActivityLine line = mapper.map(new fr.santegraph.ingest.DelimitedReader.Row(5, fields));
+        ActivityLine line = mapper.map(new DelimitedReader.Row(5, fields));
         assertThat(line.site()).isNull();
         assertThat(line.activity()).containsEntry("unplacedReason", "NO_SITE").containsEntry("departmentCode", "69");
         fields.set(header56.indexOf("Code postal (coord. structure)"), "");
-        assertThat(mapper.map(new fr.santegraph.ingest.DelimitedReader.Row(5, fields)).activity())
+        assertThat(mapper.map(new DelimitedReader.Row(5, fields)).activity())
                 .containsEntry("unplacedReason", "NO_SITE").containsEntry("departmentCode", null);
         // An ADELI number starts with the département that registered it.
         fields.set(0, "0");
         fields.set(1, "013102413");
         fields.set(2, "0013102413");
-        assertThat(mapper.map(new fr.santegraph.ingest.DelimitedReader.Row(5, fields)).activity())
+        assertThat(mapper.map(new DelimitedReader.Row(5, fields)).activity())
                 .containsEntry("departmentCode", "01");
         assertThat(ActivityRowMapper.departmentOfAdeli("209900001")).isNull();
         assertThat(ActivityRowMapper.departmentOfAdeli("971234567")).isNull();
@@ -157,13 +161,13 @@ class ActivityRowMapperTest {
     void theFingerprintSeesAValueMovedToAnotherColumnAndAMovedSite() throws Exception {
         String text = sample().get(8);
         List<String> fields = RppsLines.fields(text);
-        long before = mapper52().map(new fr.santegraph.ingest.DelimitedReader.Row(9, fields)).fingerprint();
+        long before = mapper52().map(new DelimitedReader.Row(9, fields)).fingerprint();
         // Surname and first name swapped: the same characters in another order of keys.
-        List<String> swapped = new java.util.ArrayList<>(fields);
+        List<String> swapped = new ArrayList<>(fields);
         swapped.set(7, fields.get(8));
         swapped.set(8, fields.get(7));
-        assertThat(mapper52().map(new fr.santegraph.ingest.DelimitedReader.Row(9, swapped)).fingerprint()).isNotEqualTo(before);
-        SiteRow site = mapper52().map(new fr.santegraph.ingest.DelimitedReader.Row(9, fields)).site();
+        assertThat(mapper52().map(new DelimitedReader.Row(9, swapped)).fingerprint()).isNotEqualTo(before);
+        SiteRow site = mapper52().map(new DelimitedReader.Row(9, fields)).site();
         SitePlacement here = new SitePlacement("commune:01004", 45.95, 5.35, "COMMUNE_CENTROID", null, "01");
         SitePlacement there = new SitePlacement("commune:01004", 45.96, 5.35, "GEOCODED", null, "01");
         assertThat(PractitionerWriter.SiteWrite.fingerprint(site, here))

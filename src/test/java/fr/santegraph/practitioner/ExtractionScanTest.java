@@ -1,17 +1,19 @@
 package fr.santegraph.practitioner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.santegraph.NeedsSharedData;
 import fr.santegraph.SharedData;
 import fr.santegraph.ingest.DataFile;
 import fr.santegraph.ingest.ImportFailedException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +104,7 @@ class ExtractionScanTest {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }
@@ -110,13 +112,13 @@ class ExtractionScanTest {
     @Test
     void aTruncatedGzipFailsTheScan() throws IOException {
         Path file = dir.resolve("extraction.txt.gz");
-        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+        try (var out = new GZIPOutputStream(Files.newOutputStream(file))) {
             for (int i = 0; i < 20_000; i++) {
                 out.write(("8|" + i + "|8" + (100000 + i) + "|\n").getBytes(StandardCharsets.UTF_8));
             }
         }
         byte[] whole = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(file, Arrays.copyOf(whole, whole.length / 2));
         assertThatThrownBy(() -> ExtractionScan.of(DataFile.of(file), 2)).isInstanceOf(ImportFailedException.class)
                 .hasMessageContaining("the compressed data breaks off");
     }

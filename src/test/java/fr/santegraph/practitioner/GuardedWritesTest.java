@@ -7,6 +7,7 @@ import fr.santegraph.ingest.ImportFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Writes held back until the retirement limit has passed: in order, and none at all when it refuses. */
@@ -50,7 +51,7 @@ class GuardedWritesTest {
         assertThat(second).isNotDone();
 
         check.complete(null);
-        second.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        second.get(5, TimeUnit.SECONDS);
         assertThat(written).containsExactly("a", "b");
     }
 

@@ -3,9 +3,14 @@ package fr.santegraph.practitioner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.practitioner.PractitionerWriter.Held;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class HeldPractitionersTest {
@@ -38,7 +43,7 @@ class HeldPractitionersTest {
         // Active and in scope: 0010001949, 8100, 82; of them, 82 is not listed.
         Set<String> listed = Set.of("0010001949", "8100");
         assertThat(held.activeAndAbsent((utf8, from, to) -> listed.contains(new String(utf8, from, to - from,
-                java.nio.charset.StandardCharsets.UTF_8)))).containsExactly(3L, 1L);
+                StandardCharsets.UTF_8)))).containsExactly(3L, 1L);
     }
 
     @Test
@@ -52,7 +57,7 @@ class HeldPractitionersTest {
 
     @Test
     void aSliceWaitsUntilTheReadHasPassedItsEndWhileTheReadGoesOn() throws Exception {
-        java.util.concurrent.Semaphore pagesAllowed = new java.util.concurrent.Semaphore(0);
+        Semaphore pagesAllowed = new Semaphore(0);
         HeldPractitioners.Pages gated = (after, limit) -> {
             pagesAllowed.acquireUninterruptibly();
             return pages(GRAPH).after(after, limit);
@@ -60,18 +65,18 @@ class HeldPractitionersTest {
         HeldPractitioners held = new HeldPractitioners();
         Thread reading = new Thread(() -> held.read(gated, 2, 100));
         reading.start();
-        var firstSlice = java.util.concurrent.CompletableFuture.supplyAsync(() -> held.between("", "81"));
-        var lastSlice = java.util.concurrent.CompletableFuture.supplyAsync(() -> held.between("8100", null));
+        var firstSlice = CompletableFuture.supplyAsync(() -> held.between("", "81"));
+        var lastSlice = CompletableFuture.supplyAsync(() -> held.between("8100", null));
 
         pagesAllowed.release(); // first page: 0010001949, 81
-        assertThat(firstSlice.get(5, java.util.concurrent.TimeUnit.SECONDS)).extracting(Held::id)
+        assertThat(firstSlice.get(5, TimeUnit.SECONDS)).extracting(Held::id)
                 .containsExactly("0010001949", "81");
         Thread.sleep(100);
         assertThat(lastSlice).as("the end of the index is not read yet").isNotDone();
 
         pagesAllowed.release(2); // 810, 8100 then 82, and the short last page
         pagesAllowed.release(1);
-        assertThat(lastSlice.get(5, java.util.concurrent.TimeUnit.SECONDS)).extracting(Held::id).containsExactly("82");
+        assertThat(lastSlice.get(5, TimeUnit.SECONDS)).extracting(Held::id).containsExactly("82");
         reading.join(5_000);
         assertThat(held.awaitComplete()).isTrue();
     }
@@ -89,10 +94,10 @@ class HeldPractitionersTest {
     void aFailedReadFailsTheSlicesWaitingForIt() {
         HeldPractitioners held = new HeldPractitioners();
         IllegalStateException down = new IllegalStateException("database unavailable");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> held.read((after, limit) -> {
+        Assertions.assertThatThrownBy(() -> held.read((after, limit) -> {
             throw down;
         }, 2, 100)).isSameAs(down);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> held.between("", "81")).isSameAs(down);
+        Assertions.assertThatThrownBy(() -> held.between("", "81")).isSameAs(down);
     }
 }

@@ -1,24 +1,27 @@
 package fr.santegraph.practitioner;
 
+import fr.santegraph.BundledData;
 import fr.santegraph.IntegrationTest;
 import fr.santegraph.RealGraph;
 import fr.santegraph.config.Neo4jSchemaInitializer;
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.RetirementLimit;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.cli.ExecutionContext;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.Driver;
@@ -29,6 +32,7 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Point;
 import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine;
@@ -84,7 +88,7 @@ class OfflineImportCeilingBenchmark {
         Files.createDirectories(work.resolve("csv"));
         Path file = Path.of("target/rpps-bench/PS_LibreAcces_Personne_activite_" + lines + ".txt");
         if (!Files.exists(file)) {
-            RppsGenerator.generate(fr.santegraph.BundledData.territories().resolve("communes.json.gz"), file, lines, 42);
+            RppsGenerator.generate(BundledData.territories().resolve("communes.json.gz"), file, lines, 42);
         }
         try (Session session = driver.session()) {
             session.run("""
@@ -93,7 +97,7 @@ class OfflineImportCeilingBenchmark {
                     """).consume();
         }
         long start = System.nanoTime();
-        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, "20250401", fr.santegraph.ingest.RetirementLimit.DEFAULT));
+        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, "20250401", RetirementLimit.DEFAULT));
         double transactional = seconds(start);
 
         start = System.nanoTime();
@@ -121,7 +125,7 @@ class OfflineImportCeilingBenchmark {
         int exit;
         try (PrintStream out = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), out, out,
-                    new org.neo4j.io.fs.DefaultFileSystemAbstraction());
+                    new DefaultFileSystemAbstraction());
             exit = new CommandLine(new ImportCommand.Full(context)).execute(arguments.toArray(String[]::new));
         }
         double offline = seconds(start);
@@ -210,7 +214,7 @@ class OfflineImportCeilingBenchmark {
         types.remove(key);
         List<String> properties = List.copyOf(types.keySet());
         long written = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
              Session session = driver.session()) {
             StringBuilder header = new StringBuilder(key).append(":ID(").append(label).append(")");
             properties.forEach(property -> header.append(',').append(property).append(':').append(types.get(property)));
@@ -237,7 +241,7 @@ class OfflineImportCeilingBenchmark {
 
     private long exportLinks(Link link, Path csv) throws IOException {
         long written = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
              Session session = driver.session()) {
             out.write(":START_ID(%s),:END_ID(%s),:TYPE\n".formatted(link.from(), link.to()));
             Result result = session.run("""

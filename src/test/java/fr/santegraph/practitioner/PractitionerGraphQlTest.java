@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +96,7 @@ class PractitionerGraphQlTest extends ScratchGraphTest {
                 .map(m -> (Map<String, Object>) m).toList();
         assertThat(professions).hasSize((int) count("MATCH (x:Profession) RETURN count(x)")).isNotEmpty();
         assertThat(professions).extracting(m -> ((Number) m.get("practitioners")).longValue())
-                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                .isSortedAccordingTo(Comparator.reverseOrder());
         for (Map<String, Object> row : professions) {
             String code = (String) ((Map<?, ?>) row.get("profession")).get("code");
             assertThat(((Number) row.get("practitioners")).longValue()).as(code).isEqualTo(count(

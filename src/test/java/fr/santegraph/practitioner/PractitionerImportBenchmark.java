@@ -1,8 +1,11 @@
 package fr.santegraph.practitioner;
 
+import com.sun.management.OperatingSystemMXBean;
+import fr.santegraph.BundledData;
 import fr.santegraph.IntegrationTest;
 import fr.santegraph.RealGraph;
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.RetirementLimit;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -48,7 +51,7 @@ class PractitionerImportBenchmark {
             Path file = Path.of("target/rpps-bench/PS_LibreAcces_Personne_activite_" + lines + ".txt");
             if (!Files.exists(file)) {
                 long start = System.nanoTime();
-                RppsGenerator.generate(fr.santegraph.BundledData.territories().resolve("communes.json.gz"), file, lines, 42);
+                RppsGenerator.generate(BundledData.territories().resolve("communes.json.gz"), file, lines, 42);
                 report.append(String.format("generated %,d lines (%,d MB) in %.1f s%n", lines, Files.size(file) >> 20,
                         (System.nanoTime() - start) / 1e9));
             }
@@ -112,13 +115,13 @@ class PractitionerImportBenchmark {
         sampler.start();
         // The machine is shared: CPU seconds used by this JVM (Neo4j, JIT and GC included) compare runs made under
         // different loads better than elapsed time does.
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double loadBefore = os.getSystemLoadAverage();
         Map<String, Long> threadsBefore = cpuByThreadGroup();
         long[] vmBefore = gcAndJitMillis();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
-        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, stamp, fr.santegraph.ingest.RetirementLimit.DEFAULT));
+        ImportSummary summary = importer.importFiles(new PractitionerImporter.Options(file, null, null, null, null, stamp, RetirementLimit.DEFAULT));
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         Map<String, Long> threadsAfter = cpuByThreadGroup();

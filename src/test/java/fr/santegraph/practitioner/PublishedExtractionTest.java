@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.santegraph.ScratchGraphTest;
+import fr.santegraph.common.PageRequest;
 import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportSummary;
@@ -14,14 +15,20 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * The extraction as the ANS publishes it, and what goes wrong with real downloads: one zip of three files, CRLF lines,
@@ -40,7 +47,7 @@ class PublishedExtractionTest extends ScratchGraphTest {
     @Autowired
     PractitionerService practitioners;
     @Autowired
-    org.springframework.graphql.test.tester.HttpGraphQlTester graphQl;
+    HttpGraphQlTester graphQl;
     @TempDir
     Path dir;
 
@@ -140,7 +147,7 @@ class PublishedExtractionTest extends ScratchGraphTest {
                 ends++;
             }
         }
-        Files.write(truncated, java.util.Arrays.copyOf(whole, cut + extra));
+        Files.write(truncated, Arrays.copyOf(whole, cut + extra));
         return truncated;
     }
 
@@ -170,7 +177,7 @@ class PublishedExtractionTest extends ScratchGraphTest {
         importFile(ACTIVITIES);
         // Practitioner 2's second line (Meillonnas) broken: his first line alone must not retire the second activity.
         Path file = dir.resolve("PS_LibreAcces_Personne_activite_202403160900.txt");
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(ACTIVITIES));
+        List<String> lines = new ArrayList<>(Files.readAllLines(ACTIVITIES));
         lines.set(3, lines.get(3).substring(0, 60));
         Files.write(file, lines);
 
@@ -202,7 +209,7 @@ class PublishedExtractionTest extends ScratchGraphTest {
     @Test
     void aBinaryLineIsReportedAsNotText() throws Exception {
         Path file = dir.resolve("PS_LibreAcces_Personne_activite_" + STAMP + ".txt");
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(ACTIVITIES));
+        List<String> lines = new ArrayList<>(Files.readAllLines(ACTIVITIES));
         lines.add("\u0001\u0002\u0003\u0004|\u0000\u0000|");
         Files.write(file, lines);
         ImportSummary summary = importFile(file);
@@ -227,8 +234,8 @@ class PublishedExtractionTest extends ScratchGraphTest {
         // An ADELI psychologist without a site: her number says the Ain (01) registered her. Practitioner 3 (RPPS, no
         // site) tells no département at all.
         Path file = dir.resolve("PS_LibreAcces_Personne_activite_" + STAMP + ".txt");
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(ACTIVITIES));
-        List<String> adeli = new java.util.ArrayList<>(java.util.Collections.nCopies(lines.get(0).split("\\|", -1).length - 1, ""));
+        List<String> lines = new ArrayList<>(Files.readAllLines(ACTIVITIES));
+        List<String> adeli = new ArrayList<>(Collections.nCopies(lines.get(0).split("\\|", -1).length - 1, ""));
         adeli.set(0, "0");
         adeli.set(1, "019300099");
         adeli.set(2, "0019300099");
@@ -241,21 +248,21 @@ class PublishedExtractionTest extends ScratchGraphTest {
         assertThat(importFile(file).rejected()).isZero();
 
         List<String> unplaced = practitioners.find(new PractitionerFilter(null, null, null, "department:01", null, null,
-                false, false), new fr.santegraph.common.PageRequest(0, 50), true).getNodes().stream()
+                false, false), new PageRequest(0, 50), true).getNodes().stream()
                 .map(Practitioner::lastName).toList();
         // Trévoux: no commune code; Massieux: its commune has no centroid; Roux: no site at all.
         assertThat(unplaced).containsExactly("BLANC", "NOIR", "ROUX");
         assertThat(practitioners.counts("department:01", PractitionerFilter.PractitionerGrouping.UNPLACED_REASON, null,
                 PractitionerFilter.NONE)).extracting(PractitionerCount::code, PractitionerCount::count)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("NO_SITE", 1L),
-                        org.assertj.core.groups.Tuple.tuple("NO_COMMUNE_CODE", 1L),
-                        org.assertj.core.groups.Tuple.tuple("NOT_FOUND", 1L));
+                .containsExactlyInAnyOrder(Tuple.tuple("NO_SITE", 1L),
+                        Tuple.tuple("NO_COMMUNE_CODE", 1L),
+                        Tuple.tuple("NOT_FOUND", 1L));
 
         graphQl.document("{ unplacedPractitionerCounts { reason count withoutDepartment } }").execute()
-                .path("unplacedPractitionerCounts").entityList(java.util.Map.class).isEqualTo(List.of(
-                        java.util.Map.of("reason", "NOT_FOUND", "count", 1, "withoutDepartment", 0),
-                        java.util.Map.of("reason", "NO_ADDRESS", "count", 1, "withoutDepartment", 1),
-                        java.util.Map.of("reason", "NO_COMMUNE_CODE", "count", 1, "withoutDepartment", 0),
-                        java.util.Map.of("reason", "NO_SITE", "count", 2, "withoutDepartment", 1)));
+                .path("unplacedPractitionerCounts").entityList(Map.class).isEqualTo(List.of(
+                        Map.of("reason", "NOT_FOUND", "count", 1, "withoutDepartment", 0),
+                        Map.of("reason", "NO_ADDRESS", "count", 1, "withoutDepartment", 1),
+                        Map.of("reason", "NO_COMMUNE_CODE", "count", 1, "withoutDepartment", 0),
+                        Map.of("reason", "NO_SITE", "count", 2, "withoutDepartment", 1)));
     }
 }

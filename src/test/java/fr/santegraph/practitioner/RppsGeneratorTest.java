@@ -2,6 +2,7 @@ package fr.santegraph.practitioner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.santegraph.ingest.DataFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ class RppsGeneratorTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2_001);
         assertThat(lines.get(0)).isEqualTo(RppsGenerator.HEADER);
-        assertThat(ExtractionScan.of(fr.santegraph.ingest.DataFile.of(file), 2).sortedById()).isTrue();
+        assertThat(ExtractionScan.of(DataFile.of(file), 2).sortedById()).isTrue();
     }
 
     @Test
@@ -46,6 +47,6 @@ class RppsGeneratorTest {
         assertThat(added).isBetween(40L, 120L);
         assertThat(renamed).isBetween(40L, 120L);
         assertThat(after).allMatch(id -> before.contains(id) || id.startsWith("89"));
-        assertThat(ExtractionScan.of(fr.santegraph.ingest.DataFile.of(next), 2).sortedById()).isTrue();
+        assertThat(ExtractionScan.of(DataFile.of(next), 2).sortedById()).isTrue();
     }
 }

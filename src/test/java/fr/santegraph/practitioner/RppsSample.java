@@ -3,6 +3,7 @@ package fr.santegraph.practitioner;
 import fr.santegraph.RealGraph;
 import fr.santegraph.SharedData;
 import fr.santegraph.ingest.ImportSummary;
+import fr.santegraph.ingest.RetirementLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ class RppsSample {
             try {
                 summary = importer.importFiles(new PractitionerImporter.Options(
                         SharedData.path("data/rpps/PS_LibreAcces_Personne_activite_sample_2021.txt"),
-                        null, null, null, null, "202112141014", fr.santegraph.ingest.RetirementLimit.DEFAULT));
+                        null, null, null, null, "202112141014", RetirementLimit.DEFAULT));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,8 +3,13 @@ package fr.santegraph.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.ScratchGraphTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.util.FileSystemUtils;
 
 /** What an attacker tried, as requests: each must be refused plainly, cheaply, and without telling anything. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -28,18 +36,18 @@ class AttackCorpusTest extends ScratchGraphTest {
     HttpGraphQlTester graphQl;
     @TempDir
     Path outside;
-    @org.springframework.boot.test.web.server.LocalServerPort
+    @LocalServerPort
     int port;
 
-    private java.net.http.HttpResponse<String> post(String body) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/graphql"))
+    private HttpResponse<String> post(String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String onlyError(org.springframework.graphql.test.tester.GraphQlTester.Response response) {
+    private static String onlyError(GraphQlTester.Response response) {
         String[] message = new String[1];
         response.errors().satisfy(errors -> {
             assertThat(errors).singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST"));
@@ -96,7 +104,7 @@ class AttackCorpusTest extends ScratchGraphTest {
             ResponseError error = importError("drees-indicators", Map.of("dir", DREES, "producers", escape.toString()));
             assertThat(error.getMessage()).contains("outside the folders").doesNotContain("do-not-tell");
         } finally {
-            org.springframework.util.FileSystemUtils.deleteRecursively(link);
+            FileSystemUtils.deleteRecursively(link);
         }
     }
 
@@ -143,8 +151,8 @@ class AttackCorpusTest extends ScratchGraphTest {
 
     @Test
     void aForgedCursorIsRefused() {
-        for (String cursor : List.of("O_-5", java.util.Base64.getEncoder().encodeToString("O_-5".getBytes()),
-                java.util.Base64.getEncoder().encodeToString("O_99999999999999999999".getBytes()), "%%%")) {
+        for (String cursor : List.of("O_-5", Base64.getEncoder().encodeToString("O_-5".getBytes()),
+                Base64.getEncoder().encodeToString("O_99999999999999999999".getBytes()), "%%%")) {
             assertThat(onlyError(graphQl.document("{ territories(first: 1, after: \"" + cursor + "\") { totalCount } }")
                     .execute())).as(cursor).contains("after");
         }

@@ -12,8 +12,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class HeavyRequestsBenchmark {
         int light = Integer.getInteger("bench.light", 400);
         // Each alias differs (its offset), so that no answer comes from the result cache.
         AtomicInteger round = new AtomicInteger();
-        java.util.function.IntFunction<String> heavy = r -> IntStream.range(0, 7)
+        IntFunction<String> heavy = r -> IntStream.range(0, 7)
                 .mapToObj(i -> "a" + i + ": territories(filter: {level: COMMUNE, nameContains: \"" + (char) ('a' + (r + i) % 26)
                         + "\"}, first: 1000) { totalCount nodes { id name population parent { id name } } }")
                 .collect(Collectors.joining(" ", "{ ", " }"));
@@ -86,7 +88,7 @@ class HeavyRequestsBenchmark {
         }
         running.set(false);
         pool.shutdown();
-        pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        pool.awaitTermination(60, TimeUnit.SECONDS);
         Collections.sort(millis);
         System.out.printf("%n=== Light requests while three heavy ones run (%d cores) ===%n"
                         + "light: %d requests, median %d ms, p99 %d ms, max %d ms, failed %d%n"

@@ -2,6 +2,7 @@ package fr.santegraph.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,7 +44,7 @@ public record GraphChecksum(long nodes, long relationships, String digest) {
                 }
             }
             return new GraphChecksum(nodes, relationships, HexFormat.of().formatHex(sha.digest()));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

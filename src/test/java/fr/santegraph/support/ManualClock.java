@@ -1,6 +1,7 @@
 package fr.santegraph.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -14,7 +15,7 @@ public final class ManualClock extends Clock {
         this.now = start;
     }
 
-    public void advance(java.time.Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.santegraph.ingest.RowException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LaPosteRowMapperTest {
@@ -50,7 +51,7 @@ class LaPosteRowMapperTest {
     }
 
     /** Fields as La Poste's file has them: ; separated, no quoting, empty fields kept. */
-    private static java.util.List<String> fields(String line) {
-        return java.util.List.of(line.split(";", -1));
+    private static List<String> fields(String line) {
+        return List.of(line.split(";", -1));
     }
 }

@@ -7,6 +7,7 @@ import fr.santegraph.support.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ class TerritoryDirectoryTest extends ScratchGraphTest {
         assertThat(applicationDirectory.get("commune:01053")).isEmpty();
         importer.importDirectory(FIXTURE_COG);
         assertThat(applicationDirectory.get("commune:01053")).get().extracting(Territory::name).isEqualTo("Bourg-en-Bresse");
-        assertThat(applicationDirectory.related(java.util.List.of("commune:01053"), TerritoryRelation.REGION))
+        assertThat(applicationDirectory.related(List.of("commune:01053"), TerritoryRelation.REGION))
                 .extractingByKey("commune:01053").extracting(Territory::id).isEqualTo("region:84");
     }
 

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.IntegrationTest;
 import fr.santegraph.RealGraph;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +73,7 @@ class TerritoryGraphQlTest {
         for (String typed : List.of("st etienne", "St-Étienne", "42000", "saint-etienne")) {
             graphQl.documentName("territoryByName").variable("name", typed).variable("level", "COMMUNE").execute()
                     .path("territories.nodes[0].name").entity(String.class).satisfies(name ->
-                            org.assertj.core.api.Assertions.assertThat(name).as(typed).isEqualTo("Saint-Étienne"));
+                            Assertions.assertThat(name).as(typed).isEqualTo("Saint-Étienne"));
         }
         graphQl.documentName("territoryByName").variable("name", "lhay les roses").execute()
                 .path("territories.nodes[0].name").entity(String.class).isEqualTo("L'Haÿ-les-Roses");
@@ -122,7 +126,7 @@ class TerritoryGraphQlTest {
 
     @Test
     void walkingAllPagesVisitsEveryDepartmentOnce() {
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         String after = null;
         boolean hasNext = true;
         while (hasNext) {
@@ -175,7 +179,7 @@ class TerritoryGraphQlTest {
                 .path("nodes[1].id").entity(String.class).isEqualTo(producer)
                 .path("nodes[2]").valueIsNull()
                 .path("nodes[3].name").entity(String.class).isEqualTo("Ajaccio");
-        graphQl.documentName("nodesByIds").variable("ids", java.util.stream.IntStream.range(0, 101)
+        graphQl.documentName("nodesByIds").variable("ids", IntStream.range(0, 101)
                         .mapToObj(i -> "region:" + i).toList()).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
                         assertThat(error.getMessage()).contains("at most 100")));

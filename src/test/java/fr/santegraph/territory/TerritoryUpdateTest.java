@@ -8,8 +8,12 @@ import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Rejection;
 import fr.santegraph.ingest.RetirementLimit;
+import fr.santegraph.support.GraphChecksum;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +32,7 @@ class TerritoryUpdateTest extends ScratchGraphTest {
 
     /** The fixture editions are tiny: one merger of five communes retires 20 % of them. */
     private static final TerritoryImporter.Options EDITION_2025 = new TerritoryImporter.Options(
-            java.time.LocalDate.of(2025, 1, 1), new RetirementLimit(0.2, false));
+            LocalDate.of(2025, 1, 1), new RetirementLimit(0.2, false));
 
     @Test
     void aLaterCogEditionMergesRenamesAddsAndMovesCommunesWithoutDuplicates() throws Exception {
@@ -95,9 +99,9 @@ class TerritoryUpdateTest extends ScratchGraphTest {
     @Test
     void aCogFileListingFarFewerCommunesThanTheGraphIsRefusedAndChangesNothing(@TempDir Path dir) throws Exception {
         importer.importDirectory(FIXTURES.resolve("cog-a"));
-        var before = fr.santegraph.support.GraphChecksum.of(cypher -> java.util.List.copyOf(
+        var before = GraphChecksum.of(cypher -> List.copyOf(
                 neo4j.query(cypher).fetchAs(String.class).all()));
-        for (String file : java.util.List.of("regions.json", "departements.json")) {
+        for (String file : List.of("regions.json", "departements.json")) {
             Files.copy(FIXTURES.resolve("cog-a").resolve(file), dir.resolve(file));
         }
         // A download cut short: the first commune only.
@@ -108,7 +112,7 @@ class TerritoryUpdateTest extends ScratchGraphTest {
         assertThatThrownBy(() -> importer.importDirectory(dir))
                 .isInstanceOf(ImportFailedException.class)
                 .hasMessageStartingWith("refusing to retire 4 of 5 active commune territories (80.0 %, above the limit of 5.0 %)");
-        assertThat(fr.santegraph.support.GraphChecksum.of(cypher -> java.util.List.copyOf(
+        assertThat(GraphChecksum.of(cypher -> List.copyOf(
                 neo4j.query(cypher).fetchAs(String.class).all()))).isEqualTo(before);
 
         ImportSummary allowed = importer.importDirectory(dir, new TerritoryImporter.Options(null, RetirementLimit.NONE));
@@ -120,13 +124,13 @@ class TerritoryUpdateTest extends ScratchGraphTest {
         ImportSummary summary = importer.importDirectory(FIXTURES.resolve("bad-rows"));
 
         assertThat(summary.rejections()).extracting(Rejection::file, Rejection::line).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("communes.json", 3L),
-                org.assertj.core.groups.Tuple.tuple("communes.json", 4L),
-                org.assertj.core.groups.Tuple.tuple("communes.json", 6L),
-                org.assertj.core.groups.Tuple.tuple("communes.json", 5L),
-                org.assertj.core.groups.Tuple.tuple("laposte.csv", 3L),
-                org.assertj.core.groups.Tuple.tuple("laposte.csv", 4L),
-                org.assertj.core.groups.Tuple.tuple("laposte.csv", 5L));
+                Tuple.tuple("communes.json", 3L),
+                Tuple.tuple("communes.json", 4L),
+                Tuple.tuple("communes.json", 6L),
+                Tuple.tuple("communes.json", 5L),
+                Tuple.tuple("laposte.csv", 3L),
+                Tuple.tuple("laposte.csv", 4L),
+                Tuple.tuple("laposte.csv", 5L));
         assertThat(summary.rejections()).extracting(Rejection::reason).anySatisfy(reason ->
                 assertThat(reason).contains("department:99"));
         assertThat(neo4j.query("MATCH (c:Commune) RETURN c.code ORDER BY c.code").fetchAs(String.class).all())
