@@ -1,16 +1,16 @@
 package fr.santegraph.catalogue;
 
+import fr.santegraph.common.SortDirection;
+
 /** Sorting of a catalogue list: by name (or title) or by id, ascending or descending. */
-public record CatalogueOrder(Field field, Direction direction) {
+public record CatalogueOrder(Field field, SortDirection direction) {
 
     public enum Field { NAME, ID }
 
-    public enum Direction { ASC, DESC }
-
     public static CatalogueOrder orDefault(CatalogueOrder order) {
-        return order == null ? new CatalogueOrder(Field.NAME, Direction.ASC)
+        return order == null ? new CatalogueOrder(Field.NAME, SortDirection.ASC)
                 : new CatalogueOrder(order.field() == null ? Field.NAME : order.field(),
-                order.direction() == null ? Direction.ASC : order.direction());
+                order.direction() == null ? SortDirection.ASC : order.direction());
     }
 
     /** The property to sort on: {@code nameProperty} ("name" or "title") for NAME. */
@@ -19,6 +19,6 @@ public record CatalogueOrder(Field field, Direction direction) {
     }
 
     public boolean descending() {
-        return direction == Direction.DESC;
+        return direction == SortDirection.DESC;
     }
 }

@@ -37,7 +37,14 @@ final class ActivityRowMapper {
     /** The keys of the maps {@link #map} builds, which the writer spells out in its statements. */
     static final List<String> PRACTITIONER_KEYS = List.of("nationalId", "identifierType", "identifier",
             "exerciseCivilityCode", "exerciseCivility", "civilityCode", "civility", "lastName", "firstName", "searchName",
-            "categoryCode", "category");
+            "categoryCode", "category", "sortName");
+    /**
+     * The practitioner keys a fingerprint covers: all but {@code sortName}, which the names already decide. Bump
+     * {@link #FINGERPRINT_FORMAT} when the stored properties change shape: every practitioner is rewritten once by the
+     * next refresh (what brought {@code sortName} to graphs imported before it).
+     */
+    static final List<String> FINGERPRINTED_PRACTITIONER_KEYS = PRACTITIONER_KEYS.subList(0, PRACTITIONER_KEYS.size() - 1);
+    static final int FINGERPRINT_FORMAT = 2;
     static final List<String> ACTIVITY_KEYS = List.of("id", "professionCode", "specialtyCode", "modeCode", "mode",
             "sectorCode", "sector", "pharmacistSectionCode", "pharmacistSection", "roleCode", "role", "genreCode", "genre",
             "registrationAuthority", "siteId");
@@ -135,6 +142,8 @@ final class ActivityRowMapper {
         practitioner.put("lastName", lastName);
         practitioner.put("firstName", firstName);
         practitioner.put("searchName", TextFolding.fold(nullToEmpty(firstName) + " " + nullToEmpty(lastName)));
+        // The key of the name order: folded last name, then folded first name (a list sorts element by element).
+        practitioner.put("sortName", List.of(TextFolding.fold(nullToEmpty(lastName)), TextFolding.fold(nullToEmpty(firstName))));
         practitioner.put("categoryCode", get(fields, "Code catégorie professionnelle"));
         practitioner.put("category", get(fields, "Libellé catégorie professionnelle"));
 
@@ -182,7 +191,8 @@ final class ActivityRowMapper {
                 nullToEmpty((String) activity.get("pharmacistSectionCode")));
         activity.put("id", activityId);
         // Over the values, not the raw text: a new header edition (extra columns) changes no practitioner.
-        Fingerprint fingerprint = new Fingerprint().add(practitioner, PRACTITIONER_KEYS).add(activity, ACTIVITY_KEYS)
+        Fingerprint fingerprint = new Fingerprint().add(FINGERPRINT_FORMAT).add(practitioner, FINGERPRINTED_PRACTITIONER_KEYS)
+                .add(activity, ACTIVITY_KEYS)
                 .add(profession.code()).add(profession.label());
         if (specialty != null) {
             fingerprint.add(specialty.label()).add(specialty.typeCode()).add(specialty.typeLabel());

@@ -40,9 +40,10 @@ public class PractitionerController {
     }
 
     @QueryMapping
-    public CountedConnection<Practitioner> practitioners(@Argument PractitionerFilter filter, ScrollSubrange subrange,
+    public CountedConnection<Practitioner> practitioners(@Argument PractitionerFilter filter,
+                                                         @Argument PractitionerOrder orderBy, ScrollSubrange subrange,
                                                          DataFetchingFieldSelectionSet selection) {
-        return practitioners.find(filter, pagination.request(subrange), selection.contains("totalCount"));
+        return practitioners.find(filter, orderBy, pagination.request(subrange), selection.contains("totalCount"));
     }
 
     @QueryMapping
@@ -81,7 +82,7 @@ public class PractitionerController {
     @SchemaMapping(typeName = "Territory")
     public CountedConnection<Practitioner> unplacedPractitioners(Territory territory, ScrollSubrange subrange,
                                                                  DataFetchingFieldSelectionSet selection) {
-        return practitioners.find(new PractitionerFilter(null, null, null, territory.id(), null, null, false, false),
+        return practitioners.find(new PractitionerFilter(null, null, null, territory.id(), null, null, false, false), null,
                 pagination.request(subrange), selection.contains("totalCount"));
     }
 

@@ -207,15 +207,16 @@ public class PractitionerService {
     }
 
     @SuppressWarnings("unchecked")
-    public CountedConnection<Practitioner> find(PractitionerFilter filter, PageRequest page, boolean countNeeded) {
+    public CountedConnection<Practitioner> find(PractitionerFilter filter, PractitionerOrder orderBy, PageRequest page,
+                                                boolean countNeeded) {
+        String order = PractitionerOrder.orDefault(orderBy).cypher();
         Map<String, Object> parameters = parameters(filter);
         parameters.put("offset", page.offset());
         parameters.put("limit", page.lookAhead());
         String match = start(parameters) + FILTER;
         if (countNeeded) {
             // Page and total from one pass over the matches rather than two.
-            return neo4j.query(match + """
-                            WITH p ORDER BY p.lastName, p.firstName, p.id
+            return neo4j.query(match + order + """
                             WITH collect(p) AS matching
                             RETURN size(matching) AS total,
                                    [p IN matching[$offset..($offset + $limit)] | %s] AS page
@@ -232,8 +233,8 @@ public class PractitionerService {
                         return connection;
                     }).orElseThrow();
         }
-        List<Practitioner> items = List.copyOf(neo4j.query(match
-                        + "WITH p ORDER BY p.lastName, p.firstName, p.id SKIP $offset LIMIT $limit\nRETURN "
+        List<Practitioner> items = List.copyOf(neo4j.query(match + order
+                        + "SKIP $offset LIMIT $limit\nRETURN "
                         + PROJECTION + " AS p")
                 .bindAll(parameters)
                 .fetchAs(Practitioner.class).mappedBy((types, record) -> Practitioner.from(record.get("p"))).all());

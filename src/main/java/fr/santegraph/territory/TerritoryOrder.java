@@ -1,20 +1,19 @@
 package fr.santegraph.territory;
 
+import fr.santegraph.common.SortDirection;
 import fr.santegraph.common.TextFolding;
 import java.util.Comparator;
 
 /** How a list of territories is sorted: by code, by name (French order: accents, case and hyphens ignored) or by population. */
-public record TerritoryOrder(Field field, Direction direction) {
+public record TerritoryOrder(Field field, SortDirection direction) {
 
     public enum Field { CODE, NAME, POPULATION }
-
-    public enum Direction { ASC, DESC }
 
     /** The order of entries; territories without a population come last either way, then by code. */
     Comparator<TerritoryDirectory.Entry> comparator() {
         Comparator<TerritoryDirectory.Entry> byCode = Comparator.comparing((TerritoryDirectory.Entry e) -> e.territory().code())
                 .thenComparing(e -> e.territory().level().name());
-        boolean descending = direction == Direction.DESC;
+        boolean descending = direction == SortDirection.DESC;
         return switch (field == null ? Field.CODE : field) {
             case CODE -> descending ? byCode.reversed() : byCode;
             case NAME -> {

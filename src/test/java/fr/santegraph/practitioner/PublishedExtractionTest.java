@@ -248,7 +248,7 @@ class PublishedExtractionTest extends ScratchGraphTest {
         assertThat(importFile(file).rejected()).isZero();
 
         List<String> unplaced = practitioners.find(new PractitionerFilter(null, null, null, "department:01", null, null,
-                false, false), new PageRequest(0, 50), true).getNodes().stream()
+                false, false), null, new PageRequest(0, 50), true).getNodes().stream()
                 .map(Practitioner::lastName).toList();
         // Trévoux: no commune code; Massieux: its commune has no centroid; Roux: no site at all.
         assertThat(unplaced).containsExactly("BLANC", "NOIR", "ROUX");
