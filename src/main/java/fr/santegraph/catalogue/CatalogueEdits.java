@@ -1,5 +1,6 @@
 package fr.santegraph.catalogue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -23,10 +24,12 @@ public class CatalogueEdits {
 
     private final Neo4jClient neo4j;
     private final CatalogueRepository catalogue;
+    private final CatalogueSortKeys sortKeys;
 
-    public CatalogueEdits(Neo4jClient neo4j, CatalogueRepository catalogue) {
+    public CatalogueEdits(Neo4jClient neo4j, CatalogueRepository catalogue, CatalogueSortKeys sortKeys) {
         this.neo4j = neo4j;
         this.catalogue = catalogue;
+        this.sortKeys = sortKeys;
     }
 
     /** Why a code or a name is refused, or null. */
@@ -54,12 +57,16 @@ public class CatalogueEdits {
      * {@code $editor}; returns whether it created the node (the marker is removed).
      */
     public boolean upsert(String cypher, Map<String, Object> properties) {
-        return neo4j.query(cypher + """
+        Map<String, Object> result = neo4j.query(cypher + """
                         WITH n, n.created AS created
                         REMOVE n.created
-                        RETURN created""")
-                .bind(properties).to("p").bind(editor()).to("editor")
-                .fetchAs(Boolean.class).one().orElse(false);
+                        RETURN created, n.id AS id, [label IN labels(n) WHERE label IN $sorted][0] AS label""")
+                .bind(properties).to("p").bind(editor()).to("editor").bind(CatalogueSortKeys.LABELS).to("sorted")
+                .fetch().one().orElse(Map.of());
+        if (result.get("label") != null) {
+            sortKeys.update((String) result.get("label"), List.of(result.get("id")));
+        }
+        return Boolean.TRUE.equals(result.get("created"));
     }
 
     /** Runs an edit statement with {@code $editor} bound to the caller. */

@@ -2,7 +2,7 @@ package fr.santegraph.catalogue;
 
 import fr.santegraph.common.SortDirection;
 
-/** Sorting of a catalogue list: by name (or title) or by id, ascending or descending. */
+/** Sorting of a catalogue list: by name (or title) in French order or by id, ascending or descending. */
 public record CatalogueOrder(Field field, SortDirection direction) {
 
     public enum Field { NAME, ID }
@@ -13,9 +13,12 @@ public record CatalogueOrder(Field field, SortDirection direction) {
                 order.direction() == null ? SortDirection.ASC : order.direction());
     }
 
-    /** The property to sort on: {@code nameProperty} ("name" or "title") for NAME. */
-    public String property(String nameProperty) {
-        return field == Field.ID ? "id" : nameProperty;
+    /**
+     * The Cypher expression to sort the node {@code n} on: for NAME, the French-order key of its {@code nameProperty}
+     * ("name" or "title") that {@link CatalogueSortKeys} stores, else the lower-cased text.
+     */
+    public String sortKey(String nameProperty) {
+        return field == Field.ID ? "n.id" : "coalesce(n.sortName, toLower(n.%s))".formatted(nameProperty);
     }
 
     public boolean descending() {

@@ -72,15 +72,15 @@ public class CatalogueRepository {
         return result;
     }
 
-    /** One page of nodes of a label matching all conditions, sorted, with the total when asked. */
+    /** One page of nodes of a label matching all conditions, sorted on {@code sortKey} (on {@code n}), with the total when asked. */
     public <T> CountedConnection<T> page(String label, List<String> conditions, Map<String, Object> parameters,
-                                         String sortProperty, boolean descending, PageRequest page, boolean countTotal,
+                                         String sortKey, boolean descending, PageRequest page, boolean countTotal,
                                          Function<Map<String, Object>, T> mapper) {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         Map<String, Object> params = new HashMap<>(parameters);
         params.put("offset", page.offset());
         params.put("limit", page.lookAhead());
-        List<T> items = neo4j.query("MATCH (n:" + label + ")" + where + " RETURN n {.*} AS n ORDER BY n." + sortProperty
+        List<T> items = neo4j.query("MATCH (n:" + label + ")" + where + " RETURN n {.*} AS n ORDER BY " + sortKey
                         + (descending ? " DESC" : "") + ", n.id SKIP $offset LIMIT $limit")
                 .bindAll(params).fetch().all().stream().map(row -> mapper.apply(castMap(row.get("n")))).toList();
         Long total = null;

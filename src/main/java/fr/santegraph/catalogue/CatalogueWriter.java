@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class CatalogueWriter {
 
     private final Neo4jClient neo4j;
+    private final CatalogueSortKeys sortKeys;
 
-    public CatalogueWriter(Neo4jClient neo4j) {
+    public CatalogueWriter(Neo4jClient neo4j, CatalogueSortKeys sortKeys) {
         this.neo4j = neo4j;
+        this.sortKeys = sortKeys;
     }
 
     public static String producerId(String code) {
@@ -76,6 +78,7 @@ public class CatalogueWriter {
                     p.aliases = reduce(acc = coalesce(p.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
                 SET p.searchText = %s
                 """.formatted(producerSearchText("p"))).bind(rows).to("rows").run();
+        sortKeys.update("Producer", rows.stream().map(row -> row.get("id")).toList());
     }
 
     /**
@@ -137,6 +140,7 @@ public class CatalogueWriter {
                   SET d.producerCodes = producers, d.themeCodes = themes
                 }
                 """).bind(rows).to("rows").run();
+        sortKeys.update("Dataset", rows.stream().map(row -> row.get("id")).toList());
     }
 
     public void writeDistributions(List<Map<String, Object>> rows) {
@@ -168,6 +172,7 @@ public class CatalogueWriter {
                   MERGE (s)-[:SERVES]->(d)
                 }
                 """).bind(rows).to("rows").run();
+        sortKeys.update("DataService", rows.stream().map(row -> row.get("id")).toList());
     }
 
     public void writeGeoLevels() {
@@ -215,6 +220,7 @@ public class CatalogueWriter {
                 MATCH (g:GeoLevel {id: link.to})
                 CREATE (i)-[:AVAILABLE_AT {coverage: link.coverage}]->(g)
                 """).bind(levels).to("links").run();
+        sortKeys.update("Indicator", ids);
     }
 
     /** Label and type are constants of this class, never input. */

@@ -58,7 +58,7 @@ public class DatasetController {
     public CountedConnection<DataService> dataServices(@Argument CatalogueOrder orderBy, ScrollSubrange subrange,
                                                        DataFetchingFieldSelectionSet selection) {
         CatalogueOrder order = CatalogueOrder.orDefault(orderBy);
-        return catalogue.page("DataService", List.of(), Map.of(), order.property("title"), order.descending(),
+        return catalogue.page("DataService", List.of(), Map.of(), order.sortKey("title"), order.descending(),
                 pagination.request(subrange), selection.contains("totalCount"), DataService::of);
     }
 

@@ -87,7 +87,7 @@ public class DatasetQueries {
                         f.dataService() == null ? null : CatalogueRepository.globalId("dataservice", f.dataService()))
                 .add("$source IN n.sources", "source", f.source());
         CatalogueOrder order = CatalogueOrder.orDefault(orderBy);
-        return catalogue.page("Dataset", where.conditions(), where.parameters(), order.property("title"), order.descending(),
+        return catalogue.page("Dataset", where.conditions(), where.parameters(), order.sortKey("title"), order.descending(),
                 page, countTotal, Dataset::of);
     }
 

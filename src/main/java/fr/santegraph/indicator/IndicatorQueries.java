@@ -58,7 +58,7 @@ public class IndicatorQueries {
                 .add("$dataset IN n.datasetCodes", "dataset", CatalogueRepository.code("dataset", f.dataset()))
                 .add("n.dataServiceCode = $service", "service", CatalogueRepository.code("dataservice", f.dataService()));
         CatalogueOrder order = CatalogueOrder.orDefault(orderBy);
-        return catalogue.page("Indicator", where.conditions(), where.parameters(), order.property("name"), order.descending(),
+        return catalogue.page("Indicator", where.conditions(), where.parameters(), order.sortKey("name"), order.descending(),
                 page, countTotal, Indicator::of);
     }
 

@@ -34,7 +34,7 @@ public class ProducerQueries {
                 .add("n.kind = $kind", "kind", f.kind())
                 .add("n.inAliasFile = $inAliasFile", "inAliasFile", f.inAliasFile());
         CatalogueOrder order = CatalogueOrder.orDefault(orderBy);
-        return catalogue.page("Producer", where.conditions(), where.parameters(), order.property("name"), order.descending(),
+        return catalogue.page("Producer", where.conditions(), where.parameters(), order.sortKey("name"), order.descending(),
                 page, countTotal, Producer::of);
     }
 }

@@ -1,6 +1,7 @@
 package fr.santegraph.reference;
 
 import fr.santegraph.catalogue.CatalogueReferenceImporter;
+import fr.santegraph.catalogue.CatalogueSortKeys;
 import fr.santegraph.catalogue.ProducerDirectory;
 import fr.santegraph.dataset.EtalabCartographyImporter;
 import fr.santegraph.dataset.SndsSchemaImporter;
@@ -58,6 +59,7 @@ public class BundledDataLoader implements ApplicationRunner, HealthIndicator {
     private final boolean enabled;
     private final List<String> only;
     private final RetirementLimit retirementLimit;
+    private final CatalogueSortKeys sortKeys;
     private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean loading;
     private volatile String current = "";
@@ -65,6 +67,7 @@ public class BundledDataLoader implements ApplicationRunner, HealthIndicator {
 
     public BundledDataLoader(SourceEditions editions, TerritoryImporter territories, CatalogueReferenceImporter catalogue,
                              EtalabCartographyImporter etalab, DreesIndicatorImporter indicators, SndsSchemaImporter snds,
+                             CatalogueSortKeys sortKeys,
                              @Value("${santegraph.bundled.location:" + BundledSources.DEFAULT_LOCATION + "}") String location,
                              @Value("${santegraph.bundled.load-on-start:true}") boolean enabled,
                              @Value("${santegraph.bundled.sources:}") List<String> only,
@@ -77,6 +80,7 @@ public class BundledDataLoader implements ApplicationRunner, HealthIndicator {
         this.etalab = etalab;
         this.indicators = indicators;
         this.snds = snds;
+        this.sortKeys = sortKeys;
         this.enabled = enabled;
         this.only = only.stream().map(String::strip).filter(name -> !name.isEmpty()).toList();
         // Closed from the moment the web server listens: the runners start after it.
@@ -126,6 +130,8 @@ public class BundledDataLoader implements ApplicationRunner, HealthIndicator {
             outcomes.add(outcome);
             rows += outcome.summary() == null ? 0 : outcome.summary().read();
         }
+        // A graph kept from a version without sort keys gets them whether or not a source was reloaded.
+        sortKeys.fillMissing();
         current = "done";
         double seconds = (System.nanoTime() - start) / 1e9;
         log.info("Bundled data: {} sources checked in {} s, {} rows loaded ({})", sources.size(),

@@ -3,6 +3,7 @@ package fr.santegraph.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.IntegrationTest;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,8 @@ class CatalogueGraphQlTest {
                 .variable("first", 20)
                 .execute();
         List<String> names = response.path("indicators.nodes[*].name").entityList(String.class).get();
-        assertThat(names).isNotEmpty().isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(names).isNotEmpty().isSortedAccordingTo(
+                Comparator.comparing(CatalogueSortKeys::of, Comparator.reverseOrder()));
         response.path("indicators.nodes[*].updateFrequency").entityList(String.class)
                 .satisfies(f -> assertThat(f).containsOnly("ANNUAL"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.ScratchGraphTest;
 import fr.santegraph.catalogue.CatalogueReferenceImporter;
+import fr.santegraph.catalogue.CatalogueSortKeys;
 import fr.santegraph.dataset.EtalabCartographyImporter;
 import fr.santegraph.dataset.SndsSchemaImporter;
 import fr.santegraph.indicator.DreesIndicatorImporter;
@@ -35,10 +36,12 @@ class BundledEditionTest extends ScratchGraphTest {
     DreesIndicatorImporter indicators;
     @Autowired
     SndsSchemaImporter snds;
+    @Autowired
+    CatalogueSortKeys sortKeys;
 
     /** A loader as a start with that bundle in its jar would run it; the fixture merger retires 20 % of communes. */
     private BundledDataLoader loader(String bundle, double maxRetiredShare) {
-        return new BundledDataLoader(editions, territories, catalogue, etalab, indicators, snds, "bundles/" + bundle + "/",
+        return new BundledDataLoader(editions, territories, catalogue, etalab, indicators, snds, sortKeys, "bundles/" + bundle + "/",
                 true, List.of(), maxRetiredShare);
     }
 

@@ -13,7 +13,7 @@ class LoadingGateTest {
 
     /** A loader that has not run yet: it is loading from the moment it exists, as on a start. */
     private static BundledDataLoader loading() {
-        return new BundledDataLoader(null, null, null, null, null, null, "bundles/small/", true, List.of(), 0.05);
+        return new BundledDataLoader(null, null, null, null, null, null, null, "bundles/small/", true, List.of(), 0.05);
     }
 
     private static MockHttpServletResponse request(BundledDataLoader loader, String method, String path) throws Exception {
@@ -59,7 +59,7 @@ class LoadingGateTest {
 
     @Test
     void everythingIsOpenOnceLoaded() throws Exception {
-        BundledDataLoader disabled = new BundledDataLoader(null, null, null, null, null, null, "bundles/small/", false,
+        BundledDataLoader disabled = new BundledDataLoader(null, null, null, null, null, null, null, "bundles/small/", false,
                 List.of(), 0.05);
         assertThat(request(disabled, "POST", "/graphql").getStatus()).isEqualTo(299);
     }
