@@ -17,3 +17,5 @@ CREATE TEXT INDEX practitioner_search_name IF NOT EXISTS FOR (p:Practitioner) ON
 CREATE POINT INDEX site_location IF NOT EXISTS FOR (s:Site) ON (s.location);
 // Practitioners without any site, per département (or none): the unplaced lists and counts.
 CREATE INDEX activity_unplaced_department IF NOT EXISTS FOR (a:Activity) ON (a.unplacedReason, a.departmentCode);
+// The modes-of-practice filter list counts practitioners per mode from its activities.
+CREATE INDEX activity_mode IF NOT EXISTS FOR (a:Activity) ON (a.modeCode);

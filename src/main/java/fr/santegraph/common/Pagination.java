@@ -38,15 +38,16 @@ public class Pagination {
     }
 
     public PageRequest request(ScrollSubrange subrange) {
+        // Spring turns last/before over offset cursors into the forward page that ends before the cursor.
         if (!subrange.forward()) {
-            throw new InvalidArgumentException("backward pagination (last/before) is not supported: use first/after");
+            throw new InvalidArgumentException("last needs before: use first/after for the first pages");
         }
         int limit = subrange.count().orElse(defaultPageSize);
         if (limit < 0) {
-            throw new InvalidArgumentException("first must not be negative");
+            throw new InvalidArgumentException("a page size must not be negative");
         }
         if (limit > maxPageSize) {
-            throw new InvalidArgumentException("first is " + limit + ", above the maximum page size " + maxPageSize
+            throw new InvalidArgumentException("a page of " + limit + " is above the maximum page size " + maxPageSize
                     + " (santegraph.graphql.max-page-size)");
         }
         long offset = subrange.position().map(position -> {
@@ -54,7 +55,7 @@ public class Pagination {
                 // A cursor is the position of an item already seen: the page starts after it.
                 return offsetPosition.isInitial() ? 0L : offsetPosition.getOffset() + 1;
             }
-            throw new InvalidArgumentException("after is not a cursor of this connection");
+            throw new InvalidArgumentException("after/before is not a cursor of this connection");
         }).orElse(0L);
         return new PageRequest(offset, limit);
     }

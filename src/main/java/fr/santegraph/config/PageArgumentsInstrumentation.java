@@ -8,18 +8,26 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.pagination.CursorEncoder;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks the Relay arguments of every paginated field before it is fetched (before Spring reads them): Spring's own
- * reading turns a negative {@code first} into the default page and accepts cursors this service never gave (a
- * negative offset), so a client's mistake or a forged cursor would silently answer something else. Both are
- * BAD_REQUEST errors instead, and an undecodable cursor never reaches Spring's decoding.
+ * reading turns a negative {@code first} or {@code last} into the default page and accepts cursors this service never
+ * gave (a negative offset), so a client's mistake or a forged cursor would silently answer something else. Both are
+ * BAD_REQUEST errors instead, and an undecodable cursor never reaches Spring's decoding. Paging backward takes
+ * {@code last} with {@code before} (offset cursors give the page before a cursor without counting).
  */
 @Component
 public class PageArgumentsInstrumentation extends SimplePerformantInstrumentation {
+
+    private final int maxPageSize;
+
+    public PageArgumentsInstrumentation(@Value("${santegraph.graphql.max-page-size:1000}") int maxPageSize) {
+        this.maxPageSize = maxPageSize;
+    }
 
     /** Spring GraphQL's default encoding of cursors, which this service keeps. */
     private static final CursorEncoder ENCODER = CursorEncoder.base64();
@@ -29,13 +37,11 @@ public class PageArgumentsInstrumentation extends SimplePerformantInstrumentatio
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
         var definition = parameters.getExecutionStepInfo().getFieldDefinition();
-        boolean first = definition.getArgument("first") != null;
-        boolean after = definition.getArgument("after") != null;
-        if (!first && !after) {
+        if (definition.getArgument("first") == null && definition.getArgument("after") == null) {
             return dataFetcher;
         }
         return environment -> {
-            String problem = problem(environment, first, after);
+            String problem = problem(environment);
             if (problem != null) {
                 return DataFetcherResult.newResult().error(GraphqlErrorBuilder.newError(environment)
                         .errorType(ErrorType.BAD_REQUEST).message(problem).build()).build();
@@ -44,12 +50,27 @@ public class PageArgumentsInstrumentation extends SimplePerformantInstrumentatio
         };
     }
 
-    private String problem(DataFetchingEnvironment environment, boolean first, boolean after) {
-        if (first && environment.getArgument("first") instanceof Integer size && size < 0) {
-            return "first must not be negative (0 asks for the total only)";
+    private String problem(DataFetchingEnvironment environment) {
+        for (String size : new String[] {"first", "last"}) {
+            if (environment.getArgument(size) instanceof Integer value && value < 0) {
+                return size + " must not be negative (0 asks for the total only)";
+            }
         }
-        if (after && environment.getArgument("after") instanceof String cursor && !isOurs(cursor)) {
-            return "'after' is not a cursor returned by this service";
+        for (String position : new String[] {"after", "before"}) {
+            if (environment.getArgument(position) instanceof String cursor && !isOurs(cursor)) {
+                return "'" + position + "' is not a cursor returned by this service";
+            }
+        }
+        if (environment.getArgument("first") != null && environment.getArgument("last") != null) {
+            return "give first (with after) or last (with before), not both";
+        }
+        // Spring shortens a backward page to what lies before the cursor, which would hide an oversized one.
+        if (environment.getArgument("last") instanceof Integer last && last > maxPageSize) {
+            return "a page of " + last + " is above the maximum page size " + maxPageSize
+                    + " (santegraph.graphql.max-page-size)";
+        }
+        if (environment.getArgument("last") != null && environment.getArgument("before") == null) {
+            return "last needs before (the startCursor of the page after the one wanted); use first for the first pages";
         }
         return null;
     }

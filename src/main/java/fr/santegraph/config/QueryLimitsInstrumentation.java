@@ -115,6 +115,9 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
             return 1;
         }
         Object first = env.getArguments().get("first");
+        if (first == null) {
+            first = env.getArguments().get("last");
+        }
         // A `first` above the maximum page size is refused by its own, clearer error (naming max-page-size):
         // weigh it as the largest page it could be rather than report it as a cost overrun.
         return first instanceof Number number ? Math.min(Math.max(number.longValue(), 1), maxPageSize) : defaultPageSize;

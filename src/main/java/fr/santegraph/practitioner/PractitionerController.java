@@ -57,6 +57,11 @@ public class PractitionerController {
     }
 
     @QueryMapping
+    public List<PractitionerService.ModeOfPracticeCount> modesOfPractice() {
+        return practitioners.modeOfPracticeCounts();
+    }
+
+    @QueryMapping
     public List<PractitionerService.UnplacedCount> unplacedPractitionerCounts() {
         return practitioners.unplacedCounts();
     }

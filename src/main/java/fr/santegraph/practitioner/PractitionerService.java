@@ -12,6 +12,7 @@ import fr.santegraph.territory.TerritoryId;
 import fr.santegraph.territory.TerritoryLevel;
 import fr.santegraph.territory.TerritoryService;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.types.Point;
@@ -462,6 +464,34 @@ public class PractitionerService {
                         ORDER BY practitioners DESC, x.code
                         RETURN x {.code, .name, .typeCode, .type} AS x, practitioners""")
                 .fetchAs(SpecialtyCount.class).mappedBy((types, r) -> new SpecialtyCount(Specialty.from(r.get("x")),
+                        r.get("practitioners").asLong())).all());
+    }
+
+    /** A mode of practice, its published code and label, and how many active practitioners practise in it. */
+    public record ModeOfPracticeCount(PractitionerFilter.ModeOfPractice modeOfPractice, CodedLabel published,
+                                      long practitioners) {
+    }
+
+    /**
+     * Every mode of practice, most practitioners first: distinct active practitioners with a current activity in
+     * it (a practitioner both liberal and salaried counts in both). Enters by the activities' mode index.
+     */
+    public List<ModeOfPracticeCount> modeOfPracticeCounts() {
+        List<String> codes = Arrays.stream(PractitionerFilter.ModeOfPractice.values()).map(m -> m.code).toList();
+        Map<String, PractitionerFilter.ModeOfPractice> byCode = Arrays.stream(PractitionerFilter.ModeOfPractice.values())
+                .collect(Collectors.toMap(m -> m.code, m -> m));
+        return List.copyOf(neo4j.query("""
+                        UNWIND $codes AS code
+                        CALL (code) {
+                          MATCH (a:Activity {modeCode: code})<-[:HAS_ACTIVITY]-(p:Practitioner)
+                          WHERE a.active AND p.active
+                          RETURN count(DISTINCT p) AS practitioners, min(a.mode) AS label
+                        }
+                        RETURN code, label, practitioners ORDER BY practitioners DESC, code""")
+                .bind(codes).to("codes")
+                .fetchAs(ModeOfPracticeCount.class).mappedBy((types, r) -> new ModeOfPracticeCount(
+                        byCode.get(r.get("code").asString()),
+                        new CodedLabel(r.get("code").asString(), r.get("label").asString(null)),
                         r.get("practitioners").asLong())).all());
     }
 

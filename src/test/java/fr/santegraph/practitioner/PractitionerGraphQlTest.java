@@ -103,6 +103,20 @@ class PractitionerGraphQlTest extends ScratchGraphTest {
                     "MATCH (:Profession {code: '" + code + "'})<-[:HAS_PROFESSION]-(p:Practitioner {active: true}) RETURN count(p)"));
         }
         response.path("specialties[0].practitioners").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+
+        List<Map<String, Object>> modes = graphQl.document(
+                        "{ modesOfPractice { modeOfPractice published { code label } practitioners } }").execute()
+                .path("modesOfPractice").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(modes).extracting(m -> m.get("modeOfPractice")).containsExactlyInAnyOrder("LIBERAL", "SALARIED", "VOLUNTEER");
+        assertThat(modes).extracting(m -> ((Number) m.get("practitioners")).longValue())
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        for (Map<String, Object> row : modes) {
+            String code = (String) ((Map<?, ?>) row.get("published")).get("code");
+            assertThat(((Number) row.get("practitioners")).longValue()).as(code).isEqualTo(count(
+                    "MATCH (p:Practitioner {active: true})-[:HAS_ACTIVITY]->(a:Activity {active: true, modeCode: '" + code
+                            + "'}) RETURN count(DISTINCT p)"));
+        }
+        assertThat(modes).anySatisfy(m -> assertThat(((Number) m.get("practitioners")).longValue()).isPositive());
     }
 
     @Test
