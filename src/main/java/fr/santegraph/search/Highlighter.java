@@ -3,8 +3,11 @@ package fr.santegraph.search;
 import fr.santegraph.common.TextFolding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 
 /**
  * Marks the words of a text that match a query term the way the French analyzer does (accents and case
@@ -30,6 +33,17 @@ public final class Highlighter {
         }
         return terms;
     }
+
+    /**
+     * The terms worth marking in a hit: those the index's French analyzer keeps (its own stop-word list, folded),
+     * so that "du" in "taux du cancer" is not highlighted wherever it occurs.
+     */
+    public static List<String> markedTerms(List<String> terms) {
+        return terms.stream().filter(term -> !STOP_WORDS.contains(term)).toList();
+    }
+
+    private static final Set<String> STOP_WORDS = FrenchAnalyzer.getDefaultStopSet().stream()
+            .map(word -> TextFolding.fold(word instanceof char[] chars ? new String(chars) : word.toString())).collect(Collectors.toUnmodifiableSet());
 
     static boolean matches(String word, String term) {
         String w = TextFolding.fold(word);

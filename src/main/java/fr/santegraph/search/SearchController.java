@@ -21,9 +21,10 @@ public class SearchController {
 
     @QueryMapping
     public SearchService.SearchConnection search(@Argument String query, @Argument List<SearchType> types,
-                                                 @Argument SearchService.Filter filter, ScrollSubrange subrange,
+                                                 @Argument SearchService.Filter filter,
+                                                 @Argument SearchService.Order orderBy, ScrollSubrange subrange,
                                                  DataFetchingFieldSelectionSet selection) {
         // Facets cost a pass over every hit: only when the query asks for them.
-        return search.search(query, types, filter, pagination.request(subrange), selection.contains("facets"));
+        return search.search(query, types, filter, orderBy, pagination.request(subrange), selection.contains("facets"));
     }
 }

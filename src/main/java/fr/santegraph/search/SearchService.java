@@ -3,12 +3,15 @@ package fr.santegraph.search;
 import fr.santegraph.catalogue.AccessLevel;
 import fr.santegraph.catalogue.AliasIndex;
 import fr.santegraph.catalogue.CatalogueRepository;
+import fr.santegraph.catalogue.CatalogueSortKeys;
 import fr.santegraph.catalogue.GeoLevel;
+import fr.santegraph.catalogue.Slugs;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.ReadTransaction;
+import fr.santegraph.common.SortDirection;
 import fr.santegraph.dataset.DataService;
 import fr.santegraph.dataset.Dataset;
 import fr.santegraph.dataset.Variable;
@@ -18,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -43,7 +48,24 @@ public class SearchService {
         this.pagination = pagination;
     }
 
-    public record Filter(String producer, String theme, GeoLevel geoLevel, AccessLevel accessLevel, String dataset) {
+    /** Each criterion takes several values, any of which may hold (OR); the criteria given must all hold (AND). */
+    public record Filter(List<String> producer, List<String> theme, List<GeoLevel> geoLevel,
+                         List<AccessLevel> accessLevel, List<String> dataset) {
+    }
+
+    /** How hits are sorted: by relevance (best first) or by title in French order. */
+    public record Order(Field field, SortDirection direction) {
+        public enum Field { SCORE, TITLE }
+
+        String cypher() {
+            boolean descending = direction == SortDirection.DESC;
+            if (field == Field.TITLE) {
+                return "ORDER BY coalesce(node.sortName, toLower(coalesce(node.name, node.title)))"
+                        + (descending ? " DESC" : "") + ", score DESC, node.id";
+            }
+            // Relevance reads best first; ASC asks for the least relevant first.
+            return "ORDER BY score" + (direction == SortDirection.ASC ? "" : " DESC") + ", node.id";
+        }
     }
 
     public record Highlight(String field, String fragment) {
@@ -77,14 +99,16 @@ public class SearchService {
             CALL db.index.fulltext.queryNodes('catalogue_search', $query) YIELD node, score
             WITH node, score, [l IN labels(node) WHERE l IN ['Indicator', 'Dataset', 'DataService', 'Producer', 'Variable']][0] AS label
             WHERE ($labels IS NULL OR label IN $labels)
-              AND ($producer IS NULL OR $producer IN coalesce(node.producerCodes, CASE WHEN label = 'Producer' THEN [node.code] ELSE [] END))
-              AND ($theme IS NULL OR $theme IN coalesce(node.themeCodes, []))
-              AND ($geoLevel IS NULL OR $geoLevel IN coalesce(node.geoLevels, []))
-              AND ($accessLevel IS NULL OR node.accessLevel = $accessLevel)
-              AND ($dataset IS NULL OR $dataset IN coalesce(node.datasetCodes, []) OR (label = 'Dataset' AND node.code = $dataset))
-            // A producer whose name, acronym or alias is exactly the query comes first ("CNAMTS", "Assurance maladie").
-            WITH node, label, score + CASE WHEN $exact IN coalesce(node.foldedNames, []) THEN 100.0 ELSE 0.0 END AS score
-            ORDER BY score DESC
+              AND ($producers IS NULL OR any(x IN $producers WHERE x IN coalesce(node.producerCodes, CASE WHEN label = 'Producer' THEN [node.code] ELSE [] END)))
+              AND ($themes IS NULL OR any(x IN $themes WHERE x IN coalesce(node.themeCodes, [])))
+              AND ($geoLevels IS NULL OR any(x IN $geoLevels WHERE x IN coalesce(node.geoLevels, [])))
+              AND ($accessLevels IS NULL OR node.accessLevel IN $accessLevels)
+              AND ($datasets IS NULL OR any(x IN $datasets WHERE x IN coalesce(node.datasetCodes, []) OR (label = 'Dataset' AND node.code = x)))
+            // An exact match comes first: a producer's name, acronym or alias ("CNAMTS", "Assurance maladie"), an
+            // object's code ("pmsi") or its whole title or name, where the words alone rank longer texts higher.
+            WITH node, label, score + CASE WHEN $exact IN coalesce(node.foldedNames, []) OR node.code = $slug
+                                             OR node.sortName = $folded THEN 100.0 ELSE 0.0 END AS score
+            %s
             WITH collect({node: node, score: score, label: label}) AS hits
             """;
     /** Counts per type, producer, theme, geographic level and access level over all the hits. */
@@ -145,28 +169,42 @@ public class SearchService {
     }
 
     public SearchConnection search(String query, List<SearchType> types, Filter filter, PageRequest page) {
-        return search(query, types, filter, page, true);
+        return search(query, types, filter, null, page, true);
+    }
+
+    private static final Order DEFAULT_ORDER = new Order(Order.Field.SCORE, SortDirection.DESC);
+
+    /** The filter's values as the query's parameter, null (no condition) when none is given. */
+    private static <T> List<String> values(List<T> given, Function<T, String> parameter) {
+        if (given == null || given.isEmpty()) {
+            return null;
+        }
+        return given.stream().filter(Objects::nonNull).map(parameter).distinct().toList();
     }
 
     /** Without {@code facetsNeeded} the facet counts (and their labels) are neither computed nor returned. */
-    public SearchConnection search(String query, List<SearchType> types, Filter filter, PageRequest page,
+    public SearchConnection search(String query, List<SearchType> types, Filter filter, Order order, PageRequest page,
                                    boolean facetsNeeded) {
         String lucene = luceneQuery(query);
         Map<String, Object> params = new HashMap<>();
         params.put("query", lucene);
         params.put("exact", AliasIndex.key(query));
         params.put("labels", types == null || types.isEmpty() ? null : types.stream().map(SearchType::label).toList());
-        params.put("producer", filter == null ? null : CatalogueRepository.code("producer", filter.producer()));
-        params.put("theme", filter == null ? null : filter.theme());
-        params.put("geoLevel", filter == null || filter.geoLevel() == null ? null : filter.geoLevel().name());
-        params.put("accessLevel", filter == null || filter.accessLevel() == null ? null : filter.accessLevel().name());
-        params.put("dataset", filter == null ? null : CatalogueRepository.code("dataset", filter.dataset()));
+        params.put("slug", Slugs.of(query));
+        params.put("folded", CatalogueSortKeys.of(query));
+        Filter f = filter == null ? new Filter(null, null, null, null, null) : filter;
+        params.put("producers", values(f.producer(), code -> CatalogueRepository.code("producer", code)));
+        params.put("themes", values(f.theme(), code -> code));
+        params.put("geoLevels", values(f.geoLevel(), GeoLevel::name));
+        params.put("accessLevels", values(f.accessLevel(), AccessLevel::name));
+        params.put("datasets", values(f.dataset(), code -> CatalogueRepository.code("dataset", code)));
         params.put("offset", page.offset());
         params.put("end", page.offset() + page.limit());
-        Map<String, Object> row = neo4j.query(facetsNeeded ? MATCHES + FACETS + PAGE + FACET_COLUMNS : MATCHES + PAGE)
+        String matches = MATCHES.formatted((order == null ? DEFAULT_ORDER : order).cypher());
+        Map<String, Object> row = neo4j.query(facetsNeeded ? matches + FACETS + PAGE + FACET_COLUMNS : matches + PAGE)
                 .bindAll(params).fetch().one().orElseThrow();
         long total = ((Number) row.get("total")).longValue();
-        List<String> terms = Highlighter.terms(query);
+        List<String> terms = Highlighter.markedTerms(Highlighter.terms(query));
         List<SearchHit> hits = new ArrayList<>();
         for (Map<String, Object> hit : maps(row.get("page"))) {
             Map<String, Object> props = CatalogueRepository.castMap(hit.get("props"));

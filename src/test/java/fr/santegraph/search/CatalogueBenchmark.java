@@ -58,7 +58,7 @@ class CatalogueBenchmark extends ScratchGraphTest {
         List<Double> filtered = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             filtered.add(time(() -> search.search("taux", null,
-                    new SearchService.Filter("cnam", null, GeoLevel.DEPARTMENT, null, null), new PageRequest(0, 20))));
+                    new SearchService.Filter(List.of("cnam"), null, List.of(GeoLevel.DEPARTMENT), null, null), new PageRequest(0, 20))));
         }
         report("search 'taux' filtered by producer and level", filtered.subList(10, filtered.size()));
 

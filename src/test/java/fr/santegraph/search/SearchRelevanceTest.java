@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.IntegrationTest;
 import fr.santegraph.catalogue.CatalogueGraph;
+import fr.santegraph.catalogue.CatalogueSortKeys;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +115,48 @@ class SearchRelevanceTest {
         long open = total(search("sante", Map.of("filter", Map.of("accessLevel", "OPEN"))));
         assertThat(open).isEqualTo(facets.get("accessLevels").stream().filter(f -> "OPEN".equals(f.get("value")))
                 .mapToLong(f -> ((Number) f.get("count")).longValue()).sum());
+    }
+
+    @Test
+    void anExactCodeOrAcronymRanksItsObjectAboveTextsThatMerelyMentionIt() {
+        List<Map<String, Object>> hits = hits(search("PMSI", Map.of("first", 3)));
+        assertThat(hits).isNotEmpty();
+        assertThat(hits.get(0).get("node")).extracting("id").isEqualTo("dataset:pmsi");
+    }
+
+    @Test
+    void stopWordsAreNotHighlighted() {
+        List<Map<String, Object>> hits = hits(search("taux du cancer", Map.of("first", 10)));
+        assertThat(hits).isNotEmpty().allSatisfy(hit -> assertThat(hit.get("highlights").toString())
+                .doesNotContainIgnoringCase("<em>du</em>").containsIgnoringCase("<em>cancer"));
+    }
+
+    @Test
+    void severalValuesOfAFacetAddUpAndFacetsNarrowEachOther() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> levels = ((Map<String, List<Map<String, Object>>>) search("sante", Map.of("first", 0))
+                .get("facets")).get("accessLevels");
+        List<Object> twoLevels = levels.stream().filter(f -> !"UNKNOWN".equals(f.get("value"))).limit(2)
+                .map(f -> f.get("value")).toList();
+        assertThat(twoLevels).hasSize(2);
+        long either = total(search("sante", Map.of("filter", Map.of("accessLevel", twoLevels))));
+        long one = total(search("sante", Map.of("filter", Map.of("accessLevel", twoLevels.get(0)))));
+        long other = total(search("sante", Map.of("filter", Map.of("accessLevel", twoLevels.get(1)))));
+        // Access level is single-valued: OR over two values is the sum of each.
+        assertThat(either).isEqualTo(one + other).isGreaterThan(Math.max(one, other));
+        long narrowed = total(search("sante", Map.of("types", List.of("INDICATOR"),
+                "filter", Map.of("accessLevel", twoLevels, "geoLevel", List.of("DEPARTMENT")))));
+        assertThat(narrowed).isLessThanOrEqualTo(either);
+    }
+
+    @Test
+    void hitsSortByTitleInFrenchOrderEitherWay() {
+        List<String> ascending = hits(search("cancer", Map.of("first", 30, "orderBy", Map.of("field", "TITLE"))))
+                .stream().map(SearchRelevanceTest::text).toList();
+        assertThat(ascending).hasSize(30).isSortedAccordingTo(Comparator.comparing(CatalogueSortKeys::of));
+        List<String> descending = hits(search("cancer", Map.of("first", 30,
+                "orderBy", Map.of("field", "TITLE", "direction", "DESC")))).stream().map(SearchRelevanceTest::text).toList();
+        assertThat(descending).isSortedAccordingTo(Comparator.comparing(CatalogueSortKeys::of, Comparator.reverseOrder()));
     }
 
     @Test
