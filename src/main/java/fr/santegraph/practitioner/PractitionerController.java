@@ -80,14 +80,14 @@ public class PractitionerController {
                                                       @Argument String specialty, @Argument ModeOfPractice modeOfPractice) {
         // Exact for everyone: the directory is public entry by entry (docs/disclosure.md).
         List<PractitionerCount> counts = practitioners.counts(territory.id(), groupBy, level,
-                new PractitionerFilter(profession, specialty, modeOfPractice, null, null, null, null, false));
+                new PractitionerFilter(profession, specialty, modeOfPractice, null, null, null, null, null, false));
         return counts;
     }
 
     @SchemaMapping(typeName = "Territory")
     public CountedConnection<Practitioner> unplacedPractitioners(Territory territory, ScrollSubrange subrange,
                                                                  DataFetchingFieldSelectionSet selection) {
-        return practitioners.find(new PractitionerFilter(null, null, null, territory.id(), null, null, false, false), null,
+        return practitioners.find(new PractitionerFilter(null, null, null, territory.id(), null, null, null, false, false), null,
                 pagination.request(subrange), selection.contains("totalCount"));
     }
 

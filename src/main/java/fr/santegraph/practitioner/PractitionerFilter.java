@@ -2,11 +2,26 @@ package fr.santegraph.practitioner;
 
 /** The {@code practitioners} filter; every given criterion must hold. */
 public record PractitionerFilter(String profession, String specialty, ModeOfPractice modeOfPractice, String territory,
-                                 NearFilter near, String name, Boolean placed, Boolean includeRetired) {
+                                 NearFilter near, BoundingBox bbox, String name, Boolean placed, Boolean includeRetired) {
 
-    static final PractitionerFilter NONE = new PractitionerFilter(null, null, null, null, null, null, null, false);
+    static final PractitionerFilter NONE = new PractitionerFilter(null, null, null, null, null, null, null, null, false);
 
     public record NearFilter(double latitude, double longitude, double radiusKm) {
+    }
+
+    /** What a map shows: longitudes west to east, latitudes south to north (WGS 84). */
+    public record BoundingBox(double west, double south, double east, double north) {
+
+        /** Why the box is refused, or null. */
+        String problem() {
+            if (!(west >= -180 && east <= 180 && south >= -90 && north <= 90)) {
+                return "bbox: longitudes must be within ±180 and latitudes within ±90";
+            }
+            if (!(west < east && south < north)) {
+                return "bbox: west must be less than east and south less than north";
+            }
+            return null;
+        }
     }
 
     public enum ModeOfPractice {

@@ -72,6 +72,7 @@ public class PractitionerService {
                       AND (NOT $siteFilter OR EXISTS {
                             MATCH (a)-[:AT_SITE]->(s:Site)
                             WHERE ($point IS NULL OR point.distance(s.location, $point) <= $radius)
+                              AND ($lowerLeft IS NULL OR point.withinBBox(s.location, $lowerLeft, $upperRight))
                               AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
                               AND ($territory IS NULL OR EXISTS {
                                     MATCH (s)-[:LOCATED_IN]->(x:Territory) WHERE x.id IN $inside })
@@ -135,7 +136,20 @@ public class PractitionerService {
             parameters.put("point", null);
             parameters.put("radius", null);
         }
-        boolean siteFilter = parameters.get("point") != null || f.placed() != null || parameters.get("territory") != null;
+        if (f.bbox() != null) {
+            String problem = f.bbox().problem();
+            if (problem != null) {
+                throw new InvalidArgumentException(problem);
+            }
+            parameters.put("lowerLeft", Values.point(4326, f.bbox().west(), f.bbox().south()).asPoint());
+            parameters.put("upperRight", Values.point(4326, f.bbox().east(), f.bbox().north()).asPoint());
+        } else {
+            parameters.put("lowerLeft", null);
+            parameters.put("upperRight", null);
+        }
+        boolean area = parameters.get("point") != null || parameters.get("lowerLeft") != null;
+        parameters.put("area", area);
+        boolean siteFilter = area || f.placed() != null || parameters.get("territory") != null;
         parameters.put("siteFilter", siteFilter);
         parameters.put("activityFilter", siteFilter || parameters.get("mode") != null);
         return parameters;
@@ -166,9 +180,10 @@ public class PractitionerService {
             p.put("practitionerProfession", null);
             return PROFESSION_IN_DEPARTMENTS + """
                       AND ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
-                      AND ($point IS NULL AND $placed IS NULL OR EXISTS {
+                      AND (NOT $area AND $placed IS NULL OR EXISTS {
                             MATCH (a)-[:AT_SITE]->(s:Site)
                             WHERE ($point IS NULL OR point.distance(s.location, $point) <= $radius)
+                              AND ($lowerLeft IS NULL OR point.withinBBox(s.location, $lowerLeft, $upperRight))
                               AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed) })
                     MATCH (a)<-[:HAS_ACTIVITY]-(p:Practitioner)
                     """;
@@ -185,9 +200,10 @@ public class PractitionerService {
                     WHERE ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
                       AND ($profession IS NULL OR a.professionCode = $profession)
                       AND ($point IS NULL OR point.distance(s.location, $point) <= $radius)
+                      AND ($lowerLeft IS NULL OR point.withinBBox(s.location, $lowerLeft, $upperRight))
                       AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
                     """.formatted(INSIDE);
-            if (!Boolean.FALSE.equals(p.get("placed")) || p.get("departments") == null || p.get("point") != null) {
+            if (!Boolean.FALSE.equals(p.get("placed")) || p.get("departments") == null || Boolean.TRUE.equals(p.get("area"))) {
                 return atSites;
             }
             // Unplaced in a département or region: also those with no site at all whose line tells that département.
@@ -196,6 +212,13 @@ public class PractitionerService {
         if (p.get("point") != null) {
             return """
                     MATCH (s0:Site) WHERE point.distance(s0.location, $point) <= $radius
+                    MATCH (s0)<-[:AT_SITE]-(:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
+                    """;
+        }
+        if (p.get("lowerLeft") != null) {
+            // The box by the sites' point index.
+            return """
+                    MATCH (s0:Site) WHERE point.withinBBox(s0.location, $lowerLeft, $upperRight)
                     MATCH (s0)<-[:AT_SITE]-(:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
                     """;
         }
@@ -381,17 +404,23 @@ public class PractitionerService {
     public List<Map<String, Object>> siteFeatures(PractitionerFilter filter, int limit) {
         Map<String, Object> parameters = parameters(filter);
         parameters.put("limit", limit);
-        String query = """
+        // Into a territory's places, or (a map's view without one) into the box by the sites' point index.
+        String sites = parameters.get("territory") != null ? """
                 MATCH %s
-                MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
+                MATCH (x)<-[:LOCATED_IN]-(s:Site)""".formatted(INSIDE) : """
+                MATCH (s:Site) WHERE point.withinBBox(s.location, $lowerLeft, $upperRight)""";
+        String query = """
+                %s
+                MATCH (s)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
                 WHERE s.location IS NOT NULL
+                  AND ($lowerLeft IS NULL OR point.withinBBox(s.location, $lowerLeft, $upperRight))
                   AND ($profession IS NULL OR a.professionCode = $profession) AND ($mode IS NULL OR a.modeCode = $mode)
                   AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
                 WITH s, count(DISTINCT p) AS practitioners, collect(DISTINCT a.professionCode) AS professions
                 ORDER BY s.id LIMIT $limit
                 RETURN s.id AS id, s.name AS name, s.location AS location, s.locationSource AS source,
                        practitioners, professions
-                """.formatted(INSIDE);
+                """.formatted(sites);
         return List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all()).stream().map(row -> {
             Point point = (Point) row.get("location");
             Map<String, Object> properties = new LinkedHashMap<>();

@@ -157,6 +157,62 @@ class PractitionerGraphQlTest extends ScratchGraphTest {
                 .path("practitionerImports[0].retired").entity(Integer.class).isEqualTo(1);
     }
 
+    /** Active practitioners with an active activity at a site inside the box, by plain comparisons of coordinates. */
+    private List<String> insideByCoordinates(double west, double south, double east, double north) {
+        return List.copyOf(neo4j.query("""
+                        MATCH (p:Practitioner {active: true})-[:HAS_ACTIVITY]->(:Activity {active: true})-[:AT_SITE]->(s:Site)
+                        WHERE s.location.longitude >= $west AND s.location.longitude <= $east
+                          AND s.location.latitude >= $south AND s.location.latitude <= $north
+                        RETURN DISTINCT p.id AS id ORDER BY id""")
+                .bindAll(Map.of("west", west, "south", south, "east", east, "north", north))
+                .fetchAs(String.class).all());
+    }
+
+    @Test
+    void aMapsBoundingBoxListsThePractitionersPlacedOnScreenAndTheirSites() throws Exception {
+        List<String> all = insideByCoordinates(-180, -90, 180, 90);
+        // Around Bourg-en-Bresse: some of the placed practitioners, not all.
+        double[] box = {5.15, 46.15, 5.30, 46.25};
+        List<String> expected = insideByCoordinates(box[0], box[1], box[2], box[3]);
+        assertThat(expected).isNotEmpty().hasSizeLessThan(all.size());
+        Map<String, Object> bbox = Map.of("west", box[0], "south", box[1], "east", box[2], "north", box[3]);
+        graphQl.documentName("practitionersPage").variable("filter", Map.of("bbox", bbox)).execute()
+                .path("practitioners.nodes[*].nationalId").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).containsExactlyInAnyOrderElementsOf(expected))
+                .path("practitioners.totalCount").entity(Integer.class).isEqualTo(expected.size());
+        // With a territory and a profession as well: all the criteria hold together.
+        graphQl.documentName("practitionersPage")
+                .variable("filter", Map.of("bbox", bbox, "territory", "department:01", "profession", "10")).execute()
+                .path("practitioners.nodes[*].nationalId").entityList(String.class)
+                .satisfies(ids -> assertThat(expected).containsAll(ids));
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/geo/sites?bbox=5.15,46.15,5.30,46.25")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode features = new ObjectMapper().readTree(response.body()).get("features");
+        assertThat(features).isNotEmpty().allSatisfy(feature -> {
+            assertThat(feature.at("/geometry/coordinates/0").asDouble()).isBetween(box[0], box[2]);
+            assertThat(feature.at("/geometry/coordinates/1").asDouble()).isBetween(box[1], box[3]);
+        });
+    }
+
+    @Test
+    void aBoxTurnedOverOrOffTheGlobeIsRefusedAndTheMapEndpointAnswersItsOwnErrors() throws Exception {
+        for (Map<String, Object> bbox : List.of(Map.<String, Object>of("west", 6.0, "south", 46.0, "east", 5.0, "north", 47.0),
+                Map.<String, Object>of("west", 5.0, "south", 46.0, "east", 190.0, "north", 47.0))) {
+            graphQl.documentName("practitionersPage").variable("filter", Map.of("bbox", bbox)).execute()
+                    .errors().satisfy(errors -> assertThat(errors).singleElement()
+                            .satisfies(e -> assertThat(e.getMessage()).contains("bbox")));
+        }
+        for (String query : List.of("", "?bbox=5,46,6", "?bbox=5,46,6,north", "?bbox=6,46,5,47")) {
+            HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/geo/sites" + query)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bad.statusCode()).as(query).isEqualTo(400);
+            assertThat(new ObjectMapper().readTree(bad.body()).get("error").asText()).as(query).isNotBlank();
+        }
+    }
+
     @Test
     void geoJsonListsThePlacedSitesOfATerritoryForAProfession() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(

@@ -247,7 +247,7 @@ class PublishedExtractionTest extends ScratchGraphTest {
         Files.write(file, lines);
         assertThat(importFile(file).rejected()).isZero();
 
-        List<String> unplaced = practitioners.find(new PractitionerFilter(null, null, null, "department:01", null, null,
+        List<String> unplaced = practitioners.find(new PractitionerFilter(null, null, null, "department:01", null, null, null,
                 false, false), null, new PageRequest(0, 50), true).getNodes().stream()
                 .map(Practitioner::lastName).toList();
         // Trévoux: no commune code; Massieux: its commune has no centroid; Roux: no site at all.
