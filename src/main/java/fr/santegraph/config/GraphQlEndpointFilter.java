@@ -10,6 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,6 +49,17 @@ abstract class GraphQlEndpointFilter extends OncePerRequestFilter {
         @Override
         public int getContentLength() {
             return body.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "Content-Length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return "Content-Length".equalsIgnoreCase(name)
+                    ? Collections.enumeration(List.of(String.valueOf(body.length))) : super.getHeaders(name);
         }
 
         @Override

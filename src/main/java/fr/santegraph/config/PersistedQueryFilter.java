@@ -1,0 +1,73 @@
+package fr.santegraph.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * A POST of a persisted query ({@link PersistedQueries}) becomes the ordinary POST it stands for, before the size
+ * limit and the rest of the pipeline: its query found by hash, or {@code PersistedQueryNotFound}. Other bodies pass
+ * untouched (read at most one byte beyond the size limit, which the next filter then refuses).
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 20)
+public class PersistedQueryFilter extends GraphQlEndpointFilter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PersistedQueries persisted;
+    private final long maxRequestBytes;
+
+    public PersistedQueryFilter(PersistedQueries persisted, QueryLimitsProperties limits) {
+        this.persisted = persisted;
+        this.maxRequestBytes = limits.maxRequestSize().toBytes();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return !"/graphql".equals(request.getRequestURI()) || !"POST".equals(request.getMethod())
+                || (type != null && !type.toLowerCase(Locale.ROOT).contains("json"))
+                || request.getContentLengthLong() > maxRequestBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        byte[] raw = request.getInputStream().readNBytes((int) maxRequestBytes + 1);
+        JsonNode parsed = raw.length > maxRequestBytes ? null : readOrNull(raw);
+        if (!(parsed instanceof ObjectNode body) || !PersistedQueries.isPersisted(body)) {
+            chain.doFilter(new CachedBodyRequest(request, raw), response);
+            return;
+        }
+        String problem = persisted.resolve(body);
+        if (PersistedQueries.NOT_FOUND.equals(problem)) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getWriter().write(PersistedQueries.NOT_FOUND_BODY);
+            return;
+        }
+        if (problem != null) {
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", problem);
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, JSON.writeValueAsBytes(body)), response);
+    }
+
+    private static JsonNode readOrNull(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
