@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -41,17 +43,19 @@ import org.springframework.web.servlet.function.ServerResponse;
  * complete, so that its ETag covers it.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not in `import` runs
 public class GraphQlGetHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
 
-    private final WebGraphQlHandler graphQl;
+    /** Looked up at the first request: the framework defines it after this configuration. */
+    private final ObjectProvider<WebGraphQlHandler> graphQl;
     private final PersistedQueries persisted;
     private final long maxAgeSeconds;
     private final Duration wait;
 
-    public GraphQlGetHandler(WebGraphQlHandler graphQl, PersistedQueries persisted, QueryLimitsProperties limits,
+    public GraphQlGetHandler(ObjectProvider<WebGraphQlHandler> graphQl, PersistedQueries persisted, QueryLimitsProperties limits,
                              @Value("${santegraph.graphql.get-max-age:60s}") Duration maxAge) {
         this.graphQl = graphQl;
         this.persisted = persisted;
@@ -95,7 +99,7 @@ public class GraphQlGetHandler {
         WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), cookies,
                 request.remoteAddress().orElse(null), request.attributes(), map, UUID.randomUUID().toString(),
                 request.servletRequest().getLocale());
-        WebGraphQlResponse response = graphQl.handleRequest(graphQlRequest).block(wait);
+        WebGraphQlResponse response = graphQl.getObject().handleRequest(graphQlRequest).block(wait);
         byte[] json = JSON.writeValueAsBytes(response.toMap());
         String etag = "\"" + PersistedQueries.sha256(json).substring(0, 32) + "\"";
         boolean anonymous = request.headers().firstHeader(HttpHeaders.AUTHORIZATION) == null

@@ -15,12 +15,12 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * A POST of a persisted query ({@link PersistedQueries}) becomes the ordinary POST it stands for, before the size
- * limit and the rest of the pipeline: its query found by hash, or {@code PersistedQueryNotFound}. Other bodies pass
- * untouched (read at most one byte beyond the size limit, which the next filter then refuses).
+ * A POST of a persisted query ({@link PersistedQueries}) becomes the ordinary POST it stands for, after the size
+ * limit has read the body and before a turn is taken: its query found by hash, or {@code PersistedQueryNotFound}.
+ * Other bodies pass untouched.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 20)
+@Order(Ordered.LOWEST_PRECEDENCE - 5) // after the size limit, which reads the body whole (or answers 408/413)
 public class PersistedQueryFilter extends GraphQlEndpointFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();

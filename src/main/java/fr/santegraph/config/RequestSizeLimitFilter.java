@@ -91,7 +91,8 @@ public class RequestSizeLimitFilter extends GraphQlEndpointFilter {
                     + (request != null && request.isArray() ? "; batched requests are not supported" : "");
         }
         JsonNode query = request.get("query");
-        if (query == null || !query.isTextual()) {
+        boolean persisted = PersistedQueries.isPersisted(request);
+        if (query == null && !persisted || query != null && !query.isTextual()) {
             return "query must be a string holding the GraphQL document";
         }
         for (String member : new String[] {"variables", "extensions"}) {
