@@ -28,10 +28,12 @@ public class PractitionerController {
 
     private final PractitionerService practitioners;
     private final Pagination pagination;
+    private final PractitionerTrends trends;
 
-    public PractitionerController(PractitionerService practitioners, Pagination pagination) {
+    public PractitionerController(PractitionerService practitioners, Pagination pagination, PractitionerTrends trends) {
         this.practitioners = practitioners;
         this.pagination = pagination;
+        this.trends = trends;
     }
 
     @QueryMapping
@@ -82,6 +84,12 @@ public class PractitionerController {
         List<PractitionerCount> counts = practitioners.counts(territory.id(), groupBy, level,
                 new PractitionerFilter(profession, specialty, modeOfPractice, null, null, null, null, null, false));
         return counts;
+    }
+
+    @SchemaMapping(typeName = "Territory")
+    public List<PractitionerTrends.TrendPoint> practitionerTrend(Territory territory, @Argument String profession,
+                                                                 @Argument String specialty, @Argument int last) {
+        return trends.trend(territory.id(), profession, specialty, last);
     }
 
     @SchemaMapping(typeName = "Territory")

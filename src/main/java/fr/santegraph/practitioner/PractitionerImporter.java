@@ -232,7 +232,7 @@ public class PractitionerImporter implements Importer {
                 files.savoirFaire() == null ? null : files.savoirFaire().describe(),
                 files.diplomas() == null ? null : files.diplomas().describe(), stamp, options.departments(),
                 run.startedAt().toString(), summary.read(), counts.created.get(), counts.updated.get(),
-                counts.unchanged.get(), retired, summary.rejected(), summary.elapsed().toMillis(), counts.sortedById));
+                counts.unchanged.get(), retired, summary.rejected(), summary.elapsed().toMillis(), counts.sortedById, date));
         return summary;
     }
 

@@ -484,7 +484,7 @@ public class PractitionerWriter {
     /** What one run read and did, as {@code practitionerImports} lists it. */
     record RunRecord(String id, String file, String savoirFaireFile, String diplomaFile, String stamp,
                      List<String> departments, String startedAt, long read, long created, long updated, long unchanged,
-                     long retired, long rejected, long durationMs, boolean sortedById) {
+                     long retired, long rejected, long durationMs, boolean sortedById, LocalDate extractionDate) {
 
         Map<String, Object> parameters() {
             Map<String, Object> node = new HashMap<>();
@@ -494,6 +494,8 @@ public class PractitionerWriter {
             node.put("savoirFaireFile", savoirFaireFile);
             node.put("diplomaFile", diplomaFile);
             node.put("stamp", stamp);
+            // The date retirements and first sightings carry: the extraction dates a trend is counted at.
+            node.put("extractionDate", extractionDate);
             node.put("departments", departments);
             node.put("startedAt", startedAt);
             node.put("read", read);
