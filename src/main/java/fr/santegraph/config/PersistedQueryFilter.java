@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -35,10 +34,8 @@ public class PersistedQueryFilter extends GraphQlEndpointFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
         return !"/graphql".equals(request.getRequestURI()) || !"POST".equals(request.getMethod())
-                || (type != null && !type.toLowerCase(Locale.ROOT).contains("json"))
-                || request.getContentLengthLong() > maxRequestBytes;
+                || !RequestSizeLimitFilter.isJson(request) || request.getContentLengthLong() > maxRequestBytes;
     }
 
     @Override

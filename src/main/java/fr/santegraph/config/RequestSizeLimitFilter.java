@@ -70,7 +70,7 @@ public class RequestSizeLimitFilter extends GraphQlEndpointFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean isJson(HttpServletRequest request) {
+    static boolean isJson(HttpServletRequest request) {
         String type = request.getContentType();
         return type == null || type.toLowerCase(Locale.ROOT).contains("json");
     }

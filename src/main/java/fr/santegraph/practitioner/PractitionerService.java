@@ -605,7 +605,7 @@ public class PractitionerService {
                 Territory.PROJECTION, Territory::from);
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -59,7 +59,8 @@ public class PractitionerTrends {
                         RETURN p.id AS id, a.firstSeenOn AS since, a.retiredOn AS until""")
                 .bindAll(Map.of("inside", territories.placesInside(territoryId), "last", dates.get(dates.size() - 1),
                         "first", dates.get(0)))
-                .bind(blankToNull(profession)).to("profession").bind(blankToNull(specialty)).to("specialty")
+                .bind(PractitionerService.blankToNull(profession)).to("profession")
+                .bind(PractitionerService.blankToNull(specialty)).to("specialty")
                 .fetch().all());
         List<TrendPoint> trend = new ArrayList<>(dates.size());
         Set<Object> previous = null;
@@ -83,9 +84,5 @@ public class PractitionerTrends {
             previous = active;
         }
         return trend;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
