@@ -42,6 +42,9 @@ public class PractitionerService {
      * again per practitioner in the filter, cost seconds on a national graph).
      */
     static final String INSIDE = "(x:Territory) WHERE x.id IN $inside";
+    /** The filter's area on a site {@code s}: within the circle ({@code near}) and the box ({@code bbox}) given. */
+    static final String SITE_IN_AREA = "($point IS NULL OR point.distance(s.location, $point) <= $radius)"
+            + " AND ($lowerLeft IS NULL OR point.withinBBox(s.location, $lowerLeft, $upperRight))";
     static final double MAX_RADIUS_KM = 200;
     /** One profession's activities in départements ({@code $departments}), by the activity's indexed département. */
     static final String PROFESSION_IN_DEPARTMENTS = """
@@ -71,14 +74,13 @@ public class PractitionerService {
                     WHERE ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
                       AND (NOT $siteFilter OR EXISTS {
                             MATCH (a)-[:AT_SITE]->(s:Site)
-                            WHERE ($point IS NULL OR point.distance(s.location, $point) <= $radius)
-                              AND ($lowerLeft IS NULL OR point.withinBBox(s.location, $lowerLeft, $upperRight))
+                            WHERE %s
                               AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
                               AND ($territory IS NULL OR EXISTS {
                                     MATCH (s)-[:LOCATED_IN]->(x:Territory) WHERE x.id IN $inside })
                       })
               })
-            """;
+            """.formatted(SITE_IN_AREA);
     private static final String PROJECTION = "p {.*}";
 
     private final Neo4jClient neo4j;
@@ -182,11 +184,10 @@ public class PractitionerService {
                       AND ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
                       AND (NOT $area AND $placed IS NULL OR EXISTS {
                             MATCH (a)-[:AT_SITE]->(s:Site)
-                            WHERE ($point IS NULL OR point.distance(s.location, $point) <= $radius)
-                              AND ($lowerLeft IS NULL OR point.withinBBox(s.location, $lowerLeft, $upperRight))
+                            WHERE %s
                               AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed) })
                     MATCH (a)<-[:HAS_ACTIVITY]-(p:Practitioner)
-                    """;
+                    """.formatted(SITE_IN_AREA);
         }
         if (p.get("territory") != null) {
             // The activity and site criteria are checked on the way in, on the activity found: the filter's
@@ -199,10 +200,9 @@ public class PractitionerService {
                     MATCH (x)<-[:LOCATED_IN]-(s:Site)<-[:AT_SITE]-(a:Activity)<-[:HAS_ACTIVITY]-(p:Practitioner)
                     WHERE ($includeRetired OR a.active) AND ($mode IS NULL OR a.modeCode = $mode)
                       AND ($profession IS NULL OR a.professionCode = $profession)
-                      AND ($point IS NULL OR point.distance(s.location, $point) <= $radius)
-                      AND ($lowerLeft IS NULL OR point.withinBBox(s.location, $lowerLeft, $upperRight))
+                      AND %2$s
                       AND ($placed IS NULL OR (s.unplacedReason IS NULL) = $placed)
-                    """.formatted(INSIDE);
+                    """.formatted(INSIDE, SITE_IN_AREA);
             if (!Boolean.FALSE.equals(p.get("placed")) || p.get("departments") == null || Boolean.TRUE.equals(p.get("area"))) {
                 return atSites;
             }
@@ -413,14 +413,14 @@ public class PractitionerService {
                 %s
                 MATCH (s)<-[:AT_SITE]-(a:Activity {active: true})<-[:HAS_ACTIVITY]-(p:Practitioner {active: true})
                 WHERE s.location IS NOT NULL
-                  AND ($lowerLeft IS NULL OR point.withinBBox(s.location, $lowerLeft, $upperRight))
+                  AND %2$s
                   AND ($profession IS NULL OR a.professionCode = $profession) AND ($mode IS NULL OR a.modeCode = $mode)
                   AND ($specialty IS NULL OR EXISTS { (p)-[:HAS_SPECIALTY]->(:Specialty {code: $specialty}) })
                 WITH s, count(DISTINCT p) AS practitioners, collect(DISTINCT a.professionCode) AS professions
                 ORDER BY s.id LIMIT $limit
                 RETURN s.id AS id, s.name AS name, s.location AS location, s.locationSource AS source,
                        practitioners, professions
-                """.formatted(sites);
+                """.formatted(sites, SITE_IN_AREA);
         return List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all()).stream().map(row -> {
             Point point = (Point) row.get("location");
             Map<String, Object> properties = new LinkedHashMap<>();
