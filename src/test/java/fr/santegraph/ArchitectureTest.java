@@ -36,7 +36,7 @@ class ArchitectureTest {
                         "fr.santegraph.practitioner..", "fr.santegraph.catalogue..", "fr.santegraph.producer..",
                         "fr.santegraph.dataset..", "fr.santegraph.indicator..", "fr.santegraph.observation..",
                         "fr.santegraph.search..", "fr.santegraph.dcat..", "fr.santegraph.suggestion..",
-                        "fr.santegraph.reference..", "fr.santegraph.config..")
+                        "fr.santegraph.reference..", "fr.santegraph.config..", "fr.santegraph.density..")
                 .check(classes);
     }
 

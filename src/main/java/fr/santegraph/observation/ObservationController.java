@@ -9,6 +9,7 @@ import fr.santegraph.territory.TerritoryService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -68,6 +69,19 @@ public class ObservationController {
                             first.seesSmallCounts());
                     groupKeys.forEach(key -> result.put(key, values.get(key.territoryId())));
                 });
+        return result;
+    }
+
+    @BatchMapping(typeName = "IndicatorValue", field = "lineage")
+    public Map<IndicatorValue, DerivedObservations.Derivation> lineage(List<IndicatorValue> values) {
+        Map<String, DerivedObservations.Derivation> byId = observations.derivations(values.stream()
+                .map(IndicatorValue::derivationId).filter(Objects::nonNull).distinct().toList());
+        Map<IndicatorValue, DerivedObservations.Derivation> result = new HashMap<>();
+        values.forEach(value -> {
+            if (value.derivationId() != null && byId.containsKey(value.derivationId())) {
+                result.put(value, byId.get(value.derivationId()));
+            }
+        });
         return result;
     }
 

@@ -43,6 +43,10 @@ public class ObservationDisclosure {
     /** Decides the indicator's pattern from the values the graph holds, and writes the cells whose decision changed. */
     public Outcome decide(String indicatorId) {
         long start = System.nanoTime();
+        if (derived(indicatorId)) {
+            // Computed from public entries (DerivedObservations): published exactly, nothing to decide.
+            return new Outcome(indicatorId, 0, 0, 0, 0);
+        }
         List<Cell> cells = cells(indicatorId);
         Map<String, Territory> territories = hierarchy(indicatorId);
         Decision counts = decide(cells, Cell::count, territories);
@@ -95,6 +99,11 @@ public class ObservationDisclosure {
             moves.add(cells);
         }
         return moves;
+    }
+
+    private boolean derived(String indicatorId) {
+        return neo4j.query("MATCH (i:Indicator {id: $id}) RETURN coalesce(i.derived, false)").bind(indicatorId).to("id")
+                .fetchAs(Boolean.class).one().orElse(false);
     }
 
     private List<Cell> cells(String indicatorId) {

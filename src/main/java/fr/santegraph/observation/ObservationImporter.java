@@ -117,10 +117,15 @@ public class ObservationImporter implements Importer {
             if (known == null) {
                 Map<String, Object> stored = neo4j.query("""
                                 MATCH (i:Indicator) WHERE i.id = $ref OR i.code = $ref
-                                RETURN i.id AS id, i.valueKind AS kind LIMIT 1""")
+                                RETURN i.id AS id, i.valueKind AS kind, coalesce(i.derived, false) AS derived LIMIT 1""")
                         .bind(row.indicatorId()).to("ref").fetch().one().orElse(null);
                 if (stored == null) {
                     throw new RowException("unknown indicator " + row.indicatorId());
+                }
+                if (Boolean.TRUE.equals(stored.get("derived"))) {
+                    // Its values are recomputed from the graph after every import: an imported one would be lost.
+                    throw new RowException("indicator " + row.indicatorId()
+                            + " is computed by santegraph from the graph; its values cannot be imported");
                 }
                 known = rowKind != null ? rowKind : stored.get("kind") != null
                         ? ValueKind.valueOf((String) stored.get("kind")) : row.apparentKind();

@@ -32,14 +32,17 @@ public class ObservationService {
             {indicatorId: o.indicatorId, territoryId: o.territoryId, parentId: parent.id,
              period: o.period, periodType: o.periodType, value: o.value, unit: o.unit,
              numerator: o.numerator, denominator: o.denominator, countMasked: o.countMasked,
-             denominatorMasked: o.denominatorMasked, valueMasked: o.valueMasked}""";
+             denominatorMasked: o.denominatorMasked, valueMasked: o.valueMasked, derivation: o.derivation}""";
 
     private final Neo4jClient neo4j;
     private final Pagination pagination;
     private final TerritoryService territories;
+    private final DerivedObservations derived;
 
-    public ObservationService(Neo4jClient neo4j, Pagination pagination, TerritoryService territories) {
+    public ObservationService(Neo4jClient neo4j, Pagination pagination, TerritoryService territories,
+                              DerivedObservations derived) {
         this.neo4j = neo4j;
+        this.derived = derived;
         this.pagination = pagination;
         this.territories = territories;
     }
@@ -123,9 +126,14 @@ public class ObservationService {
             boolean valueMasked = !seesSmallCounts && (pending || !FALSE.equals(o.valueMasked()));
             values.add(new IndicatorValue(o.indicatorId(), o.territoryId(), o.period(),
                     Period.PeriodType.valueOf(o.periodType()), valueMasked ? null : o.value(), valueMasked, o.unit(),
-                    numerator, denominator));
+                    numerator, denominator, o.derivationId()));
         }
         return values;
+    }
+
+    /** The lineage of computed values, by derivation id. */
+    public Map<String, DerivedObservations.Derivation> derivations(Collection<String> ids) {
+        return derived.derivations(ids);
     }
 
     private static PublishedCount count(Long count, boolean shown) {
@@ -147,7 +155,7 @@ public class ObservationService {
                 o.get("value").isNull() ? null : o.get("value").asDouble(), o.get("unit").asString(null),
                 o.get("numerator").isNull() ? null : o.get("numerator").asLong(),
                 o.get("denominator").isNull() ? null : o.get("denominator").asLong(), flag(o.get("countMasked")),
-                flag(o.get("denominatorMasked")), flag(o.get("valueMasked")));
+                flag(o.get("denominatorMasked")), flag(o.get("valueMasked")), o.get("derivation").asString(null));
     }
 
     private static Boolean flag(Value value) {

@@ -12,6 +12,7 @@ import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RetirementLimit;
 import fr.santegraph.ingest.RowException;
+import fr.santegraph.ingest.SourceImported;
 import fr.santegraph.practitioner.PractitionerWriter.SiteWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,6 +90,7 @@ public class PractitionerImporter implements Importer {
     private final int rangePage;
     private final int siteFingerprintsHeld;
     private final int practitionersHeld;
+    private ApplicationEventPublisher events = event -> { };
 
     /**
      * {@code activityBatchLines}: activity lines per write transaction. Smaller batches keep less transaction state on
@@ -97,6 +100,12 @@ public class PractitionerImporter implements Importer {
     public PractitionerImporter(PractitionerWriter writer, Neo4jClient neo4j,
                                 @Value("${santegraph.import.practitioners.batch-lines:5000}") int activityBatchLines) {
         this(writer, neo4j, activityBatchLines, RANGE_PAGE, SITE_FINGERPRINTS_HELD, PRACTITIONERS_HELD);
+    }
+
+    /** Told once a run has written the directory, for what the graph derives from it (densities). */
+    @Autowired
+    void events(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     /**
@@ -233,6 +242,7 @@ public class PractitionerImporter implements Importer {
                 files.diplomas() == null ? null : files.diplomas().describe(), stamp, options.departments(),
                 run.startedAt().toString(), summary.read(), counts.created.get(), counts.updated.get(),
                 counts.unchanged.get(), retired, summary.rejected(), summary.elapsed().toMillis(), counts.sortedById, date));
+        events.publishEvent(new SourceImported(SourceImported.PRACTITIONERS));
         return summary;
     }
 

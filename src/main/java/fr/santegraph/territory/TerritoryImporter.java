@@ -14,6 +14,7 @@ import fr.santegraph.ingest.JsonArrayReader;
 import fr.santegraph.ingest.RetirementLimit;
 import fr.santegraph.ingest.RowException;
 import fr.santegraph.ingest.SourceEditions;
+import fr.santegraph.ingest.SourceImported;
 import fr.santegraph.ingest.SourceFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,8 +58,11 @@ public class TerritoryImporter implements Importer {
     private final TerritoryWriter writer;
     private final TerritoryDirectory directory;
     private final SourceEditions editions;
+    private final ApplicationEventPublisher events;
 
-    public TerritoryImporter(TerritoryWriter writer, TerritoryDirectory directory, SourceEditions editions) {
+    public TerritoryImporter(TerritoryWriter writer, TerritoryDirectory directory, SourceEditions editions,
+                             ApplicationEventPublisher events) {
+        this.events = events;
         this.writer = writer;
         this.directory = directory;
         this.editions = editions;
@@ -106,8 +111,9 @@ public class TerritoryImporter implements Importer {
 
     /** The COG and La Poste files of a folder or a zip. */
     public ImportSummary importFiles(SourceFiles source, Options options) throws IOException {
+        ImportSummary summary;
         try {
-            return importSource(source, options);
+            summary = importSource(source, options);
         } finally {
             // Readers must not keep serving what was there before a run that wrote anything.
             try {
@@ -118,6 +124,9 @@ public class TerritoryImporter implements Importer {
                 directory.invalidate();
             }
         }
+        // What the graph derives from populations and communes (densities) follows the new edition.
+        events.publishEvent(new SourceImported(SourceImported.TERRITORIES));
+        return summary;
     }
 
     /** One COG file read whole before anything is written, and the levels it lists completely. */

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,10 +29,12 @@ public class TerritoryService {
 
     private final Pagination pagination;
     private final TerritoryDirectory directory;
+    private final ObjectProvider<PractitionerTally> tallies;
 
-    public TerritoryService(Pagination pagination, TerritoryDirectory directory) {
+    public TerritoryService(Pagination pagination, TerritoryDirectory directory, ObjectProvider<PractitionerTally> tallies) {
         this.pagination = pagination;
         this.directory = directory;
+        this.tallies = tallies;
     }
 
     public Optional<Territory> findById(String id) {
@@ -101,11 +104,27 @@ public class TerritoryService {
                 .filter(e -> f.level() == null || e.territory().level() == f.level())
                 .filter(e -> name == null || TerritoryDirectory.matches(e, name))
                 .filter(e -> f.retiredIncluded() || e.territory().active())
-                .sorted(orderBy != null ? orderBy.comparator() : order)
+                .sorted(orderBy != null ? orderBy.comparator(countsFor(orderBy)) : order)
                 .map(TerritoryDirectory.Entry::territory)
                 .toList();
         return pagination.connectionFromLookAhead(slice(matching, page.offset(), page.lookAhead()), page,
                 countNeeded ? (long) matching.size() : null);
+    }
+
+    /** The counts a practitioner-count order sorts on; an unknown code is refused rather than sorted as all zeros. */
+    private Map<String, Long> countsFor(TerritoryOrder orderBy) {
+        orderBy.check();
+        if (orderBy.field() != TerritoryOrder.Field.PRACTITIONER_COUNT) {
+            return Map.of();
+        }
+        PractitionerTally tally = tallies.getIfAvailable();
+        Map<String, Long> counts = tally == null ? Map.of() : tally.counts(orderBy.profession(), orderBy.specialty());
+        if (counts.isEmpty()) {
+            throw new InvalidArgumentException(orderBy.profession() != null
+                    ? "no practitioner of profession " + orderBy.profession() + " was counted (see `professions`)"
+                    : "no practitioner with savoir-faire " + orderBy.specialty() + " was counted (see `specialties`)");
+        }
+        return counts;
     }
 
     private static final Comparator<TerritoryDirectory.Entry> BY_CODE_AND_LEVEL =
@@ -135,6 +154,12 @@ public class TerritoryService {
      */
     public Map<String, List<String>> containingAt(Collection<String> placeIds, TerritoryLevel level) {
         return directory.containingAt(placeIds, level);
+    }
+
+    /** Every active territory of the level. */
+    public List<Territory> activeAt(TerritoryLevel level) {
+        return directory.all().stream().map(TerritoryDirectory.Entry::territory)
+                .filter(t -> t.active() && t.level() == level).toList();
     }
 
     /** The levels {@code children} lists by default: the next level down. */

@@ -141,6 +141,15 @@ class FirstStartTest {
         static final String AFTER_AN_IMPORT = "<!-- after an import -->";
 
         static List<String> runnable(Path markdown) throws Exception {
+            return examples(markdown, false);
+        }
+
+        /** The examples marked as needing an import ({@link ReadmeAfterAnImportTest} runs them after one). */
+        static List<String> afterAnImport(Path markdown) throws Exception {
+            return examples(markdown, true);
+        }
+
+        private static List<String> examples(Path markdown, boolean afterAnImport) throws Exception {
             List<String> examples = new ArrayList<>();
             List<String> lines = Files.readAllLines(markdown);
             for (int i = 0; i < lines.size(); i++) {
@@ -150,7 +159,7 @@ class FirstStartTest {
                     for (i++; i < lines.size() && !lines.get(i).strip().equals("```"); i++) {
                         example.append(lines.get(i)).append('\n');
                     }
-                    if (!skip) {
+                    if (skip == afterAnImport) {
                         examples.add(example.toString());
                     }
                 }

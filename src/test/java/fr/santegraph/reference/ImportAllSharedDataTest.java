@@ -23,7 +23,9 @@ class ImportAllSharedDataTest extends ScratchGraphTest {
 
         assertThat(count("MATCH (c:Commune {active: true}) RETURN count(c)")).isEqualTo(35_029);
         assertThat(count("MATCH (e:Epci) RETURN count(e)")).isEqualTo(1_255);
-        assertThat(count("MATCH (i:Indicator) RETURN count(i)")).isEqualTo(19_355);
+        assertThat(count("MATCH (i:Indicator) WHERE NOT coalesce(i.derived, false) RETURN count(i)")).isEqualTo(19_355);
+        // And the densities computed from the extraction, one per profession and savoir-faire it holds.
+        assertThat(count("MATCH (i:Indicator {derived: true}) RETURN count(i)")).isPositive();
         assertThat(count("MATCH (t:Table) RETURN count(t)")).isEqualTo(186);
         assertThat(count("MATCH (d:Dataset) WHERE 'etalab-2014' IN d.sources RETURN count(d)")).isBetween(280L, 288L);
         // The 22 real lines of the 2021 extraction, placed in the communes loaded before them.

@@ -1,0 +1,13 @@
+package fr.santegraph.ingest;
+
+/**
+ * Published once an import of {@code source} has written its data (and only then: a refused or failed run publishes
+ * nothing), for what the graph derives from it to be computed again in the same run.
+ */
+public record SourceImported(String source) {
+
+    /** The practitioners' directory (RPPS extraction). */
+    public static final String PRACTITIONERS = "practitioners";
+    /** The territories (COG) and their populations. */
+    public static final String TERRITORIES = "territories";
+}
