@@ -7,7 +7,7 @@
 #   3. refresh with the first file again (those changes undone)
 #   4. refresh with the same file (nothing changed)
 # Prints, per run, the importer's own elapsed time and rows/s, the JVM's wall time (start-up included) and the
-# counts. Usage: bench/import-practitioners.sh [lines]   (BENCH_IMPORT_JAVA_OPTS, default -Xmx2g)
+# counts, then the density indicators' recomputation that ends each run. Usage: bench/import-practitioners.sh [lines]   (BENCH_IMPORT_JAVA_OPTS, default -Xmx2g)
 # BENCH_WORK=<dir> keeps the files and the store there: a second run skips what exists (generation, territories and
 # the initial import) and only times the three refreshes, e.g. to compare JVM options.
 set -euo pipefail
@@ -49,6 +49,8 @@ run() {
   printf '%-32s %s; JVM wall %.1f s; %s\n' "$label" \
     "$(echo "$out" | grep ' rejected in ' | sed 's/.*: \([0-9]* rows read\)/\1/' | head -1)" "$elapsed" \
     "$(echo "$out" | grep -E 'practitioners (created|updated|unchanged|retired)' | awk '{print $2 " " $3}' | paste -sd, -)"
+  # The density indicators computed again at the end of the run (included in the JVM wall time above).
+  echo "$out" | grep -o 'Density indicators for .*' | sed 's/^/    /' || true
 }
 if $fresh_store; then run "initial import" "$first"; fi
 run "refresh, a later day's file" "$next"

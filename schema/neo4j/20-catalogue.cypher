@@ -17,6 +17,9 @@ CREATE CONSTRAINT indicator_code IF NOT EXISTS FOR (n:Indicator) REQUIRE n.code 
 CREATE INDEX indicator_access_level IF NOT EXISTS FOR (n:Indicator) ON (n.accessLevel);
 CREATE INDEX indicator_update_frequency IF NOT EXISTS FOR (n:Indicator) ON (n.updateFrequency);
 CREATE INDEX indicator_name IF NOT EXISTS FOR (n:Indicator) ON (n.name);
+// An indicator's series (its family, else its base's data service): the DCAT export finds each series' first member.
+CREATE INDEX indicator_family_code IF NOT EXISTS FOR (n:Indicator) ON (n.familyCode);
+CREATE INDEX indicator_data_service_code IF NOT EXISTS FOR (n:Indicator) ON (n.dataServiceCode);
 CREATE INDEX dataset_title IF NOT EXISTS FOR (n:Dataset) ON (n.title);
 CREATE INDEX producer_name IF NOT EXISTS FOR (n:Producer) ON (n.name);
 

@@ -51,7 +51,15 @@ public class CatalogueDcatSource implements DcatSource {
                       .historicalDepth, .geoLevels, .classification, .dataServiceCode} AS i,
                    [(i)-[:PRODUCED_BY]->(p:Producer) | p {.code, .name, .homePage}] AS producers,
                    [(i)-[:DERIVED_FROM]->(d:Dataset) | d {.code, .title, .description}] AS sources,
-                   [(i)-[:HAS_THEME]->(t:Theme) | t {.code, .name}] AS themes
+                   [(i)-[:HAS_THEME]->(t:Theme) | t {.code, .name}] AS themes,
+                   CASE WHEN i.familyCode IS NOT NULL
+                          THEN NOT EXISTS { MATCH (j:Indicator {familyCode: i.familyCode}) WHERE j.code < i.code }
+                        WHEN i.dataServiceCode IS NOT NULL
+                          THEN NOT EXISTS { MATCH (j:Indicator {dataServiceCode: i.dataServiceCode})
+                                            WHERE j.familyCode IS NULL AND j.code < i.code }
+                        ELSE NOT EXISTS { MATCH (j:Indicator) WHERE j.familyCode IS NULL AND j.dataServiceCode IS NULL
+                                            AND coalesce(j.base, '') = coalesce(i.base, '') AND j.code < i.code }
+                   END AS leadsSeries
             """;
 
     private final Neo4jClient neo4j;
@@ -192,7 +200,7 @@ public class CatalogueDcatSource implements DcatSource {
                     family == null ? base : family,
                     family == null ? "Indicateurs de la base " + base + "." : "Indicateurs de la famille « " + family + " » de la base " + base + ".",
                     // Members of one family can name different producers: a series has at most one publisher, so none.
-                    null);
+                    null, Boolean.TRUE.equals(row.get("leadsSeries")));
             List<Theme> themes = themes(row.get("themes"));
             List<String> geoLevels = strings(i.get("geoLevels"));
             String link = str(i, "link");

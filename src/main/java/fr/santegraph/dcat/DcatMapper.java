@@ -298,7 +298,9 @@ public final class DcatMapper {
             d.distributions().stream().sorted(Comparator.comparing(Distribution::id))
                     .forEach(dist -> distribution(r, uri, dist, licence));
             if (d.series() != null) {
-                r.addProperty(DcatAp.inSeries, series(d.series()));
+                // Like a dataset, a series is described on one page only: its first member's.
+                r.addProperty(DcatAp.inSeries, cataloguePage && !d.series().lead()
+                        ? m.createResource(uris.series(d.series().id())) : series(d.series()));
             }
             d.sources().stream().sorted(Comparator.comparing(DatasetRef::id)).forEach(src -> {
                 Resource s = ref(src);

@@ -127,12 +127,21 @@ public final class DcatRecords {
         }
     }
 
-    /** A dataset series ({@code dcat:DatasetSeries}): the producer base or family an indicator belongs to. */
-    public record Series(String id, String title, String description, Agent publisher) {
+    /**
+     * A dataset series ({@code dcat:DatasetSeries}): the producer base or family an indicator belongs to, as one of
+     * its members names it. {@code lead}: this member is the series' first by code, the one whose catalogue page
+     * describes the series in full (the others' pages name it by URI only, as datasets are).
+     */
+    public record Series(String id, String title, String description, Agent publisher, boolean lead) {
         public Series {
             require(id, "series id");
             require(title, "series title");
             require(description, "series description");
+        }
+
+        /** A series named by its lead member (or standing alone). */
+        public Series(String id, String title, String description, Agent publisher) {
+            this(id, title, description, publisher, true);
         }
     }
 

@@ -15,8 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.jena.rdf.model.Model;
@@ -112,6 +114,23 @@ class DcatCatalogueTest {
             assertThat(model.listStatements(model.getResource(u), null, (RDFNode) null).hasNext())
                     .as(shape + ": " + u + " described").isTrue();
         }));
+    }
+
+    @Test
+    void eachSeriesIsDescribedOnOnePageAndEveryMembershipPointsAtADescribedOne() {
+        Map<String, Integer> described = new HashMap<>();
+        Set<String> named = new HashSet<>();
+        for (int page = 1; page <= exporter.lastPage(); page++) {
+            Model model = exporter.page(page);
+            model.listSubjectsWithProperty(RDF.type, DcatAp.DatasetSeries).forEach(series -> {
+                described.merge(series.getURI(), 1, Integer::sum);
+                assertThat(series.hasProperty(DCTerms.title)).as(series.getURI()).isTrue();
+            });
+            model.listObjectsOfProperty(DcatAp.inSeries).forEach(series -> named.add(series.asResource().getURI()));
+        }
+        assertThat(described.values()).as("pages describing each series").containsOnly(1);
+        assertThat(described.keySet()).as("series named by a member").isEqualTo(named);
+        assertThat(named).hasSizeGreaterThan(1_000);
     }
 
     @Test
