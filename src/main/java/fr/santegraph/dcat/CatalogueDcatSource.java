@@ -15,9 +15,12 @@ import fr.santegraph.dcat.DcatRecords.Distribution;
 import fr.santegraph.dcat.DcatRecords.Place;
 import fr.santegraph.dcat.DcatRecords.Series;
 import fr.santegraph.dcat.DcatRecords.Theme;
+import fr.santegraph.territory.TerritoryLevel;
+import fr.santegraph.territory.TerritoryService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +55,7 @@ public class CatalogueDcatSource implements DcatSource {
                    [(i)-[:PRODUCED_BY]->(p:Producer) | p {.code, .name, .homePage}] AS producers,
                    [(i)-[:DERIVED_FROM]->(d:Dataset) | d {.code, .title, .description}] AS sources,
                    [(i)-[:HAS_THEME]->(t:Theme) | t {.code, .name}] AS themes,
+                   [(i)-[a:AVAILABLE_AT]->(g:GeoLevel) WHERE g.code IN ['REGION', 'DEPARTMENT'] | a.coverage] AS coverages,
                    CASE WHEN i.familyCode IS NOT NULL
                           THEN NOT EXISTS { MATCH (j:Indicator {familyCode: i.familyCode}) WHERE j.code < i.code }
                         WHEN i.dataServiceCode IS NOT NULL
@@ -63,9 +67,11 @@ public class CatalogueDcatSource implements DcatSource {
             """;
 
     private final Neo4jClient neo4j;
+    private final TerritoryService territories;
 
-    public CatalogueDcatSource(Neo4jClient neo4j) {
+    public CatalogueDcatSource(Neo4jClient neo4j, TerritoryService territories) {
         this.neo4j = neo4j;
+        this.territories = territories;
     }
 
     private record Counts(long datasets, long services, long indicators) {
@@ -188,6 +194,7 @@ public class CatalogueDcatSource implements DcatSource {
     }
 
     private List<Dataset> indicators(String match, Map<String, Object> parameters) {
+        Map<String, Optional<Place>> regions = new HashMap<>();
         return neo4j.query(match + INDICATOR_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
             Map<String, Object> i = map(row.get("i"));
             String code = str(i, "code");
@@ -210,10 +217,29 @@ public class CatalogueDcatSource implements DcatSource {
                     "Indicateur « " + name + " » de la base " + base + (family == null ? "" : ", famille « " + family + " »") + ".",
                     first(producers), first(producers), contact(first(producers)), strings(i.get("classification")),
                     euThemes(themes), themes,
-                    geoLevels.contains("NATIONAL") ? List.of(Place.FRANCE) : List.of(),
+                    spatial(geoLevels, strings(row.get("coverages")), regions),
                     PublishedValues.temporal(str(i, "historicalDepth")).orElse(null), frequency(str(i, "updateFrequency")),
                     access(str(i, "accessLevel")), link, distributions, series, refs(row.get("sources")), null);
         }).toList();
+    }
+
+    /**
+     * Where an indicator is published: France when nationally; else the one region its regional or départemental
+     * coverage is restricted to ("REGION RHONE-ALPES"), as this graph's territory with its bounding box; else
+     * nothing said.
+     */
+    private List<Place> spatial(List<String> geoLevels, List<String> coverages, Map<String, Optional<Place>> regions) {
+        if (geoLevels.contains("NATIONAL")) {
+            return List.of(Place.FRANCE);
+        }
+        return coverages.stream().map(PublishedCoverage::region).flatMap(Optional::stream).distinct().sorted()
+                .map(code -> regions.computeIfAbsent(code, this::region)).flatMap(Optional::stream).toList();
+    }
+
+    /** A region of the graph as a place, with the box of its communes. */
+    private Optional<Place> region(String code) {
+        String id = TerritoryLevel.REGION.id(code);
+        return territories.findById(id).map(t -> new Place(t.id(), t.name(), territories.boundingBox(t.id())));
     }
 
     /** The EU access right of a stored catalogue access level; null when there is none (or not one of today's). */

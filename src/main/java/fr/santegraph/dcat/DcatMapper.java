@@ -461,6 +461,9 @@ public final class DcatMapper {
 
         Resource place(Place p) {
             Resource r = m.createResource(uris.place(p), DCTerms.Location).addProperty(SKOS.prefLabel, fr(p.label()));
+            if (p.bboxWkt() != null) {
+                r.addProperty(DCAT.bbox, m.createTypedLiteral(p.bboxWkt(), DcatAp.WKT));
+            }
             return p.isCountry() ? r.addProperty(SKOS.inScheme, DcatAp.COUNTRY_SCHEME) : r;
         }
 

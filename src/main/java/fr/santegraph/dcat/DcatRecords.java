@@ -102,12 +102,33 @@ public final class DcatRecords {
     }
 
     /** Spatial coverage: a territory id ({@code region:84}) or a country ({@code country:FRA}). */
-    public record Place(String id, String label) {
+    public record Place(String id, String label, double[] bbox) {
         public static final Place FRANCE = new Place("country:FRA", "France");
 
         public Place {
             require(id, "place id");
             require(label, "place label");
+            if (bbox != null && bbox.length != 4) {
+                throw new IllegalArgumentException("a bounding box is west, south, east, north");
+            }
+        }
+
+        /** A place without a geometry. */
+        public Place(String id, String label) {
+            this(id, label, null);
+        }
+
+        /** {@code dcat:bbox} as GeoSPARQL WKT: the box's polygon, counter-clockwise from its south-west corner. */
+        public String bboxWkt() {
+            if (bbox == null) {
+                return null;
+            }
+            double w = bbox[0];
+            double s = bbox[1];
+            double e = bbox[2];
+            double n = bbox[3];
+            return "POLYGON((" + w + " " + s + ", " + e + " " + s + ", " + e + " " + n + ", " + w + " " + n + ", "
+                    + w + " " + s + "))";
         }
 
         public boolean isCountry() {

@@ -34,8 +34,14 @@ public class TerritoryRdfController {
                                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                             HttpMethod method) {
         return negotiated(null, format, accept, chosen -> territories.findById(id)
-                .map(t -> rdf(mapper.location(new Place(t.id(), t.name()), t.code(),
+                .map(t -> rdf(mapper.location(new Place(t.id(), t.name(), area(t.id())), t.code(),
                         t.centroid() == null ? null : new double[] {t.centroid().longitude(), t.centroid().latitude()}), chosen, method))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no territory with id '" + id + "'")));
+    }
+
+    /** The box of a territory that covers an area (a commune alone is one point: its centroid says it). */
+    private double[] area(String id) {
+        double[] box = territories.boundingBox(id);
+        return box == null || (box[0] == box[2] && box[1] == box[3]) ? null : box;
     }
 }

@@ -156,6 +156,27 @@ public class TerritoryService {
         return directory.containingAt(placeIds, level);
     }
 
+    /**
+     * The box around a territory's centroid and the centroids of the active communes and arrondissements inside it
+     * ({@code [west, south, east, north]}, WGS 84): where a map or a catalogue places it. Null when none is known.
+     */
+    public double[] boundingBox(String territoryId) {
+        List<Territory> points = new ArrayList<>(directory.activeInside(territoryId,
+                EnumSet.of(TerritoryLevel.COMMUNE, TerritoryLevel.MUNICIPAL_ARRONDISSEMENT)));
+        directory.get(territoryId).ifPresent(points::add);
+        double[] box = null;
+        for (Territory t : points) {
+            if (t.centroid() == null) {
+                continue;
+            }
+            double lon = t.centroid().longitude();
+            double lat = t.centroid().latitude();
+            box = box == null ? new double[] {lon, lat, lon, lat}
+                    : new double[] {Math.min(box[0], lon), Math.min(box[1], lat), Math.max(box[2], lon), Math.max(box[3], lat)};
+        }
+        return box;
+    }
+
     /** Every active territory of the level. */
     public List<Territory> activeAt(TerritoryLevel level) {
         return directory.all().stream().map(TerritoryDirectory.Entry::territory)

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,6 +115,31 @@ class DcatCatalogueTest {
             assertThat(model.listStatements(model.getResource(u), null, (RDFNode) null).hasNext())
                     .as(shape + ": " + u + " described").isTrue();
         }));
+    }
+
+    @Test
+    void anIndicatorPublishedForOneRegionIsPlacedInThatRegionOfThisGraphWithItsBox() {
+        String code = neo4j.query("""
+                        MATCH (i:Indicator)-[a:AVAILABLE_AT]->(:GeoLevel {code: 'REGION'})
+                        WHERE a.coverage = 'REGION RHONE-ALPES' AND NOT 'NATIONAL' IN i.geoLevels
+                        RETURN i.code ORDER BY i.code LIMIT 1""").fetchAs(String.class).one().orElseThrow();
+        Model model = parse(get("/id/indicator/" + code, "text/turtle").getBody(), Lang.TURTLE);
+        Resource indicator = model.getResource(uris.dataset(DcatRecords.DatasetKind.INDICATOR, code));
+        assertThat(model.listObjectsOfProperty(indicator, DCTerms.spatial).toList()).singleElement().satisfies(place -> {
+            // The regions of before 2016 are today's: Rhône-Alpes is in Auvergne-Rhône-Alpes.
+            assertThat(place.asResource().getURI()).isEqualTo(uris.base() + "/id/territory/region:84");
+            String box = place.asResource().getProperty(DCAT.bbox).getString();
+            double[] c = Arrays.stream(box.replaceAll("[^0-9., -]", "").split("[, ]+"))
+                    .filter(t -> !t.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+            // South-west then north-east corners around Lyon (4.84 E, 45.76 N) and Clermont-Ferrand (3.08 E, 45.78 N).
+            assertThat(c[0]).isLessThan(3.08);
+            assertThat(c[1]).isLessThan(45.76);
+            assertThat(c[4]).isGreaterThan(4.84);
+            assertThat(c[5]).isGreaterThan(45.78);
+        });
+        // The territory dereferences, with the same box.
+        Model region = parse(get("/id/territory/region:84", "text/turtle").getBody(), Lang.TURTLE);
+        assertThat(region.getResource(uris.base() + "/id/territory/region:84").hasProperty(DCAT.bbox)).isTrue();
     }
 
     @Test
