@@ -225,15 +225,20 @@ public class CatalogueDcatSource implements DcatSource {
 
     /**
      * Where an indicator is published: France when nationally; else the one region its regional or départemental
-     * coverage is restricted to ("REGION RHONE-ALPES"), as this graph's territory with its bounding box; else
-     * nothing said.
+     * coverage is restricted to ("REGION RHONE-ALPES"), as this graph's territory with its bounding box; else France
+     * when published for every region or département; else nothing said.
      */
     private List<Place> spatial(List<String> geoLevels, List<String> coverages, Map<String, Optional<Place>> regions) {
         if (geoLevels.contains("NATIONAL")) {
             return List.of(Place.FRANCE);
         }
-        return coverages.stream().map(PublishedCoverage::region).flatMap(Optional::stream).distinct().sorted()
-                .map(code -> regions.computeIfAbsent(code, this::region)).flatMap(Optional::stream).toList();
+        List<Place> restricted = coverages.stream().map(PublishedCoverage::region).flatMap(Optional::stream).distinct()
+                .sorted().map(code -> regions.computeIfAbsent(code, this::region)).flatMap(Optional::stream).toList();
+        if (!restricted.isEmpty()) {
+            return restricted;
+        }
+        // Published for every region or département ("TOUTES LES REGIONS", "TOUS LES DEPARTEMENTS…"): all of France.
+        return coverages.stream().anyMatch(PublishedCoverage::everywhere) ? List.of(Place.FRANCE) : List.of();
     }
 
     /** A region of the graph as a place, with the box of its communes. */

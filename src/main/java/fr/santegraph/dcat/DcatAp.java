@@ -53,6 +53,11 @@ public final class DcatAp {
     public static final Resource FILE_TYPE_SCHEME = resource(EU_AUTHORITY, "file-type");
     public static final Resource ACCESS_RIGHT_SCHEME = resource(EU_AUTHORITY, "access-right");
     public static final Resource COUNTRY_SCHEME = resource(EU_AUTHORITY, "country");
+    /** DCAT-AP's {@code dcatap:availability} and the EU planned-availability table it takes its values from. */
+    public static final Property availability = property("http://data.europa.eu/r5r/", "availability");
+    public static final Resource PLANNED_AVAILABILITY_SCHEME = resource(EU_AUTHORITY, "planned-availability");
+    /** "Available": the distribution is expected to be there in the medium term (the producer's own publication). */
+    public static final Resource AVAILABLE = resource(EU_AUTHORITY + "planned-availability/", "AVAILABLE");
 
     public static Resource dataTheme(String code) {
         return resource(EU_AUTHORITY + "data-theme/", code);

@@ -412,6 +412,11 @@ public final class DcatMapper {
             if (d.title() != null && !d.title().isBlank()) {
                 r.addProperty(DCTerms.title, fr(d.title()));
             }
+            r.addProperty(DCTerms.description, fr(describe(d, dataset)));
+            // The producers' own publications: expected to stay where they are in the medium term.
+            r.addProperty(DcatAp.availability, m.createResource(DcatAp.AVAILABLE.getURI(), SKOS.Concept)
+                    .addProperty(SKOS.prefLabel, fr("disponible"))
+                    .addProperty(SKOS.inScheme, DcatAp.PLANNED_AVAILABILITY_SCHEME));
             String download = iri(d.downloadUrl());
             if (download != null) {
                 r.addProperty(DCAT.downloadURL, m.createResource(download));
@@ -428,6 +433,14 @@ public final class DcatMapper {
                 r.addProperty(DCTerms.license, licence(licence));
             }
             dataset.addProperty(DCAT.distribution, r);
+        }
+
+        /** A distribution's description: its own title, else what it gives access to, of which dataset. */
+        private String describe(Distribution d, Resource dataset) {
+            String of = dataset.getProperty(DCTerms.title).getString();
+            String what = d.downloadUrl() != null ? "Téléchargement" : "Accès en ligne";
+            return (d.title() != null && !d.title().isBlank() ? d.title() + " — " : "") + what + " : « " + of + " »"
+                    + (d.format() != null ? " (" + d.format().strip() + ")" : "") + ".";
         }
 
         /**

@@ -45,6 +45,16 @@ final class PublishedCoverage {
         }
     }
 
+    /** Whether the coverage is every region or département ("TOUTES LES REGIONS", "TOUS LES DEPARTEMENTS (…)"). */
+    static boolean everywhere(String coverage) {
+        if (coverage == null) {
+            return false;
+        }
+        String folded = TextFolding.fold(coverage);
+        return folded.startsWith("toutes les regions") || folded.startsWith("tous les departements")
+                || folded.startsWith("regions metropolitaines et drom");
+    }
+
     /** Today's code of the one region the coverage is restricted to, if it names one. */
     static Optional<String> region(String coverage) {
         if (coverage == null) {

@@ -25,4 +25,15 @@ class PublishedCoverageTest {
         assertThat(PublishedCoverage.region("REGION ATLANTIDE")).isEmpty();
         assertThat(PublishedCoverage.region(null)).isEmpty();
     }
+
+    @Test
+    void everyRegionOrDepartementIsAllOfFranceButOneRegionOrAYesIsNot() {
+        assertThat(PublishedCoverage.everywhere("TOUTES LES REGIONS (Y COMPRIS LES DROM HORS MAYOTTE)")).isTrue();
+        assertThat(PublishedCoverage.everywhere("TOUS LES DEPARTEMENTS")).isTrue();
+        assertThat(PublishedCoverage.everywhere("REGIONS METROPOLITAINES ET DROM")).isTrue();
+        assertThat(PublishedCoverage.everywhere("DEPARTEMENTS DE LA REGION PACA")).isFalse();
+        assertThat(PublishedCoverage.everywhere("oui")).isFalse();
+        assertThat(PublishedCoverage.everywhere("NON DISPONIBLE")).isFalse();
+        assertThat(PublishedCoverage.everywhere(null)).isFalse();
+    }
 }
