@@ -97,6 +97,12 @@ public class CatalogueReferenceImporter implements Importer {
                 distribution.put("url", row.get("url"));
                 distribution.put("licence", row.get("licence"));
                 distribution.put("title", blankToNull(row.get("title")));
+                // Optional columns: the file itself where the source publishes one, and the service it is read through.
+                distribution.put("downloadUrl", blankToNull(row.get("downloadUrl")));
+                distribution.put("mediaType", blankToNull(row.get("mediaType")));
+                distribution.put("compressFormat", blankToNull(row.get("compressFormat")));
+                distribution.put("service", blankToNull(row.get("service")) == null ? null
+                        : CatalogueWriter.dataServiceId(row.get("service")));
                 distributions.add(distribution);
             }
             writer.writeDistributions(distributions);

@@ -148,8 +148,15 @@ public class CatalogueWriter {
                 UNWIND $rows AS row
                 MATCH (d:Dataset {id: row.dataset})
                 MERGE (x:Distribution {id: row.id})
-                SET x.format = row.format, x.url = row.url, x.licence = row.licence, x.title = row.title
+                SET x.format = row.format, x.url = row.url, x.licence = row.licence, x.title = row.title,
+                    x.downloadUrl = row.downloadUrl, x.mediaType = row.mediaType, x.compressFormat = row.compressFormat
                 MERGE (d)-[:HAS_DISTRIBUTION]->(x)
+                WITH x, row
+                OPTIONAL MATCH (x)-[old:ACCESSED_THROUGH]->()
+                DELETE old
+                WITH DISTINCT x, row
+                OPTIONAL MATCH (s:DataService {id: row.service})
+                FOREACH (service IN CASE WHEN s IS NULL THEN [] ELSE [s] END | MERGE (x)-[:ACCESSED_THROUGH]->(service))
                 """).bind(rows).to("rows").run();
     }
 

@@ -42,7 +42,9 @@ public class CatalogueDcatSource implements DcatSource {
             RETURN d {.code, .title, .description, .keywords, .updateFrequency, .landingPage, .accessLevel} AS d,
                    [(d)-[:PUBLISHED_BY]->(p:Producer) | p {.code, .name, .homePage}] AS producers,
                    [(d)-[:HAS_THEME]->(t:Theme) | t {.code, .name}] AS themes,
-                   [(d)-[:HAS_DISTRIBUTION]->(x:Distribution) | x {.id, .title, .format, .url, .licence}] AS distributions
+                   [(d)-[:HAS_DISTRIBUTION]->(x:Distribution) | x {.id, .title, .format, .url, .licence, .downloadUrl,
+                        .mediaType, .compressFormat,
+                        service: head([(x)-[:ACCESSED_THROUGH]->(s:DataService) | s.code])}] AS distributions
             """;
     private static final String SERVICE_FIELDS = """
             RETURN s {.code, .title, .description, .endpointUrl, .landingPage} AS s,
@@ -171,8 +173,9 @@ public class CatalogueDcatSource implements DcatSource {
             String title = orElse(str(d, "title"), code);
             List<Agent> producers = agents(row.get("producers"));
             List<Distribution> distributions = maps(row.get("distributions")).stream().map(x -> new Distribution(
-                    tail(str(x, "id")), str(x, "title"), str(x, "url"), null, fileType(str(x, "format")),
-                    licence(str(x, "licence")))).filter(x -> x.accessUrl() != null).toList();
+                    tail(str(x, "id")), str(x, "title"), str(x, "url"), str(x, "downloadUrl"), fileType(str(x, "format")),
+                    licence(str(x, "licence")), str(x, "mediaType"), str(x, "compressFormat"), str(x, "service")))
+                    .filter(x -> x.accessUrl() != null).toList();
             List<Theme> themes = themes(row.get("themes"));
             return new Dataset(DatasetKind.DATASET, code, title, described(str(d, "description"), "Jeu de données « " + title + " »."),
                     first(producers), first(producers), contact(first(producers)), strings(d.get("keywords")), euThemes(themes), themes, List.of(),
@@ -302,6 +305,9 @@ public class CatalogueDcatSource implements DcatSource {
         }
         if (f.contains("html") || f.contains("web")) {
             return "HTML";
+        }
+        if (f.equals("txt") || f.contains("texte")) {
+            return "TXT";
         }
         return null;
     }

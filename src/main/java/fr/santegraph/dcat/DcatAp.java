@@ -53,6 +53,9 @@ public final class DcatAp {
     public static final Resource FILE_TYPE_SCHEME = resource(EU_AUTHORITY, "file-type");
     public static final Resource ACCESS_RIGHT_SCHEME = resource(EU_AUTHORITY, "access-right");
     public static final Resource COUNTRY_SCHEME = resource(EU_AUTHORITY, "country");
+    /** IANA media types are named by their registry address (as DCAT-AP's examples do). */
+    public static final String IANA_MEDIA_TYPES = "http://www.iana.org/assignments/media-types/";
+
     /** DCAT-AP's {@code dcatap:availability} and the EU planned-availability table it takes its values from. */
     public static final Property availability = property("http://data.europa.eu/r5r/", "availability");
     public static final Resource PLANNED_AVAILABILITY_SCHEME = resource(EU_AUTHORITY, "planned-availability");

@@ -57,6 +57,7 @@ public final class DcatMapper {
     /** http(s), a host, then only characters an IRI may hold unescaped. */
     private static final Pattern HTTP_URL = Pattern.compile("https?://[^/\\s<>\"{}|\\\\^`?#]+[^\\s<>\"{}|\\\\^`]*");
     private static final Pattern FILE_TYPE = Pattern.compile("[A-Z0-9_]{2,30}");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-zA-Z0-9!#$&^_.+-]{1,64}/[a-zA-Z0-9!#$&^_.+-]{1,64}");
 
     private final DcatUris uris;
 
@@ -428,11 +429,25 @@ public final class DcatMapper {
                             .addProperty(SKOS.inScheme, DcatAp.FILE_TYPE_SCHEME));
                 }
             }
+            mediaType(r, DCAT.mediaType, d.mediaType());
+            mediaType(r, DCAT.compressFormat, d.compressFormat());
+            if (d.service() != null) {
+                // Described on its own page (and at its URI): named here, as datasets are.
+                r.addProperty(DCAT.accessService, m.createResource(uris.service(d.service())));
+            }
             Licence licence = d.licence() != null ? d.licence() : datasetLicence;
             if (licence != null) {
                 r.addProperty(DCTerms.license, licence(licence));
             }
             dataset.addProperty(DCAT.distribution, r);
+        }
+
+        /** An IANA media type ({@code text/plain}) as its IANA URI, typed as the range shapes ask. */
+        private void mediaType(Resource owner, Property property, String type) {
+            if (type != null && MEDIA_TYPE.matcher(type.strip()).matches()) {
+                owner.addProperty(property, m.createResource(DcatAp.IANA_MEDIA_TYPES + type.strip().toLowerCase(Locale.ROOT),
+                        DCTerms.MediaType));
+            }
         }
 
         /** A distribution's description: its own title, else what it gives access to, of which dataset. */

@@ -140,8 +140,18 @@ public final class DcatRecords {
     public record Period(LocalDate start, LocalDate end) {
     }
 
-    /** A distribution of a dataset; {@code format} is an EU file-type code (CSV, XLSX, HTML…). */
-    public record Distribution(String id, String title, String accessUrl, String downloadUrl, String format, Licence licence) {
+    /**
+     * A distribution of a dataset; {@code format} is an EU file-type code (CSV, XLSX, HTML…), {@code mediaType} and
+     * {@code compressFormat} IANA media types of the file at {@code downloadUrl}, {@code service} the code of the
+     * data service it is read through.
+     */
+    public record Distribution(String id, String title, String accessUrl, String downloadUrl, String format, Licence licence,
+                               String mediaType, String compressFormat, String service) {
+
+        public Distribution(String id, String title, String accessUrl, String downloadUrl, String format, Licence licence) {
+            this(id, title, accessUrl, downloadUrl, format, licence, null, null, null);
+        }
+
         public Distribution {
             require(id, "distribution id");
             require(accessUrl, "distribution access URL");

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -157,6 +158,27 @@ class DcatCatalogueTest {
         // The territory dereferences, with the same box.
         Model region = parse(get("/id/territory/region:84", "text/turtle").getBody(), Lang.TURTLE);
         assertThat(region.getResource(uris.base() + "/id/territory/region:84").hasProperty(DCAT.bbox)).isTrue();
+    }
+
+    @Test
+    void aPublishedFileIsDescribedAsAFileAndADistributionNamesTheServiceItIsReadThrough() {
+        Model whole = DcatFixtures.allPages(exporter);
+        Resource rpps = whole.getResource(uris.dataset(DcatRecords.DatasetKind.DATASET, "rpps"));
+        Resource extraction = whole.listObjectsOfProperty(rpps, DCAT.distribution).toList().stream()
+                .map(RDFNode::asResource).filter(d -> d.hasProperty(DCAT.downloadURL)).findFirst().orElseThrow();
+        assertThat(extraction.getPropertyResourceValue(DCAT.downloadURL).getURI())
+                .isEqualTo("https://service.annuaire.sante.fr/annuaire-sante-webservices/V300/services/extraction/PS_LibreAcces");
+        assertThat(extraction.getPropertyResourceValue(DCAT.mediaType).getURI())
+                .isEqualTo("http://www.iana.org/assignments/media-types/text/plain");
+        assertThat(extraction.getPropertyResourceValue(DCAT.compressFormat).getURI())
+                .isEqualTo("http://www.iana.org/assignments/media-types/application/zip");
+
+        Resource water = whole.getResource(uris.dataset(DcatRecords.DatasetKind.DATASET, "sise-eaux"));
+        Resource service = whole.listObjectsOfProperty(water, DCAT.distribution).toList().stream()
+                .map(d -> d.asResource().getPropertyResourceValue(DCAT.accessService)).filter(Objects::nonNull)
+                .findFirst().orElseThrow();
+        assertThat(service.getURI()).isEqualTo(uris.service("sise-eaux-diffusion"));
+        assertThat(service.hasProperty(RDF.type, DCAT.DataService)).as("described on its own page").isTrue();
     }
 
     @Test
