@@ -18,6 +18,7 @@ import fr.santegraph.dcat.DcatRecords.Theme;
 import fr.santegraph.territory.TerritoryLevel;
 import fr.santegraph.territory.TerritoryService;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -119,6 +120,44 @@ public class CatalogueDcatSource implements DcatSource {
             }
         }
         return entries;
+    }
+
+    /**
+     * The catalogue access levels not open to all: HealthDCAT-AP describes the datasets whose individual-level data
+     * (else the dataset as a whole) are at one of them — the SNDS, whose aggregates are open, is one.
+     */
+    private static final List<String> NON_PUBLIC_LEVELS = List.of("ON_REQUEST", "RESTRICTED", "CLOSED");
+
+    @Override
+    public long countHealthEntries() {
+        return neo4j.query("MATCH (d:Dataset) WHERE coalesce(d.accessGranular, d.accessLevel) IN $levels RETURN count(d)")
+                .bind(NON_PUBLIC_LEVELS).to("levels").fetchAs(Long.class).one().orElse(0L);
+    }
+
+    @Override
+    public List<Dataset> healthEntries(long offset, int limit) {
+        return datasets("MATCH (d:Dataset) WHERE coalesce(d.accessGranular, d.accessLevel) IN $levels "
+                + "WITH d ORDER BY d.code SKIP $skip LIMIT $limit ",
+                Map.of("levels", NON_PUBLIC_LEVELS, "skip", offset, "limit", limit));
+    }
+
+    @Override
+    public Map<String, List<DcatRecords.TableSchema>> tables(Collection<String> datasetIds) {
+        Map<String, List<DcatRecords.TableSchema>> tables = new HashMap<>();
+        neo4j.query("""
+                        UNWIND $codes AS code
+                        MATCH (:Dataset {code: code})<-[:PART_OF]-(t:Table)
+                        WITH code, t ORDER BY t.name
+                        RETURN code, t.name AS name, t.title AS title,
+                               [(t)-[:HAS_VARIABLE]->(v:Variable) | v {.name, .description, .type}] AS columns""")
+                .bind(List.copyOf(datasetIds)).to("codes").fetch().all().forEach(row -> {
+                    List<DcatRecords.ColumnSchema> columns = maps(row.get("columns")).stream()
+                            .map(v -> new DcatRecords.ColumnSchema(str(v, "name"), str(v, "description"), str(v, "type")))
+                            .sorted(Comparator.comparing(DcatRecords.ColumnSchema::name)).toList();
+                    tables.computeIfAbsent((String) row.get("code"), k -> new ArrayList<>()).add(
+                            new DcatRecords.TableSchema((String) row.get("name"), (String) row.get("title"), columns));
+                });
+        return tables;
     }
 
     @Override

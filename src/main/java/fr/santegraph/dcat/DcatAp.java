@@ -56,6 +56,28 @@ public final class DcatAp {
     /** IANA media types are named by their registry address (as DCAT-AP's examples do). */
     public static final String IANA_MEDIA_TYPES = "http://www.iana.org/assignments/media-types/";
 
+    /** DCAT-AP's legislation property, and the EHDS regulation (EU) 2025/327 by its ELI. */
+    public static final Property applicableLegislation = property("http://data.europa.eu/r5r/", "applicableLegislation");
+    public static final Resource EHDS = resource("http://data.europa.eu/eli/reg/", "2025/327/oj");
+
+    /** HealthDCAT-AP terms (its namespace as its release-5 shapes use it, pending the official one). */
+    public static final String HEALTH = "http://healthdataportal.eu/ns/health#";
+    public static final Property hdab = property(HEALTH, "hdab");
+    public static final Property healthCategory = property(HEALTH, "healthCategory");
+    public static final Property trustedDataHolder = property(HEALTH, "trustedDataHolder");
+
+    /** CSV on the Web: the structure of tables described without their data. */
+    public static final String CSVW = "http://www.w3.org/ns/csvw#";
+    public static final Resource TableGroup = resource(CSVW, "TableGroup");
+    public static final Resource Table = resource(CSVW, "Table");
+    public static final Resource Column = resource(CSVW, "Column");
+    public static final Property table = property(CSVW, "table");
+    public static final Property column = property(CSVW, "column");
+    public static final Property csvwUrl = property(CSVW, "url");
+    public static final Property csvwName = property(CSVW, "name");
+    public static final Property titles = property(CSVW, "titles");
+    public static final Property datatype = property(CSVW, "datatype");
+
     /** DCAT-AP's {@code dcatap:availability} and the EU planned-availability table it takes its values from. */
     public static final Property availability = property("http://data.europa.eu/r5r/", "availability");
     public static final Resource PLANNED_AVAILABILITY_SCHEME = resource(EU_AUTHORITY, "planned-availability");

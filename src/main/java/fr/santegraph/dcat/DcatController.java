@@ -48,8 +48,14 @@ public class DcatController {
     public ResponseEntity<byte[]> catalog(@PathVariable(required = false) String ext,
                                           @RequestParam(required = false) String format,
                                           @RequestParam(required = false) String page,
+                                          @RequestParam(required = false) String profile,
                                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                           HttpMethod method) {
+        boolean health = profile != null && profile.strip().equalsIgnoreCase(DcatUris.HEALTH_PROFILE);
+        if (profile != null && !health && !profile.strip().equalsIgnoreCase("dcat-ap")) {
+            return error(HttpStatus.BAD_REQUEST, "profile must be dcat-ap (the default) or " + DcatUris.HEALTH_PROFILE
+                    + ", not '" + profile + "'");
+        }
         return negotiated(ext, format, accept, chosen -> {
             Optional<DcatExporter> exporter = exporter();
             if (exporter.isEmpty()) {
@@ -63,7 +69,10 @@ public class DcatController {
             }
             byte[] body;
             try {
-                body = pageCache.page(number, chosen, () -> RdfResponses.write(exporter.get().page(number), chosen));
+                body = health
+                        ? pageCache.page(DcatUris.HEALTH_PROFILE, number, chosen,
+                                () -> RdfResponses.write(exporter.get().healthPage(number), chosen))
+                        : pageCache.page(number, chosen, () -> RdfResponses.write(exporter.get().page(number), chosen));
             } catch (IllegalArgumentException e) {
                 return error(HttpStatus.BAD_REQUEST, e.getMessage());
             }

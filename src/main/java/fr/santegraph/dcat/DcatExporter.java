@@ -2,9 +2,13 @@ package fr.santegraph.dcat;
 
 import fr.santegraph.dcat.DcatRecords.Agent;
 import fr.santegraph.dcat.DcatRecords.Catalog;
+import fr.santegraph.dcat.DcatRecords.CatalogEntry;
+import fr.santegraph.dcat.DcatRecords.Dataset;
 import fr.santegraph.dcat.DcatRecords.DatasetKind;
 import fr.santegraph.dcat.DcatRecords.Page;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 
@@ -38,14 +42,24 @@ public class DcatExporter {
 
     /** Page {@code number} (from 1); a number outside {@code 1..lastPage} is the caller's error. */
     public Model page(int number) {
-        long total = source.countEntries();
+        return mapper.page(catalog(), page(number, source.countEntries(), source::entries));
+    }
+
+    /** Page {@code number} of the HealthDCAT-AP view: the datasets not open to all ({@link HealthDcatProfile}). */
+    public Model healthPage(int number) {
+        Page page = page(number, source.countHealthEntries(), (offset, limit) -> List.copyOf(source.healthEntries(offset, limit)));
+        return new HealthDcatProfile(mapper).page(catalog(), page,
+                source.tables(page.entries().stream().map(e -> ((Dataset) e).id()).toList()));
+    }
+
+    /** The entries of page {@code number} of a list of {@code total}, read by {@code entries(offset, limit)}. */
+    private Page page(int number, long total, BiFunction<Long, Integer, List<CatalogEntry>> entries) {
         int last = Page.lastPage(total, properties.pageSize());
         if (number < 1 || number > last) {
             throw new IllegalArgumentException("page " + number + " does not exist: pages run from 1 to " + last);
         }
         long offset = (long) (number - 1) * properties.pageSize();
-        Page page = new Page(number, properties.pageSize(), total, source.entries(offset, properties.pageSize()));
-        return mapper.page(catalog(), page);
+        return new Page(number, properties.pageSize(), total, entries.apply(offset, properties.pageSize()));
     }
 
     public Catalog catalog() {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Triple;
@@ -71,7 +72,12 @@ public final class DcatMapper {
 
     /** One catalogue page: the catalog node, the Hydra paging node and the page's entries. */
     public Model page(Catalog catalog, Page page) {
-        Builder b = new Builder(true);
+        return page(catalog, page, uris::page);
+    }
+
+    /** The same, its Hydra links built by {@code pageUri} (another view of the catalogue: a profile). */
+    public Model page(Catalog catalog, Page page, IntFunction<String> pageUri) {
+        Builder b = new Builder(true, pageUri);
         Resource cat = b.catalog(catalog);
         for (CatalogEntry entry : page.entries()) {
             if (entry instanceof Dataset dataset) {
@@ -148,6 +154,15 @@ public final class DcatMapper {
         return b.sorted();
     }
 
+    /** A copy of {@code model} in sorted triple order with the usual prefixes: what every output is written from. */
+    static Model sorted(Model model) {
+        List<Triple> triples = new ArrayList<>(model.getGraph().find().toList());
+        triples.sort(TRIPLE_ORDER);
+        Model out = emptyModel();
+        triples.forEach(out.getGraph()::add);
+        return out;
+    }
+
     /** A model with the prefixes every output uses, for writers and tests. */
     public static Model emptyModel() {
         Model model = ModelFactory.createDefaultModel();
@@ -206,12 +221,15 @@ public final class DcatMapper {
          */
         private final boolean cataloguePage;
 
+        private final IntFunction<String> pageUri;
+
         Builder() {
-            this(false);
+            this(false, null);
         }
 
-        Builder(boolean cataloguePage) {
+        Builder(boolean cataloguePage, IntFunction<String> pageUri) {
             this.cataloguePage = cataloguePage;
+            this.pageUri = pageUri;
         }
         private final Map<String, Optional<String>> iris = new HashMap<>();
 
@@ -221,11 +239,7 @@ public final class DcatMapper {
         }
 
         Model sorted() {
-            List<Triple> triples = new ArrayList<>(m.getGraph().find().toList());
-            triples.sort(TRIPLE_ORDER);
-            Model out = emptyModel();
-            triples.forEach(out.getGraph()::add);
-            return out;
+            return DcatMapper.sorted(m);
         }
 
         Resource catalog(Catalog catalog) {
@@ -246,7 +260,7 @@ public final class DcatMapper {
 
         void paging(Page page) {
             int last = page.lastPage();
-            Resource view = m.createResource(uris.page(page.number()))
+            Resource view = m.createResource(pageUri.apply(page.number()))
                     .addProperty(RDF.type, DcatAp.PartialCollectionView)
                     .addProperty(RDF.type, DcatAp.PagedCollection)
                     .addLiteral(DcatAp.totalItems, m.createTypedLiteral(page.totalItems(), XSDDatatype.XSDinteger))
@@ -262,7 +276,7 @@ public final class DcatMapper {
         }
 
         private void link(Resource view, Property hydra, Property legacy, int number) {
-            Resource target = m.createResource(uris.page(number));
+            Resource target = m.createResource(pageUri.apply(number));
             view.addProperty(hydra, target).addProperty(legacy, target);
         }
 

@@ -26,7 +26,8 @@ final class DcatPageCache {
     /** With one, until the graph changes: a bound only so that the age arithmetic cannot overflow. */
     private static final Duration UNTIL_THE_GRAPH_CHANGES = Duration.ofDays(366);
 
-    private record Key(int page, RdfFormat format) {
+    /** {@code view}: "" for the catalogue as DCAT-AP, else the profile it is shown in. */
+    private record Key(String view, int page, RdfFormat format) {
     }
 
     private final AnswerCache<Key, byte[]> pages;
@@ -48,11 +49,16 @@ final class DcatPageCache {
 
     /** The page from the cache while it is fresh, else from {@code write}, called by one reader of the page at a time. */
     byte[] page(int page, RdfFormat format, Supplier<byte[]> write) {
+        return page("", page, format, write);
+    }
+
+    /** The same for a page of one view of the catalogue (a profile). */
+    byte[] page(String view, int page, RdfFormat format, Supplier<byte[]> write) {
         OptionalLong current = version.current();
         if (!enabled() || current.isEmpty()) {
             return write.get();
         }
-        Key key = new Key(page, format);
+        Key key = new Key(view, page, format);
         byte[] kept = pages.get(key, current);
         if (kept != null) {
             return kept;

@@ -176,6 +176,21 @@ public final class DcatRecords {
         }
     }
 
+    /** A table of a dataset as its published schema describes it (the SNDS tables), for CSVW. */
+    public record TableSchema(String name, String title, List<ColumnSchema> columns) {
+        public TableSchema {
+            require(name, "table name");
+            columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+    }
+
+    /** A column of a table: its name, description and Table Schema type (string, integer, date…). */
+    public record ColumnSchema(String name, String description, String type) {
+        public ColumnSchema {
+            require(name, "column name");
+        }
+    }
+
     /** Enough of a dataset described elsewhere to point at it (source of an indicator, dataset a service serves). */
     public record DatasetRef(DatasetKind kind, String id, String title, String description) {
         public DatasetRef {

@@ -8,7 +8,9 @@ import fr.santegraph.dcat.DcatRecords.DatasetKind;
 import fr.santegraph.dcat.DcatRecords.DatasetRef;
 import fr.santegraph.dcat.DcatRecords.Series;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,6 +44,21 @@ public interface DcatSource {
     /** The licences distributions name, each once. */
     default List<DcatRecords.Licence> licences() {
         return List.of();
+    }
+
+    /** Number of datasets the HealthDCAT-AP profile covers: those not open to all (non-public health data). */
+    default long countHealthEntries() {
+        return 0;
+    }
+
+    /** Those datasets {@code [offset, offset+limit)}, in the stable order. */
+    default List<Dataset> healthEntries(long offset, int limit) {
+        return List.of();
+    }
+
+    /** The tables of these datasets (by dataset id), as their published schemas describe them. */
+    default Map<String, List<DcatRecords.TableSchema>> tables(Collection<String> datasetIds) {
+        return Map.of();
     }
 
     /** Latest modification date of the catalogue's content, when the source knows it. */

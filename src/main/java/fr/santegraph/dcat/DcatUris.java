@@ -39,6 +39,14 @@ public final class DcatUris {
         return base + "/catalog?page=" + page;
     }
 
+    /** A page of the HealthDCAT-AP view of the catalogue. */
+    public String healthPage(int page) {
+        return base + "/catalog?profile=" + HEALTH_PROFILE + "&page=" + page;
+    }
+
+    /** The {@code profile} value of the HealthDCAT-AP view. */
+    public static final String HEALTH_PROFILE = "healthdcat-ap";
+
     public String object(String type, String id) {
         return base + "/id/" + type + "/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
     }

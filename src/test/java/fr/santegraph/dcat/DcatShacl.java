@@ -31,6 +31,15 @@ public final class DcatShacl {
         return load(releaseDir.resolve("shapes.ttl"), releaseDir.resolve("range.ttl"));
     }
 
+    /**
+     * HealthDCAT-AP's shapes for non-public data (release 5, {@code src/test/resources/healthdcat-ap-release5}) with
+     * the DCAT-AP 3.0.1 shapes and ranges they import.
+     */
+    public static DcatShacl healthDcatAp(Path dcatApReleaseDir) {
+        return load(dcatApReleaseDir.resolve("shapes.ttl"), dcatApReleaseDir.resolve("range.ttl"),
+                Path.of("src/test/resources/healthdcat-ap-release5/healthdcatap-shacl.ttl"));
+    }
+
     /** The recommended-property shapes: their results are warnings to reduce, reported as figures. */
     public static DcatShacl recommended(Path releaseDir) {
         return load(releaseDir.resolve("shapes_recommended.ttl"));
