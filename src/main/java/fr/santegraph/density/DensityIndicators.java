@@ -73,11 +73,26 @@ public class DensityIndicators implements PractitionerTally {
             return;
         }
         try {
+            if (!event.changed() && upToDate()) {
+                // The same directory as at the last computation, for the same month: nothing to count again.
+                log.info("Density indicators kept: the {} import changed nothing", event.source());
+                return;
+            }
             recompute();
         } catch (RuntimeException e) {
             // The import itself is done and kept; the densities stay as the previous computation left them.
             log.error("Density indicators not recomputed after the {} import: {}", event.source(), e.getMessage(), e);
         }
+    }
+
+    /** Whether the latest extraction's month was computed from the latest run already. */
+    private boolean upToDate() {
+        return neo4j.query("""
+                        MATCH (r:ImportRun {source: 'RPPS PS_LibreAcces'}) WHERE r.extractionDate IS NOT NULL
+                        WITH r ORDER BY r.extractionDate DESC, r.startedAt DESC LIMIT 1
+                        OPTIONAL MATCH (d:Derivation {id: $prefix + left(toString(r.extractionDate), 7)})
+                        RETURN d IS NOT NULL""")
+                .bind(DERIVATION).to("prefix").fetchAs(Boolean.class).one().orElse(false);
     }
 
     /** Counts, divides and writes the densities of the latest extraction's month. One at a time. */

@@ -242,7 +242,8 @@ public class PractitionerImporter implements Importer {
                 files.diplomas() == null ? null : files.diplomas().describe(), stamp, options.departments(),
                 run.startedAt().toString(), summary.read(), counts.created.get(), counts.updated.get(),
                 counts.unchanged.get(), retired, summary.rejected(), summary.elapsed().toMillis(), counts.sortedById, date));
-        events.publishEvent(new SourceImported(SourceImported.PRACTITIONERS));
+        events.publishEvent(new SourceImported(SourceImported.PRACTITIONERS, counts.created.get() + counts.updated.get()
+                + retired + counts.sitesCreated.get() + counts.sitesUpdated.get() > 0));
         return summary;
     }
 

@@ -274,6 +274,14 @@ public class PractitionerService {
      * caller is told which code is unknown. Checked only on an empty answer, so found pages cost nothing more.
      */
     private void requireKnownCodes(Map<String, Object> parameters) {
+        requireKnownCodes((String) parameters.get("profession"), (String) parameters.get("specialty"));
+    }
+
+    /** The same for a profession and a specialty code (either may be null). */
+    void requireKnownCodes(String profession, String specialty) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("profession", profession);
+        parameters.put("specialty", specialty);
         Map<String, Object> known = neo4j.query("""
                         RETURN $profession IS NULL OR EXISTS { MATCH (:Profession {code: $profession}) } AS profession,
                                $specialty IS NULL OR EXISTS { MATCH (:Specialty {code: $specialty}) } AS specialty""")

@@ -31,10 +31,12 @@ public class PractitionerTrends {
 
     private final Neo4jClient neo4j;
     private final TerritoryService territories;
+    private final PractitionerService practitioners;
 
-    public PractitionerTrends(Neo4jClient neo4j, TerritoryService territories) {
+    public PractitionerTrends(Neo4jClient neo4j, TerritoryService territories, PractitionerService practitioners) {
         this.neo4j = neo4j;
         this.territories = territories;
+        this.practitioners = practitioners;
     }
 
     /** The last {@code points} extraction dates, oldest first, for one profession or specialty (or all). */
@@ -62,6 +64,11 @@ public class PractitionerTrends {
                 .bind(PractitionerService.blankToNull(profession)).to("profession")
                 .bind(PractitionerService.blankToNull(specialty)).to("specialty")
                 .fetch().all());
+        if (activities.isEmpty()) {
+            // An empty trend for a code the directory never had is a typo: say which code.
+            practitioners.requireKnownCodes(PractitionerService.blankToNull(profession),
+                    PractitionerService.blankToNull(specialty));
+        }
         List<TrendPoint> trend = new ArrayList<>(dates.size());
         Set<Object> previous = null;
         for (LocalDate date : dates) {

@@ -125,7 +125,7 @@ public class TerritoryImporter implements Importer {
             }
         }
         // What the graph derives from populations and communes (densities) follows the new edition.
-        events.publishEvent(new SourceImported(SourceImported.TERRITORIES));
+        events.publishEvent(new SourceImported(SourceImported.TERRITORIES, true));
         return summary;
     }
 

@@ -165,6 +165,12 @@ class DensityIndicatorsTest extends ScratchGraphTest {
         RppsGenerator.generate(TERRITORIES.resolve("communes.json"), january, 900, 11);
         practitioners.run(ImportRequest.of("practitioners", "file", january.toString()));
         Map<String, Map<String, Long>> inJanuary = assertDensities("2025-01", latestRun());
+        // The same file again changes nothing: nothing is counted again.
+        Object computed = neo4j.query("MATCH (d:Derivation {period: '2025-01'}) RETURN toString(d.computedAt)")
+                .fetchAs(String.class).one().orElseThrow();
+        practitioners.run(ImportRequest.of("practitioners", "file", january.toString()));
+        assertThat(neo4j.query("MATCH (d:Derivation {period: '2025-01'}) RETURN toString(d.computedAt)")
+                .fetchAs(String.class).one().orElseThrow()).isEqualTo(computed);
 
         // A later extraction: a share of the directory changed. Its month is computed; January's values stay.
         Path february = dir.resolve("PS_LibreAcces_Personne_activite_202502010000.txt");

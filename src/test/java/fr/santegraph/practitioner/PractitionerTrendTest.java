@@ -116,5 +116,9 @@ class PractitionerTrendTest extends ScratchGraphTest {
         graphQl.documentName("practitionerTrend").variable("code", "01").variable("level", "DEPARTMENT").variable("last", 0).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getMessage()).contains("last must be between 1 and 120")));
+        graphQl.documentName("practitionerTrend").variable("code", "01").variable("level", "DEPARTMENT")
+                .variable("profession", "99").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getMessage()).contains("unknown profession code '99'")));
     }
 }
