@@ -54,7 +54,7 @@ public class CatalogueDcatSource implements DcatSource {
             """;
     private static final String INDICATOR_FIELDS = """
             RETURN i {.code, .name, .family, .familyCode, .base, .link, .accessLevel, .updateFrequency,
-                      .historicalDepth, .geoLevels, .classification, .dataServiceCode} AS i,
+                      .historicalDepth, .geoLevels, .classification, .dataServiceCode, .baseVersion} AS i,
                    [(i)-[:PRODUCED_BY]->(p:Producer) | p {.code, .name, .homePage}] AS producers,
                    [(i)-[:DERIVED_FROM]->(d:Dataset) | d {.code, .title, .description}] AS sources,
                    [(i)-[:HAS_THEME]->(t:Theme) | t {.code, .name}] AS themes,
@@ -261,7 +261,8 @@ public class CatalogueDcatSource implements DcatSource {
                     euThemes(themes), themes,
                     spatial(geoLevels, strings(row.get("coverages")), regions),
                     PublishedValues.temporal(str(i, "historicalDepth")).orElse(null), frequency(str(i, "updateFrequency")),
-                    access(str(i, "accessLevel")), link, distributions, series, refs(row.get("sources")), null);
+                    access(str(i, "accessLevel")), link, distributions, series, refs(row.get("sources")),
+                    PublishedValues.baseVersion(str(i, "baseVersion")).orElse(null));
         }).toList();
     }
 

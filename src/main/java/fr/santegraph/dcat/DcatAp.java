@@ -78,6 +78,11 @@ public final class DcatAp {
     public static final Property titles = property(CSVW, "titles");
     public static final Property datatype = property(CSVW, "datatype");
 
+    /** ADMS's status, with the EU distribution-status table's "completed". */
+    public static final Property status = property("http://www.w3.org/ns/adms#", "status");
+    public static final Resource DISTRIBUTION_STATUS_SCHEME = resource(EU_AUTHORITY, "distribution-status");
+    public static final Resource COMPLETED = resource(EU_AUTHORITY + "distribution-status/", "COMPLETED");
+
     /** DCAT-AP's {@code dcatap:availability} and the EU planned-availability table it takes its values from. */
     public static final Property availability = property("http://data.europa.eu/r5r/", "availability");
     public static final Resource PLANNED_AVAILABILITY_SCHEME = resource(EU_AUTHORITY, "planned-availability");

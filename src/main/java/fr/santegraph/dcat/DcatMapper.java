@@ -443,6 +443,10 @@ public final class DcatMapper {
                             .addProperty(SKOS.inScheme, DcatAp.FILE_TYPE_SCHEME));
                 }
             }
+            // Published by its producer and kept there: complete, not in development nor withdrawn.
+            r.addProperty(DcatAp.status, m.createResource(DcatAp.COMPLETED.getURI(), SKOS.Concept)
+                    .addProperty(SKOS.prefLabel, fr("terminée"))
+                    .addProperty(SKOS.inScheme, DcatAp.DISTRIBUTION_STATUS_SCHEME));
             mediaType(r, DCAT.mediaType, d.mediaType());
             mediaType(r, DCAT.compressFormat, d.compressFormat());
             if (d.service() != null) {

@@ -19,4 +19,18 @@ class PublishedValuesTest {
         assertThat(PublishedValues.temporal("CINQ ANNEES")).isEmpty();
         assertThat(PublishedValues.temporal("")).isEmpty();
     }
+
+    @Test
+    void theBaseVersionIsTheMonthOrTheSpreadsheetDayItNames() {
+        assertThat(PublishedValues.baseVersion("OCTOBRE-17")).contains(LocalDate.of(2017, 10, 1));
+        assertThat(PublishedValues.baseVersion("DÉCEMBRE-16")).contains(LocalDate.of(2016, 12, 1));
+        assertThat(PublishedValues.baseVersion("mars 2018")).contains(LocalDate.of(2018, 3, 1));
+        assertThat(PublishedValues.baseVersion("42644")).contains(LocalDate.of(2016, 10, 1));
+        assertThat(PublishedValues.baseVersion("43502")).contains(LocalDate.of(2019, 2, 6));
+        assertThat(PublishedValues.baseVersion("2024")).as("a year alone says no day").isEmpty();
+        assertThat(PublishedValues.baseVersion("99999")).isEmpty();
+        assertThat(PublishedValues.baseVersion("BRUMAIRE-17")).isEmpty();
+        assertThat(PublishedValues.baseVersion("")).isEmpty();
+        assertThat(PublishedValues.baseVersion(null)).isEmpty();
+    }
 }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The DCAT-AP catalogue walked as a harvester walks it: GET /catalog?page=1..last in Turtle, one page after the
+# other, with the page cache off (--santegraph.dcat.page-cache-mb=0: every page read from the graph, mapped and
+# written, the cold cost), on the bundled graph (a first start on a fresh store loads it). Then the same walk with
+# the cache on, twice (the first fills it). Prints each walk's total and its slowest page, and the median cold walk;
+# between them, territory autocomplete as a picker sends it, with the GraphQL result cache off.
+# Usage: bench/dcat-walk.sh [cold walks]   (builds the jar first if missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+walks=${1:-3}
+[ target/santegraph.jar -nt pom.xml ] && [ -z "$(find src/main -newer target/santegraph.jar -print -quit)" ] \
+  || mvn -B -q package -DskipTests
+port=18081
+store=$(mktemp -d)
+trap 'kill -TERM ${pid:-0} 2>/dev/null; wait 2>/dev/null; rm -rf "$store" "$store.log"; true' EXIT
+
+start() {
+  java -jar target/santegraph.jar --server.port=$port --santegraph.embedded.data-dir="$store" \
+       --santegraph.embedded.preallocate-logs=false --santegraph.dcat.page-cache-mb="$1" \
+       --santegraph.graphql.result-cache.max-size=0 >>"$store.log" 2>&1 &
+  pid=$!
+  until curl -sf -m 5 -o /dev/null "http://127.0.0.1:$port/catalog?page=1"; do
+    kill -0 $pid 2>/dev/null || { echo "service died, see $store.log" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+stop() { kill -TERM $pid; wait $pid 2>/dev/null || true; }
+
+# One walk of every page: prints "total_seconds slowest_seconds".
+walk() {
+  local last=$1 total=0 slowest=0 t
+  for page in $(seq 1 "$last"); do
+    t=$(curl -sf -o /dev/null -w '%{time_total}' -H 'Accept: text/turtle' "http://127.0.0.1:$port/catalog?page=$page")
+    total=$(echo "$total + $t" | bc); slowest=$(echo "if ($t > $slowest) $t else $slowest" | bc)
+  done
+  echo "$total $slowest"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+start 0
+last=$( (curl -sf -H 'Accept: text/turtle' "http://127.0.0.1:$port/catalog?page=1" \
+        | grep -o 'lastPage *<[^>]*page=[0-9]*' || true) | grep -o '[0-9]*$' | head -1)
+[ -n "$last" ] || { echo "no hydra:lastPage on /catalog?page=1" >&2; exit 1; }
+echo "=== DCAT walk: $last pages of the bundled catalogue, Turtle, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) ==="
+totals=()
+for i in $(seq 1 "$walks"); do
+  read -r total slowest <<<"$(walk "$last")"
+  totals+=("$total")
+  printf 'cold walk %d (page cache off): %.1f s, slowest page %.2f s\n' "$i" "$total" "$slowest"
+done
+# Autocomplete as a territory picker sends it, every request executed (this start has the result cache off):
+# what a user types, three rounds of the same prefixes.
+prefixes="sa sai sain saint st-e lyo mars toul bord lill nant stras mont ren nic gre dij ang nim aix evr lhay 42 420 4200 75011"
+lat=()
+for round in 1 2 3; do
+  for p in $prefixes; do
+    lat+=("$(curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' \
+      -d "{\"query\":\"query(\$q: String!) { territories(filter: {nameContains: \$q}, first: 10) { nodes { id name level } } }\",\"variables\":{\"q\":\"$p\"}}")")
+  done
+done
+printf 'autocomplete (territories nameContains, first 10, %d requests, none cached): p50 %.1f ms\n' "${#lat[@]}" \
+  "$(printf '%s\n' "${lat[@]}" | median | awk '{print $1 * 1000}')"
+health=$(curl -sf -o /dev/null -w '%{time_total}' -H 'Accept: text/turtle' \
+         "http://127.0.0.1:$port/catalog?profile=healthdcat-ap&page=1")
+printf 'HealthDCAT-AP view, page 1 (cold): %.2f s\n' "$health"
+stop
+start 64
+for i in 1 2; do
+  read -r total slowest <<<"$(walk "$last")"
+  printf 'walk %d with the page cache (64 MB): %.1f s, slowest page %.2f s\n' "$i" "$total" "$slowest"
+done
+stop
+printf 'median cold walk: %.1f s (%d walks)\n' "$(printf '%s\n' "${totals[@]}" | median)" "$walks"
