@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Result;
@@ -85,28 +86,37 @@ public class DensityIndicators implements PractitionerTally {
         }
     }
 
-    /** Whether the latest extraction's month was computed from the latest run already. */
-    private boolean upToDate() {
+    /** The latest RPPS import run that recorded its extraction date: what a computation counts. */
+    private record LatestRun(String id, LocalDate extraction) {
+
+        /** The month its values are for. */
+        String period() {
+            return extraction.toString().substring(0, 7);
+        }
+    }
+
+    private Optional<LatestRun> latestRun() {
         return neo4j.query("""
                         MATCH (r:ImportRun {source: 'RPPS PS_LibreAcces'}) WHERE r.extractionDate IS NOT NULL
-                        WITH r ORDER BY r.extractionDate DESC, r.startedAt DESC LIMIT 1
-                        OPTIONAL MATCH (d:Derivation {id: $prefix + left(toString(r.extractionDate), 7)})
-                        RETURN d IS NOT NULL""")
-                .bind(DERIVATION).to("prefix").fetchAs(Boolean.class).one().orElse(false);
+                        RETURN r.id AS id, r.extractionDate AS date ORDER BY r.extractionDate DESC, r.startedAt DESC
+                        LIMIT 1""").fetch().one()
+                .map(row -> new LatestRun((String) row.get("id"), (LocalDate) row.get("date")));
+    }
+
+    /** Whether the latest extraction's month was computed already. */
+    private boolean upToDate() {
+        return latestRun().map(run -> neo4j.query("RETURN EXISTS { MATCH (:Derivation {id: $id}) }")
+                .bind(DERIVATION + run.period()).to("id").fetchAs(Boolean.class).one().orElse(false)).orElse(false);
     }
 
     /** Counts, divides and writes the densities of the latest extraction's month. One at a time. */
     public synchronized Outcome recompute() {
         long start = System.nanoTime();
-        Map<String, Object> run = neo4j.query("""
-                        MATCH (r:ImportRun {source: 'RPPS PS_LibreAcces'}) WHERE r.extractionDate IS NOT NULL
-                        RETURN r.id AS id, r.extractionDate AS date ORDER BY r.extractionDate DESC, r.startedAt DESC
-                        LIMIT 1""").fetch().one().orElse(null);
+        LatestRun run = latestRun().orElse(null);
         if (run == null) {
             return new Outcome(null, 0, 0, 0, 0, 0, 0);
         }
-        LocalDate extraction = (LocalDate) run.get("date");
-        String period = extraction.toString().substring(0, 7);
+        String period = run.period();
         Map<String, Collection<String>> containing = containing();
         DensityTally tally = new DensityTally(containing::get);
         count(tally);
@@ -128,7 +138,7 @@ public class DensityIndicators implements PractitionerTally {
         List<DerivedObservations.Rate> rates = rates(indicators.keySet(), tally.counts());
         String populations = editions.find("territories").map(SourceEditions.Held::edition).orElse(null);
         DerivedObservations.Outcome written = observations.replace(new DerivedObservations.Derivation(
-                        DERIVATION + period, period, (String) run.get("id"), extraction,
+                        DERIVATION + period, period, run.id(), run.extraction(),
                         populations == null ? null : "COG " + populations),
                 indicators.values().stream().map(DensityIndicator::id).toList(), rates);
         Outcome outcome = new Outcome(period, tally.practitioners(), indicators.size(), written.values(),
