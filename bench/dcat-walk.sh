@@ -3,7 +3,7 @@
 # other, with the page cache off (--santegraph.dcat.page-cache-mb=0: every page read from the graph, mapped and
 # written, the cold cost), on the bundled graph (a first start on a fresh store loads it). Then the same walk with
 # the cache on, twice (the first fills it). Prints each walk's total and its slowest page, and the median cold walk;
-# between them, territory autocomplete as a picker sends it, with the GraphQL result cache off.
+# between them, territory autocomplete as a picker sends it (bench/autocomplete.py), with the GraphQL result cache off.
 # Usage: bench/dcat-walk.sh [cold walks]   (builds the jar first if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,14 +26,16 @@ start() {
 }
 stop() { kill -TERM $pid; wait $pid 2>/dev/null || true; }
 
-# One walk of every page: prints "total_seconds slowest_seconds".
+# One walk of every page: prints "total_seconds slowest_seconds slowest_page megabytes".
 walk() {
-  local last=$1 total=0 slowest=0 t
+  local last=$1 total=0 slowest=0 at=0 bytes=0 t size
   for page in $(seq 1 "$last"); do
-    t=$(curl -sf -o /dev/null -w '%{time_total}' -H 'Accept: text/turtle' "http://127.0.0.1:$port/catalog?page=$page")
-    total=$(echo "$total + $t" | bc); slowest=$(echo "if ($t > $slowest) $t else $slowest" | bc)
+    read -r t size < <(curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' -H 'Accept: text/turtle' \
+                        "http://127.0.0.1:$port/catalog?page=$page")
+    total=$(echo "$total + $t" | bc); bytes=$((bytes + size))
+    if [ "$(echo "$t > $slowest" | bc)" = 1 ]; then slowest=$t; at=$page; fi
   done
-  echo "$total $slowest"
+  echo "$total $slowest $at $((bytes / 1048576))"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -44,30 +46,21 @@ last=$( (curl -sf -H 'Accept: text/turtle' "http://127.0.0.1:$port/catalog?page=
 echo "=== DCAT walk: $last pages of the bundled catalogue, Turtle, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) ==="
 totals=()
 for i in $(seq 1 "$walks"); do
-  read -r total slowest <<<"$(walk "$last")"
+  read -r total slowest at mb <<<"$(walk "$last")"
   totals+=("$total")
-  printf 'cold walk %d (page cache off): %.1f s, slowest page %.2f s\n' "$i" "$total" "$slowest"
+  printf 'cold walk %d (page cache off): %.1f s, slowest page %.2f s (page %d), %d MB of Turtle\n' "$i" "$total" \
+    "$slowest" "$at" "$mb"
 done
-# Autocomplete as a territory picker sends it, every request executed (this start has the result cache off):
-# what a user types, three rounds of the same prefixes.
-prefixes="sa sai sain saint st-e lyo mars toul bord lill nant stras mont ren nic gre dij ang nim aix evr lhay 42 420 4200 75011"
-lat=()
-for round in 1 2 3; do
-  for p in $prefixes; do
-    lat+=("$(curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' \
-      -d "{\"query\":\"query(\$q: String!) { territories(filter: {nameContains: \$q}, first: 10) { nodes { id name level } } }\",\"variables\":{\"q\":\"$p\"}}")")
-  done
-done
-printf 'autocomplete (territories nameContains, first 10, %d requests, none cached): p50 %.1f ms\n' "${#lat[@]}" \
-  "$(printf '%s\n' "${lat[@]}" | median | awk '{print $1 * 1000}')"
+# Autocomplete as a territory picker sends it, every request executed (this start has the result cache off).
+python3 bench/autocomplete.py --url "http://127.0.0.1:$port/graphql"
 health=$(curl -sf -o /dev/null -w '%{time_total}' -H 'Accept: text/turtle' \
          "http://127.0.0.1:$port/catalog?profile=healthdcat-ap&page=1")
 printf 'HealthDCAT-AP view, page 1 (cold): %.2f s\n' "$health"
 stop
 start 64
 for i in 1 2; do
-  read -r total slowest <<<"$(walk "$last")"
-  printf 'walk %d with the page cache (64 MB): %.1f s, slowest page %.2f s\n' "$i" "$total" "$slowest"
+  read -r total slowest at mb <<<"$(walk "$last")"
+  printf 'walk %d with the page cache (64 MB): %.1f s, slowest page %.2f s (page %d)\n' "$i" "$total" "$slowest" "$at"
 done
 stop
 printf 'median cold walk: %.1f s (%d walks)\n' "$(printf '%s\n' "${totals[@]}" | median)" "$walks"

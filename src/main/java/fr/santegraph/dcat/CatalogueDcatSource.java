@@ -58,15 +58,7 @@ public class CatalogueDcatSource implements DcatSource {
                    [(i)-[:PRODUCED_BY]->(p:Producer) | p {.code, .name, .homePage}] AS producers,
                    [(i)-[:DERIVED_FROM]->(d:Dataset) | d {.code, .title, .description}] AS sources,
                    [(i)-[:HAS_THEME]->(t:Theme) | t {.code, .name}] AS themes,
-                   [(i)-[a:AVAILABLE_AT]->(g:GeoLevel) WHERE g.code IN ['REGION', 'DEPARTMENT'] | a.coverage] AS coverages,
-                   CASE WHEN i.familyCode IS NOT NULL
-                          THEN NOT EXISTS { MATCH (j:Indicator {familyCode: i.familyCode}) WHERE j.code < i.code }
-                        WHEN i.dataServiceCode IS NOT NULL
-                          THEN NOT EXISTS { MATCH (j:Indicator {dataServiceCode: i.dataServiceCode})
-                                            WHERE j.familyCode IS NULL AND j.code < i.code }
-                        ELSE NOT EXISTS { MATCH (j:Indicator) WHERE j.familyCode IS NULL AND j.dataServiceCode IS NULL
-                                            AND coalesce(j.base, '') = coalesce(i.base, '') AND j.code < i.code }
-                   END AS leadsSeries
+                   [(i)-[a:AVAILABLE_AT]->(g:GeoLevel) WHERE g.code IN ['REGION', 'DEPARTMENT'] | a.coverage] AS coverages
             """;
 
     private final Neo4jClient neo4j;
@@ -85,8 +77,9 @@ public class CatalogueDcatSource implements DcatSource {
 
     private Counts counts() {
         return neo4j.query("""
-                        RETURN COUNT { (:Dataset) } AS datasets, COUNT { (:DataService) } AS services,
-                               COUNT { (:Indicator) } AS indicators
+                        RETURN COUNT { (d:Dataset) WHERE d.code IS NOT NULL } AS datasets,
+                               COUNT { (s:DataService) WHERE s.code IS NOT NULL } AS services,
+                               COUNT { (i:Indicator) WHERE i.code IS NOT NULL } AS indicators
                         """)
                 .fetchAs(Counts.class)
                 .mappedBy((types, r) -> new Counts(r.get("datasets").asLong(), r.get("services").asLong(), r.get("indicators").asLong()))
@@ -104,7 +97,8 @@ public class CatalogueDcatSource implements DcatSource {
         List<CatalogEntry> entries = new ArrayList<>(limit);
         long start = offset;
         long end = offset + limit;
-        // Split [offset, end) over the three kinds laid end to end.
+        // Split [offset, end) over the three kinds laid end to end, each in code order ("code IS NOT NULL", true of
+        // every entry, lets the planner read the unique index in order instead of sorting every entry per page).
         long[] bounds = {0, counts.datasets(), counts.datasets() + counts.services(), counts.total()};
         for (int kind = 0; kind < 3; kind++) {
             long from = Math.max(start, bounds[kind]);
@@ -114,9 +108,9 @@ public class CatalogueDcatSource implements DcatSource {
             }
             Map<String, Object> slice = Map.of("skip", from - bounds[kind], "limit", to - from);
             switch (kind) {
-                case 0 -> entries.addAll(datasets("MATCH (d:Dataset) WITH d ORDER BY d.code SKIP $skip LIMIT $limit ", slice));
-                case 1 -> entries.addAll(services("MATCH (s:DataService) WITH s ORDER BY s.code SKIP $skip LIMIT $limit ", slice));
-                default -> entries.addAll(indicators("MATCH (i:Indicator) WITH i ORDER BY i.code SKIP $skip LIMIT $limit ", slice));
+                case 0 -> entries.addAll(datasets("MATCH (d:Dataset) WHERE d.code IS NOT NULL WITH d ORDER BY d.code SKIP $skip LIMIT $limit ", slice));
+                case 1 -> entries.addAll(services("MATCH (s:DataService) WHERE s.code IS NOT NULL WITH s ORDER BY s.code SKIP $skip LIMIT $limit ", slice));
+                default -> entries.addAll(indicators("MATCH (i:Indicator) WHERE i.code IS NOT NULL WITH i ORDER BY i.code SKIP $skip LIMIT $limit ", slice));
             }
         }
         return entries;
@@ -235,8 +229,31 @@ public class CatalogueDcatSource implements DcatSource {
         }).toList();
     }
 
+    /** The series of an indicator: its family, else its base's data service, else its base. */
+    private static String seriesId(String familyCode, String dataServiceCode, String base) {
+        return orElse(familyCode, orElse(dataServiceCode, Slugs.of(orElse(base, "DREES"))));
+    }
+
+    /**
+     * The first member by code of every series: the one whose page describes the series in full. One grouped read of
+     * the indicators (a few thousand groups), where asking per indicator whether a smaller code shares its series
+     * scanned every indicator for each one of a page without a family or a service.
+     */
+    private Map<String, String> seriesLeads() {
+        Map<String, String> leads = new HashMap<>();
+        neo4j.query("""
+                        MATCH (j:Indicator)
+                        RETURN j.familyCode AS family, j.dataServiceCode AS service, j.base AS base, min(j.code) AS lead
+                        """)
+                .fetch().all().forEach(row -> leads.merge(
+                        seriesId((String) row.get("family"), (String) row.get("service"), (String) row.get("base")),
+                        (String) row.get("lead"), (x, y) -> x.compareTo(y) <= 0 ? x : y));
+        return leads;
+    }
+
     private List<Dataset> indicators(String match, Map<String, Object> parameters) {
         Map<String, Optional<Place>> regions = new HashMap<>();
+        Map<String, String> leads = seriesLeads();
         return neo4j.query(match + INDICATOR_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
             Map<String, Object> i = map(row.get("i"));
             String code = str(i, "code");
@@ -245,11 +262,12 @@ public class CatalogueDcatSource implements DcatSource {
             String family = str(i, "family");
             List<Agent> producers = agents(row.get("producers"));
             // The series is the family, or the base (its data service) for indicators published without a family.
-            Series series = new Series(orElse(str(i, "familyCode"), orElse(str(i, "dataServiceCode"), Slugs.of(base))),
+            String seriesId = seriesId(str(i, "familyCode"), str(i, "dataServiceCode"), str(i, "base"));
+            Series series = new Series(seriesId,
                     family == null ? base : family,
                     family == null ? "Indicateurs de la base " + base + "." : "Indicateurs de la famille « " + family + " » de la base " + base + ".",
                     // Members of one family can name different producers: a series has at most one publisher, so none.
-                    null, Boolean.TRUE.equals(row.get("leadsSeries")));
+                    null, code.equals(leads.get(seriesId)));
             List<Theme> themes = themes(row.get("themes"));
             List<String> geoLevels = strings(i.get("geoLevels"));
             String link = str(i, "link");

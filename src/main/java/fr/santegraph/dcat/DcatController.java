@@ -50,6 +50,8 @@ public class DcatController {
                                           @RequestParam(required = false) String page,
                                           @RequestParam(required = false) String profile,
                                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                          @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false)
+                                          String acceptEncoding,
                                           HttpMethod method) {
         boolean health = profile != null && profile.strip().equalsIgnoreCase(DcatUris.HEALTH_PROFILE);
         if (profile != null && !health && !profile.strip().equalsIgnoreCase("dcat-ap")) {
@@ -67,18 +69,26 @@ public class DcatController {
             } catch (NumberFormatException e) {
                 return error(HttpStatus.BAD_REQUEST, "page must be a whole number from 1, not '" + page + "'");
             }
-            byte[] body;
+            if (!pageCache.enabled()) {
+                try {
+                    return rdf(RdfResponses.write(health ? exporter.get().healthPage(number) : exporter.get().page(number),
+                            chosen), chosen, method, CacheControl.empty());
+                } catch (IllegalArgumentException e) {
+                    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+                }
+            }
+            // Kept gzipped: a national walk is ~67 MB of Turtle, which a 64 MB cache read in order (least recently
+            // read first out) would never hold; gzipped it is ~10 MB.
+            byte[] gzipped;
             try {
-                body = health
-                        ? pageCache.page(DcatUris.HEALTH_PROFILE, number, chosen,
-                                () -> RdfResponses.write(exporter.get().healthPage(number), chosen))
-                        : pageCache.page(number, chosen, () -> RdfResponses.write(exporter.get().page(number), chosen));
+                gzipped = pageCache.page(health ? DcatUris.HEALTH_PROFILE : "", number, chosen, () -> RdfResponses.gzip(
+                        RdfResponses.write(health ? exporter.get().healthPage(number) : exporter.get().page(number), chosen)));
             } catch (IllegalArgumentException e) {
                 return error(HttpStatus.BAD_REQUEST, e.getMessage());
             }
             // Proxies in front of the service may keep the page as long as this service does.
-            return rdf(body, chosen, method, pageCache.enabled()
-                    ? CacheControl.maxAge(properties.pageCacheTtl()).cachePublic() : CacheControl.empty());
+            return RdfResponses.gzippedRdf(gzipped, chosen, method,
+                    CacheControl.maxAge(properties.pageCacheTtl()).cachePublic(), acceptEncoding);
         });
     }
 

@@ -5,17 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
@@ -94,19 +99,26 @@ public class TerritoryDirectory {
 
     /** Whether {@code e} answers a search for {@code folded}: its name holds it, or its code or a postal code starts so. */
     static boolean matches(Entry e, String folded) {
+        return matcher(folded).test(e);
+    }
+
+    /** The test of {@link #matches}, with the search read once (a one-letter search tests every entry). */
+    static Predicate<Entry> matcher(String folded) {
         String code = folded.replace(" ", "");
         if (CODE.matcher(code).matches()) {
-            return e.territory().code().toLowerCase(Locale.ROOT).startsWith(code)
+            return e -> e.territory().code().toLowerCase(Locale.ROOT).startsWith(code)
                     || e.postalCodes().stream().anyMatch(postal -> postal.startsWith(code));
         }
-        return e.nameKey().contains(nameKey(folded));
+        String key = nameKey(folded);
+        return e -> e.nameKey().contains(key);
     }
 
     /**
      * Names by trigram of their {@link #nameKey key}: a search reads the entries holding the needle's rarest trigram
-     * (a few hundred at most) instead of testing all 40,000 names.
+     * (a few hundred at most) instead of testing all 40,000 names. Codes (INSEE, lower-cased, and postal) in order,
+     * so that a code's start reads its range only.
      */
-    private record NameIndex(List<Entry> entries, Map<String, int[]> byTrigram) {
+    private record NameIndex(List<Entry> entries, Map<String, int[]> byTrigram, NavigableMap<String, List<Entry>> byCode) {
 
         static NameIndex of(Collection<Entry> all) {
             List<Entry> entries = List.copyOf(all);
@@ -122,12 +134,25 @@ public class TerritoryDirectory {
             }
             Map<String, int[]> byTrigram = new HashMap<>();
             postings.forEach((trigram, list) -> byTrigram.put(trigram, list.stream().mapToInt(Integer::intValue).toArray()));
-            return new NameIndex(entries, byTrigram);
+            NavigableMap<String, List<Entry>> byCode = new TreeMap<>();
+            for (Entry e : entries) {
+                byCode.computeIfAbsent(e.territory().code().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+                for (String postal : e.postalCodes()) {
+                    byCode.computeIfAbsent(postal, k -> new ArrayList<>()).add(e);
+                }
+            }
+            return new NameIndex(entries, byTrigram, byCode);
         }
 
         List<Entry> containing(String folded) {
-            if (CODE.matcher(folded.replace(" ", "")).matches()) {
-                return entries.stream().filter(e -> matches(e, folded)).toList();
+            String code = folded.replace(" ", "");
+            if (CODE.matcher(code).matches()) {
+                // Every code from "4200" up to, not including, "4201": those starting with it.
+                Set<Entry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                List<Entry> found = new ArrayList<>();
+                byCode.subMap(code, true, code + Character.MAX_VALUE, false).values()
+                        .forEach(list -> list.stream().filter(seen::add).forEach(found::add));
+                return found;
             }
             String needle = nameKey(folded);
             if (needle.length() < 3) {

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import java.lang.reflect.Proxy;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -178,6 +184,50 @@ class DcatEndpointTest {
                 new StaticListableBeanFactory().getBeanProvider(DcatSource.class),
                 new StaticListableBeanFactory().getBeanProvider(GraphVersion.class))).build();
         assertThat(empty.perform(get("/catalog")).andReturn().getResponse().getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void keptPagesAreSentGzippedToClientsThatAcceptGzipAndUnzippedToOthers() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        DcatSource list = new ListDcatSource(DcatFixtures.catalogue(12, 40));
+        DcatSource catalogue = (DcatSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DcatSource.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("entries")) {
+                        reads.incrementAndGet();
+                    }
+                    return method.invoke(list, arguments);
+                });
+        DcatProperties cached = new DcatProperties(10, Duration.ofSeconds(60), 1, "Catalogue de test", "Un catalogue.",
+                "santegraph", "santegraph", "https://santegraph.test");
+        MockMvc withCache = MockMvcBuilders.standaloneSetup(new DcatController(DcatFixtures.mapper(), cached,
+                new StaticListableBeanFactory(Map.of("source", catalogue)).getBeanProvider(DcatSource.class),
+                new StaticListableBeanFactory().getBeanProvider(GraphVersion.class))).build();
+
+        MockHttpServletResponse plain = withCache.perform(get("/catalog?page=2")).andReturn().getResponse();
+        assertThat(plain.getHeader("Content-Encoding")).isNull();
+        byte[] text = plain.getContentAsByteArray();
+        assertThat(parse(plain, RdfFormat.TURTLE).size()).isPositive();
+        for (String acceptEncoding : List.of("gzip, deflate, br", "br;q=1.0, gzip;q=0.5", "*")) {
+            MockHttpServletResponse zipped = withCache.perform(get("/catalog?page=2").header("Accept-Encoding", acceptEncoding))
+                    .andReturn().getResponse();
+            assertThat(zipped.getHeader("Content-Encoding")).as(acceptEncoding).isEqualTo("gzip");
+            assertThat(zipped.getHeaders("Vary")).contains("Accept-Encoding");
+            assertThat(zipped.getContentLength()).isEqualTo(zipped.getContentAsByteArray().length).isLessThan(text.length);
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.getContentAsByteArray()))) {
+                assertThat(in.readAllBytes()).as("the same page, gzipped").isEqualTo(text);
+            }
+        }
+        for (String refused : List.of("gzip;q=0", "identity", "deflate, gzip; q=0.000")) {
+            MockHttpServletResponse response = withCache.perform(get("/catalog?page=2").header("Accept-Encoding", refused))
+                    .andReturn().getResponse();
+            assertThat(response.getHeader("Content-Encoding")).as(refused).isNull();
+            assertThat(response.getContentAsByteArray()).as(refused).isEqualTo(text);
+        }
+        MockHttpServletResponse headers = withCache.perform(head("/catalog?page=2").header("Accept-Encoding", "gzip"))
+                .andReturn().getResponse();
+        assertThat(headers.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(headers.getContentAsByteArray()).isEmpty();
+        assertThat(reads).as("page 2 read from the source once, then from the cache").hasValue(1);
     }
 
     static Model parse(MockHttpServletResponse response, RdfFormat format) throws Exception {
