@@ -17,6 +17,7 @@ import fr.santegraph.dcat.DcatRecords.Series;
 import fr.santegraph.dcat.DcatRecords.Theme;
 import fr.santegraph.territory.TerritoryLevel;
 import fr.santegraph.territory.TerritoryService;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -136,6 +137,12 @@ public class CatalogueDcatSource implements DcatSource {
     }
 
     @Override
+    public Optional<Dataset> healthDataset(String id) {
+        return datasets("MATCH (d:Dataset {code: $code}) WHERE coalesce(d.accessGranular, d.accessLevel) IN $levels ",
+                Map.of("code", id, "levels", NON_PUBLIC_LEVELS)).stream().findFirst();
+    }
+
+    @Override
     public Map<String, List<DcatRecords.TableSchema>> tables(Collection<String> datasetIds) {
         Map<String, List<DcatRecords.TableSchema>> tables = new HashMap<>();
         neo4j.query("""
@@ -199,7 +206,26 @@ public class CatalogueDcatSource implements DcatSource {
                 .distinct().sorted(Comparator.comparing(DcatRecords.Licence::id)).toList();
     }
 
+    /** The catalogue's datasets santegraph imports itself, by the source their recorded import runs name. */
+    private static final Map<String, String> IMPORTED_SOURCES = Map.of("rpps", "RPPS PS_LibreAcces");
+
+    /**
+     * For each of those datasets with a recorded run, the date of the latest extraction imported: the dataset's
+     * {@code dct:modified} (its publisher's edition, not the day santegraph read it).
+     */
+    private Map<String, LocalDate> importedEditions() {
+        Map<String, LocalDate> editions = new HashMap<>();
+        neo4j.query("""
+                        UNWIND keys($sources) AS code
+                        MATCH (r:ImportRun {source: $sources[code]}) WHERE r.extractionDate IS NOT NULL
+                        RETURN code, max(r.extractionDate) AS edition""")
+                .bind(IMPORTED_SOURCES).to("sources").fetch().all()
+                .forEach(row -> editions.put((String) row.get("code"), (LocalDate) row.get("edition")));
+        return editions;
+    }
+
     private List<Dataset> datasets(String match, Map<String, Object> parameters) {
+        Map<String, LocalDate> editions = importedEditions();
         return neo4j.query(match + DATASET_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
             Map<String, Object> d = map(row.get("d"));
             String code = str(d, "code");
@@ -213,7 +239,7 @@ public class CatalogueDcatSource implements DcatSource {
             return new Dataset(DatasetKind.DATASET, code, title, described(str(d, "description"), "Jeu de données « " + title + " »."),
                     first(producers), first(producers), contact(first(producers)), strings(d.get("keywords")), euThemes(themes), themes, List.of(),
                     null, frequency(str(d, "updateFrequency")), access(str(d, "accessLevel")), str(d, "landingPage"),
-                    distributions, null, List.of(), null);
+                    distributions, null, List.of(), editions.get(code));
         }).toList();
     }
 

@@ -110,13 +110,17 @@ public class DcatController {
     }
 
     /** A part of an object (a distribution, a period, a contact point): answered with its owner's description. */
-    @RequestMapping(path = {"/id/{type}/{id}/{kind}", "/id/{type}/{id}/{kind}/{part}"}, method = {RequestMethod.GET, RequestMethod.HEAD})
+    @RequestMapping(path = {"/id/{type}/{id}/{kind}", "/id/{type}/{id}/{kind}/{part}",
+                            "/id/{type}/{id}/{kind}/{part}/column/{column}"}, method = {RequestMethod.GET, RequestMethod.HEAD})
     public ResponseEntity<byte[]> part(@PathVariable String type, @PathVariable String id, @PathVariable String kind,
                                        @PathVariable(required = false) String part,
+                                       @PathVariable(required = false) String column,
                                        @RequestParam(required = false) String format,
                                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                        HttpMethod method) {
-        String partUri = mapper.uris().part(mapper.uris().object(type, id), kind, part);
+        String owned = mapper.uris().part(mapper.uris().object(type, id), kind, part);
+        // A column of a table (HealthDCAT-AP's CSVW structure): .../table/T_X/column/C.
+        String partUri = column == null ? owned : mapper.uris().part(owned, "column", column);
         return described(format, accept, method, exporter -> exporter.part(type, id, partUri),
                 "no " + kind + " of " + type + " '" + id + "' in the catalogue");
     }

@@ -75,9 +75,26 @@ public class DcatExporter {
             case DcatUris.INDICATOR -> source.dataset(DatasetKind.INDICATOR, id).map(mapper::dataset);
             case DcatUris.SERVICE -> source.service(id).map(mapper::service);
             case DcatUris.SERIES -> source.series(id).map(s -> mapper.series(s, source.seriesMembers(id, properties.pageSize())));
-            case DcatUris.AGENT -> source.agent(id).map(mapper::agent);
+            // The producers, and the catalogue's own publisher.
+            case DcatUris.AGENT -> source.agent(id).or(() -> Optional.of(catalog().publisher()).filter(p -> p.id().equals(id)))
+                    .map(mapper::agent);
             case DcatUris.THEME -> source.themes().stream().filter(t -> t.id().equals(id)).findFirst().map(mapper::theme);
             case DcatUris.LICENCE -> source.licences().stream().filter(l -> l.id().equals(id)).findFirst().map(mapper::licence);
+            case HealthDcatProfile.HEALTH_CATEGORY, HealthDcatProfile.DATASET_TYPE -> new HealthDcatProfile(mapper).concept(type, id);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The HealthDCAT-AP view's description of the object: a covered dataset with its provenance, access distribution
+     * and tables; a publisher with the contact point the view gives it. Empty for anything else.
+     */
+    private Optional<Model> healthObject(String type, String id) {
+        HealthDcatProfile profile = new HealthDcatProfile(mapper);
+        return switch (type) {
+            case DcatUris.DATASET -> source.healthDataset(id)
+                    .map(d -> profile.dataset(d, source.tables(List.of(id)).getOrDefault(id, List.of())));
+            case DcatUris.AGENT -> source.agent(id).map(profile::agent);
             default -> Optional.empty();
         };
     }
@@ -92,7 +109,11 @@ public class DcatExporter {
      * description, which describes it, when it does; else empty.
      */
     public Optional<Model> part(String type, String id, String partUri) {
-        return object(type, id).filter(model -> model.containsResource(model.getResource(partUri))
-                && model.listStatements(model.getResource(partUri), null, (RDFNode) null).hasNext());
+        return object(type, id).filter(model -> describes(model, partUri))
+                .or(() -> healthObject(type, id).filter(model -> describes(model, partUri)));
+    }
+
+    private static boolean describes(Model model, String uri) {
+        return model.listStatements(model.getResource(uri), null, (RDFNode) null).hasNext();
     }
 }

@@ -76,7 +76,12 @@ public final class DcatMapper {
         return page(catalog, page, uris::page);
     }
 
-    /** The same, its Hydra links built by {@code pageUri} (another view of the catalogue: a profile). */
+    /**
+     * The same, its Hydra links built by {@code pageUri} (another view of the catalogue: a profile). Not rebuilt in
+     * sorted order like the other descriptions: a page is ~40,000 triples, and {@link RdfFormat#write} streams Turtle
+     * and N-Triples in sorted order straight from it (and sorts the rest), so the same records still give the same
+     * bytes.
+     */
     public Model page(Catalog catalog, Page page, IntFunction<String> pageUri) {
         Builder b = new Builder(true, pageUri);
         Resource cat = b.catalog(catalog);
@@ -88,7 +93,7 @@ public final class DcatMapper {
             }
         }
         b.paging(page);
-        return b.sorted();
+        return b.m;
     }
 
     /** One dataset or indicator, as {@code /id/dataset/{id}} answers. */
@@ -157,11 +162,16 @@ public final class DcatMapper {
 
     /** A copy of {@code model} in sorted triple order with the usual prefixes: what every output is written from. */
     static Model sorted(Model model) {
+        Model out = emptyModel();
+        sortedTriples(model).forEach(out.getGraph()::add);
+        return out;
+    }
+
+    /** The model's triples in the one order every output uses. */
+    static List<Triple> sortedTriples(Model model) {
         List<Triple> triples = new ArrayList<>(model.getGraph().find().toList());
         triples.sort(TRIPLE_ORDER);
-        Model out = emptyModel();
-        triples.forEach(out.getGraph()::add);
-        return out;
+        return triples;
     }
 
     /** A model with the prefixes every output uses, for writers and tests. */

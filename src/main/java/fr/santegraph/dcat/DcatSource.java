@@ -56,6 +56,11 @@ public interface DcatSource {
         return List.of();
     }
 
+    /** One of those datasets, when {@code id} is one. */
+    default Optional<Dataset> healthDataset(String id) {
+        return Optional.empty();
+    }
+
     /** The tables of these datasets (by dataset id), as their published schemas describe them. */
     default Map<String, List<DcatRecords.TableSchema>> tables(Collection<String> datasetIds) {
         return Map.of();

@@ -1,6 +1,7 @@
 package fr.santegraph.dcat;
 
 import fr.santegraph.common.TextFolding;
+import fr.santegraph.dcat.DcatRecords.Agent;
 import fr.santegraph.dcat.DcatRecords.Catalog;
 import fr.santegraph.dcat.DcatRecords.ColumnSchema;
 import fr.santegraph.dcat.DcatRecords.Dataset;
@@ -8,7 +9,10 @@ import fr.santegraph.dcat.DcatRecords.DatasetKind;
 import fr.santegraph.dcat.DcatRecords.Page;
 import fr.santegraph.dcat.DcatRecords.TableSchema;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
@@ -36,6 +40,12 @@ public final class HealthDcatProfile {
     private static final String HDAB_NAME = "Plateforme des données de santé (Health Data Hub)";
     private static final String HDAB_SITE = "https://www.health-data-hub.fr";
     private static final String FR = "fr";
+    /** The types of this view's own concept URIs ({@code /id/health-category/claims}) and their schemes' id. */
+    static final String HEALTH_CATEGORY = "health-category";
+    static final String DATASET_TYPE = "dataset-type";
+    private static final String SCHEME = "scheme";
+    private static final String NON_PUBLIC_TYPE = "non-public-health-data";
+    private static final String NON_PUBLIC_TYPE_LABEL = "Données de santé non publiques, accessibles sur demande";
 
     /** Health categories (EHDS regulation, art. 51): this catalogue's own concepts until the profile's are published. */
     enum HealthCategory {
@@ -85,14 +95,69 @@ public final class HealthDcatProfile {
         Model m = mapper.page(catalog, page, uris::healthPage);
         Resource ehds = m.createResource(DcatAp.EHDS.getURI(), m.createResource("http://data.europa.eu/eli/ontology#LegalResource"));
         m.getResource(uris.catalog()).addProperty(DcatAp.applicableLegislation, ehds);
-        Resource hdab = agentWithContact(m, m.createResource(uris.agent(HDAB_ID), FOAF.Agent)
-                .addProperty(FOAF.name, m.createLiteral(HDAB_NAME, FR)), HDAB_SITE);
+        Resource hdab = hdab(m);
         for (var entry : page.entries()) {
             if (entry instanceof Dataset d) {
                 describe(m, d, ehds, hdab, tables.getOrDefault(d.id(), List.of()));
             }
         }
+        return m; // written in sorted order, as a page of the catalogue is
+    }
+
+    /** One covered dataset as the view describes it: what its parts (provenance, access, tables, columns) answer. */
+    public Model dataset(Dataset d, List<TableSchema> tables) {
+        Model m = mapper.dataset(d);
+        Resource ehds = m.createResource(DcatAp.EHDS.getURI(), m.createResource("http://data.europa.eu/eli/ontology#LegalResource"));
+        describe(m, d, ehds, hdab(m), tables);
         return DcatMapper.sorted(m);
+    }
+
+    /** A publisher as the view describes it, with the contact point the view gives it. */
+    public Model agent(Agent agent) {
+        Model m = mapper.agent(agent);
+        agentWithContact(m, m.getResource(uris.agent(agent.id())),
+                DcatMapper.externalIri(agent.homepage()) != null ? agent.homepage() : HDAB_SITE);
+        return DcatMapper.sorted(m);
+    }
+
+    /** The view's own concepts ({@code health-category}, {@code dataset-type}): one of them, or its scheme. */
+    public Optional<Model> concept(String type, String id) {
+        Map<String, String> concepts = new TreeMap<>();
+        String schemeTitle;
+        if (type.equals(HEALTH_CATEGORY)) {
+            for (HealthCategory c : HealthCategory.values()) {
+                concepts.put(c.name().toLowerCase(Locale.ROOT), c.label);
+            }
+            schemeTitle = "Catégories de données de santé (règlement EHDS, article 51)";
+        } else if (type.equals(DATASET_TYPE)) {
+            concepts.put(NON_PUBLIC_TYPE, NON_PUBLIC_TYPE_LABEL);
+            schemeTitle = "Types de jeux de données de santé";
+        } else {
+            return Optional.empty();
+        }
+        Model m = DcatMapper.emptyModel();
+        Resource scheme = m.createResource(uris.object(type, SCHEME), SKOS.ConceptScheme)
+                .addProperty(DCTerms.title, m.createLiteral(schemeTitle, FR));
+        if (id.equals(SCHEME)) {
+            concepts.forEach((code, label) -> scheme.addProperty(SKOS.hasTopConcept, concept(m, type, code, label, scheme)));
+            return Optional.of(DcatMapper.sorted(m));
+        }
+        String label = concepts.get(id);
+        if (label == null) {
+            return Optional.empty();
+        }
+        concept(m, type, id, label, scheme);
+        return Optional.of(DcatMapper.sorted(m));
+    }
+
+    private Resource concept(Model m, String type, String code, String label, Resource scheme) {
+        return m.createResource(uris.object(type, code), SKOS.Concept)
+                .addProperty(SKOS.prefLabel, m.createLiteral(label, FR)).addProperty(SKOS.inScheme, scheme);
+    }
+
+    private Resource hdab(Model m) {
+        return agentWithContact(m, m.createResource(uris.agent(HDAB_ID), FOAF.Agent)
+                .addProperty(FOAF.name, m.createLiteral(HDAB_NAME, FR)), HDAB_SITE);
     }
 
     private void describe(Model m, Dataset d, Resource ehds, Resource hdab, List<TableSchema> tables) {
@@ -104,12 +169,12 @@ public final class HealthDcatProfile {
                 .addProperty(SKOS.inScheme, DcatAp.ACCESS_RIGHT_SCHEME));
         r.addProperty(DcatAp.applicableLegislation, ehds).addProperty(DcatAp.hdab, hdab);
         HealthCategory category = HealthCategory.of(d);
-        r.addProperty(DcatAp.healthCategory, m.createResource(uris.object("health-category", category.name().toLowerCase()),
+        r.addProperty(DcatAp.healthCategory, m.createResource(uris.object(HEALTH_CATEGORY, category.name().toLowerCase(Locale.ROOT)),
                         SKOS.Concept).addProperty(SKOS.prefLabel, m.createLiteral(category.label, FR))
-                .addProperty(SKOS.inScheme, m.createResource(uris.object("health-category", "scheme"))));
-        r.addProperty(DCTerms.type, m.createResource(uris.object("dataset-type", "non-public-health-data"), SKOS.Concept)
-                .addProperty(SKOS.prefLabel, m.createLiteral("Données de santé non publiques, accessibles sur demande", FR))
-                .addProperty(SKOS.inScheme, m.createResource(uris.object("dataset-type", "scheme"))));
+                .addProperty(SKOS.inScheme, m.createResource(uris.object(HEALTH_CATEGORY, SCHEME))));
+        r.addProperty(DCTerms.type, m.createResource(uris.object(DATASET_TYPE, NON_PUBLIC_TYPE), SKOS.Concept)
+                .addProperty(SKOS.prefLabel, m.createLiteral(NON_PUBLIC_TYPE_LABEL, FR))
+                .addProperty(SKOS.inScheme, m.createResource(uris.object(DATASET_TYPE, SCHEME))));
         String publisher = d.publisher() == null ? "son producteur" : d.publisher().name();
         r.addProperty(DCTerms.provenance, m.createResource(uris.part(uri, "provenance", null), DCTerms.ProvenanceStatement)
                 .addProperty(RDFS.label, m.createLiteral("Données produites par " + publisher + " ; accès sur demande "

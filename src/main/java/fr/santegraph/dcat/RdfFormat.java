@@ -4,9 +4,12 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
 
 /**
  * The four serialisations the catalogue is served in, and an HTML page for people, by file extension and media type. Turtle is written in
@@ -39,11 +42,19 @@ public enum RdfFormat {
         return mediaType;
     }
 
+    /** The model written in the mapper's sorted triple order, whatever order it was built in: deterministic bytes. */
     public void write(Model model, OutputStream out) {
-        if (jenaFormat == null) {
-            RdfHtml.write(model, out);
+        if (this == TURTLE || this == N_TRIPLES) {
+            // Streamed from the sorted triples: a Turtle block per subject, without building a sorted copy.
+            StreamRDF stream = StreamRDFWriter.getWriterStream(out, jenaFormat);
+            stream.start();
+            new TreeMap<>(model.getNsPrefixMap()).forEach(stream::prefix);
+            DcatMapper.sortedTriples(model).forEach(stream::triple);
+            stream.finish();
+        } else if (jenaFormat == null) {
+            RdfHtml.write(DcatMapper.sorted(model), out);
         } else {
-            RDFWriter.source(model).format(jenaFormat).output(out);
+            RDFWriter.source(DcatMapper.sorted(model)).format(jenaFormat).output(out);
         }
     }
 

@@ -124,6 +124,8 @@ class DcatCatalogueTest {
                     });
         }
         byShape.put("theme scheme", List.of(uris.themeScheme()));
+        // The catalogue's own publisher is one agent among the producers' hundreds: asked for by name.
+        byShape.put("catalogue publisher", List.of(uris.agent(properties.publisherId())));
         assertThat(byShape.keySet()).contains("dataset", "indicator", "agent", "theme", "dataset/distribution",
                 "indicator/temporal", "dataset/contact");
         byShape.forEach((shape, examples) -> examples.forEach(u -> {
@@ -158,6 +160,25 @@ class DcatCatalogueTest {
         // The territory dereferences, with the same box.
         Model region = parse(get("/id/territory/region:84", "text/turtle").getBody(), Lang.TURTLE);
         assertThat(region.getResource(uris.base() + "/id/territory/region:84").hasProperty(DCAT.bbox)).isTrue();
+    }
+
+    @Test
+    void aDatasetSantegraphImportsIsModifiedOnTheDateOfTheLatestExtractionImported() {
+        // Dates later than any other test's runs in this graph: the latest is the one expected.
+        try {
+            neo4j.query("""
+                    UNWIND [['dcat-test-1', date('2099-11-28')], ['dcat-test-2', date('2099-12-01')],
+                            ['dcat-test-3', null]] AS run
+                    CREATE (:ImportRun {id: run[0], source: 'RPPS PS_LibreAcces', extractionDate: run[1]})""").run();
+            Model model = parse(get("/id/dataset/rpps", "text/turtle").getBody(), Lang.TURTLE);
+            Resource rpps = model.getResource(uris.dataset(DcatRecords.DatasetKind.DATASET, "rpps"));
+            assertThat(rpps.getProperty(DCTerms.modified).getLiteral().getLexicalForm()).isEqualTo("2099-12-01");
+            Resource pmsi = model.getResource(uris.dataset(DcatRecords.DatasetKind.DATASET, "pmsi"));
+            assertThat(parse(get("/id/dataset/pmsi", "text/turtle").getBody(), Lang.TURTLE)
+                    .getResource(pmsi.getURI()).hasProperty(DCTerms.modified)).as("a dataset santegraph does not import").isFalse();
+        } finally {
+            neo4j.query("MATCH (r:ImportRun) WHERE r.id STARTS WITH 'dcat-test-' DELETE r").run();
+        }
     }
 
     @Test

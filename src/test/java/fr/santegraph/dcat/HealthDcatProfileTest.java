@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
@@ -103,6 +105,46 @@ class HealthDcatProfileTest {
         // Nothing open is in the view.
         assertThat(whole.listObjectsOfProperty(DCTerms.accessRights).toList()).extracting(n -> n.asResource().getURI())
                 .allMatch(u -> u.endsWith("/NON_PUBLIC"));
+    }
+
+    @Test
+    void everyUriOfThisServiceTheViewNamesDereferencesToADescriptionOfIt() throws Exception {
+        Model whole = walk();
+        Set<String> named = new TreeSet<>();
+        whole.listStatements().forEach(st -> {
+            for (RDFNode node : List.of(st.getSubject(), st.getPredicate(), st.getObject())) {
+                if (node.isURIResource() && node.asResource().getURI().startsWith(uris.base() + "/id/")) {
+                    named.add(node.asResource().getURI());
+                }
+            }
+        });
+        // Tables and columns, provenance, the access distribution, publishers' contacts, the view's own concepts.
+        assertThat(named).anyMatch(u -> u.contains("/column/")).anyMatch(u -> u.endsWith("/provenance"))
+                .anyMatch(u -> u.endsWith("/distribution/access")).anyMatch(u -> u.endsWith("/contact"))
+                .anyMatch(u -> u.contains("/id/health-category/")).anyMatch(u -> u.endsWith("/id/dataset-type/scheme"));
+        // Each table and column is answered by the same path (its dataset's description): thousands of SNDS
+        // columns are sampled, every 25th table and column in order; every other URI is asked for.
+        List<String> asked = new ArrayList<>();
+        int structure = 0;
+        for (String uri : named) {
+            if (!uri.contains("/table/") || structure++ % 25 == 0) {
+                asked.add(uri);
+            }
+        }
+        List<String> failing = new ArrayList<>();
+        for (String uri : asked) {
+            HttpResponse<String> response = get(uri.substring(uris.base().length()));
+            if (response.statusCode() != 200) {
+                failing.add(response.statusCode() + " " + uri);
+                continue;
+            }
+            Model described = ModelFactory.createDefaultModel();
+            RDFDataMgr.read(described, new StringReader(response.body()), null, Lang.TURTLE);
+            if (!described.listStatements(described.getResource(uri), null, (RDFNode) null).hasNext()) {
+                failing.add("not described: " + uri);
+            }
+        }
+        assertThat(failing).as("of " + asked.size() + " URIs asked for, " + named.size() + " named").isEmpty();
     }
 
     @Test
