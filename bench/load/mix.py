@@ -69,7 +69,8 @@ TERRITORY_FIELDS_NG = ("id code name population postalCodes(sort: [{code: ASC}])
 
 KINDS = {
     "territory-by-code": {
-        "requires": "territory(code:",
+        # A field name followed by "(": the printed schema describes each argument before its name.
+        "requires": "territory(",
         "variables": lambda d, n: [{"code": c} for c in d.pick(d.communes, n)],
         "santegraph": "query TerritoryByCode($code: String!) { territory(code: $code, level: COMMUNE) { %s } }"
                       % TERRITORY_FIELDS_SG,
@@ -135,15 +136,32 @@ KINDS = {
                                                lambda t: [t["code"], t["childrenConnection"]["totalCount"]]),
         },
     },
-    # Practitioners, catalogue search and DCAT: santegraph only (the Neo4j GraphQL side has territories only).
+    # Practitioners: the library side enters by @cypher root fields (bench/neo4j-graphql/typeDefs.graphql) and
+    # resolves the nested activities → site → territory inside its query; santegraph by its filter and batches.
     "practitioners-by-territory-and-profession": {
         "requires": "practitioners(",
-        "variables": lambda d, n: [{"territory": "department:" + c, "profession": p}
+        "variables": lambda d, n: [{"territory": "department:" + c, "department": c, "profession": p}
                                    for c, p in zip(d.pick(d.departements, n),
                                                    d.pick(["10", "40", "50", "60", "21", "70"], n))],
         "santegraph": "query Practitioners($territory: String!, $profession: String!) { practitioners(filter: "
                       "{territory: $territory, profession: $profession}, first: 20) { totalCount "
                       "nodes { id lastName firstName activities { site { name territory { name } } } } } }",
+        "neo4j-graphql": "query Practitioners($department: String!, $profession: String!) { "
+                         "practitionersInCount(department: $department, profession: $profession) "
+                         "practitionersIn(department: $department, profession: $profession, offset: 0, limit: 20) "
+                         "{ id lastName firstName activities(sort: [{active: DESC}, {id: ASC}]) "
+                         "{ site { name territory { name } } } } }",
+        "ids": {
+            "santegraph": lambda data: [data["practitioners"]["totalCount"]] + flat(
+                data["practitioners"]["nodes"], lambda p: [p["id"].removeprefix("practitioner:")] + sorted(
+                    f"{(a['site'] or {}).get('name')}/{((a['site'] or {}).get('territory') or {}).get('name')}"
+                    for a in p["activities"])),
+            "neo4j-graphql": lambda data: [data["practitionersInCount"]] + flat(
+                data["practitionersIn"], lambda p: [p["id"]] + sorted(
+                    f"{a['site'][0]['name'] if a['site'] else None}/"
+                    f"{a['site'][0]['territory'][0]['name'] if a['site'] and a['site'][0]['territory'] else None}"
+                    for a in p["activities"])),
+        },
     },
     "practitioner-counts-per-epci": {
         "requires": "practitionerCounts(",
@@ -151,7 +169,17 @@ KINDS = {
         "santegraph": "query PractitionerCounts($code: String!) { territory(code: $code, level: DEPARTMENT) { "
                       "practitionerCounts(groupBy: PROFESSION, level: EPCI, profession: \"10\") "
                       "{ territory { id name } code count masked } } }",
+        "neo4j-graphql": "query PractitionerCounts($code: String!) { "
+                         "practitionerCountsPerEpci(department: $code, profession: \"10\") "
+                         "{ territoryId territoryName count } }",
+        "ids": {
+            "santegraph": lambda data: sorted(f"{c['territory']['id']}={c['count']}"
+                                              for c in data["territory"]["practitionerCounts"]),
+            "neo4j-graphql": lambda data: sorted(f"{c['territoryId']}={c['count']}"
+                                                 for c in data["practitionerCountsPerEpci"]),
+        },
     },
+    # Catalogue search and DCAT: santegraph only (no peer serves them).
     "catalogue-search": {
         "requires": "SearchConnection!",
         "variables": lambda d, n: [{"text": t} for t in d.pick(

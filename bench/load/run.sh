@@ -3,7 +3,7 @@
 # the jar has the practitioners importer), driven by wrk with a mix of GraphQL queries at 50 connections.
 #
 #   bench/load/run.sh [--duration 60] [--connections 50] [--threads 2] [--warmup 60] [--compare] [--fresh]
-#                     [--kinds territory-by-code,name-search,...] [--no-result-cache]
+#                     [--kinds territory-by-code,name-search,...] [--no-result-cache] [--per-kind]
 #
 #   --compare      also serve the same graph with the Neo4j GraphQL Library (bench/neo4j-graphql), check that both
 #                  answer the same ids, run the equivalent mix against it with the same wrk settings, and print the
@@ -11,6 +11,8 @@
 #   --fresh        rebuild the benchmark graph (default: reuse target/bench/graph when it was prepared by this jar)
 #   --kinds        only these kinds of the mix (names as in bench/load/mix.py, comma-separated)
 #   --no-result-cache  santegraph with its GraphQL result cache off: every request executes (the cold cost)
+#   --per-kind     with --compare: after the mixed run, each kind both servers have alone (warm-up and measured
+#                  run on each server), and a table of req/s, p99 and the ratio santegraph / neo4j-graphql per kind
 #
 # Prints, per server: throughput (req/s), median and 99th percentile latency, errors (non-200 answers, GraphQL
 # "errors" in 200 answers, socket errors) and, for santegraph, JVM heap used before and after the load (as
@@ -22,6 +24,7 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 
 duration=60; connections=50; threads=2; warmup=60; compare=false; fresh=false; only_kinds=; result_cache=64MB
+per_kind=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -32,7 +35,8 @@ while [ $# -gt 0 ]; do
     --fresh) fresh=true; shift ;;
     --kinds) only_kinds=$2; shift 2 ;;
     --no-result-cache) result_cache=0; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --per-kind) per_kind=true; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -213,4 +217,24 @@ if $compare; then
   report neo4j-graphql "$ng_result"
   python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'throughput ratio santegraph / neo4j-graphql: {a / b:.2f}')" \
     "$(field "$sg_result" rps)" "$(field "$ng_result" rps)"
+fi
+
+if $compare && $per_kind; then
+  # Each kind alone on both servers: the mixed ratio hides a kind where the peer is ahead.
+  rows=()
+  for kind in ${common//,/ }; do
+    python3 bench/load/mix.py requests --target santegraph --schema "$work/santegraph.graphqls" --url "$sg/graphql" \
+      --out "$work/santegraph-$kind.jsonl" --only "$kind" >/dev/null
+    python3 bench/load/mix.py requests --target neo4j-graphql --schema "$work/neo4j-graphql.graphqls" --url "$ng" \
+      --out "$work/neo4j-graphql-$kind.jsonl" --only "$kind" >/dev/null
+    drive santegraph "$sg/graphql" "$work/santegraph-$kind.jsonl"; a=$result
+    drive neo4j-graphql "$ng" "$work/neo4j-graphql-$kind.jsonl"; b=$result
+    rows+=("$(python3 -c "import sys; k, a, ap, b, bp = sys.argv[1:]; print(f'| {k} | {float(a):,.1f} | {ap} | {float(b):,.1f} | {bp} | {float(a) / float(b):.2f} |')" \
+      "$kind" "$(field "$a" rps)" "$(field "$a" p99_ms)" "$(field "$b" rps)" "$(field "$b" p99_ms)")")
+  done
+  echo
+  echo "== per kind, alone: ${duration}s each after ${warmup}s of warm-up, $connections connections, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "| kind | santegraph req/s | p99 ms | neo4j-graphql req/s | p99 ms | ratio |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
 fi

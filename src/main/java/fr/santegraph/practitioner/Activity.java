@@ -3,20 +3,26 @@ package fr.santegraph.practitioner;
 import java.time.LocalDate;
 import org.neo4j.driver.Value;
 
-/** One activity of a practitioner; its site is resolved in a batch. */
+/**
+ * One activity of a practitioner. {@code site}: its site when read with it (the activities of a page are read with
+ * their sites and the sites' territory ids, so that {@code activities { site { territory } } } costs one statement);
+ * otherwise null, and the site is resolved in a batch from {@code siteId}.
+ */
 public record Activity(String id, Profession profession, Specialty specialty, CodedLabel modeOfPractice,
                        CodedLabel sector, CodedLabel role, CodedLabel genre, CodedLabel pharmacistSection,
                        String registrationAuthority, boolean active, LocalDate retiredOn, LocalDate firstSeenOn,
-                       String siteId) {
+                       String siteId, Site site) {
 
-    /** Reads {@code {activity: a {.*}, profession: …, specialty: …}}. */
+    /** Reads {@code {activity: a {.*}, profession: …, specialty: …, site: s {.*, territoryId} or null}}. */
     static Activity from(Value row) {
         Value a = row.get("activity");
+        Value site = row.get("site");
         return new Activity(a.get("id").asString(), Profession.from(row.get("profession")),
                 Specialty.from(row.get("specialty")), CodedLabel.of(a, "modeCode", "mode"),
                 CodedLabel.of(a, "sectorCode", "sector"), CodedLabel.of(a, "roleCode", "role"),
                 CodedLabel.of(a, "genreCode", "genre"), CodedLabel.of(a, "pharmacistSectionCode", "pharmacistSection"),
                 a.get("registrationAuthority").asString(null), a.get("active").asBoolean(false),
-                Practitioner.date(a.get("retiredOn")), Practitioner.date(a.get("firstSeenOn")), a.get("siteId").asString(null));
+                Practitioner.date(a.get("retiredOn")), Practitioner.date(a.get("firstSeenOn")), a.get("siteId").asString(null),
+                site == null || site.isNull() ? null : Site.from(site));
     }
 }

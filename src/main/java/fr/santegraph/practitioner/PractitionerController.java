@@ -9,6 +9,7 @@ import fr.santegraph.territory.Territory;
 import fr.santegraph.territory.TerritoryLevel;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,17 +137,23 @@ public class PractitionerController {
 
     @BatchMapping
     public Map<Activity, Site> site(List<Activity> sources) {
-        Map<String, List<Site>> byId = practitioners.sitesById(
-                sources.stream().map(Activity::siteId).filter(Objects::nonNull).distinct().toList());
-        return sources.stream().distinct().filter(a -> a.siteId() != null && byId.containsKey(a.siteId()))
-                .collect(Collectors.toMap(Function.identity(), a -> byId.get(a.siteId()).get(0)));
+        // Activities read with their site (a practitioner's activities are) need no statement.
+        Map<String, List<Site>> byId = practitioners.sitesById(sources.stream()
+                .filter(a -> a.site() == null).map(Activity::siteId).filter(Objects::nonNull).distinct().toList());
+        Map<Activity, Site> sites = new HashMap<>();
+        for (Activity a : sources) {
+            Site site = a.site() != null ? a.site() : a.siteId() == null || !byId.containsKey(a.siteId()) ? null
+                    : byId.get(a.siteId()).get(0);
+            if (site != null) {
+                sites.put(a, site);
+            }
+        }
+        return sites;
     }
 
     @BatchMapping(typeName = "Site", field = "territory")
     public Map<Site, Territory> siteTerritory(List<Site> sources) {
-        Map<String, List<Territory>> byId = practitioners.siteTerritories(sources.stream().map(Site::id).distinct().toList());
-        return sources.stream().distinct().filter(s -> byId.containsKey(s.id()))
-                .collect(Collectors.toMap(Function.identity(), s -> byId.get(s.id()).get(0)));
+        return practitioners.territoriesOf(sources.stream().distinct().toList());
     }
 
     private static <T> Map<Practitioner, List<T>> byPractitioner(List<Practitioner> sources,

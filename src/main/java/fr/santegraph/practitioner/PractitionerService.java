@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -567,14 +568,20 @@ public class PractitionerService {
                 OPTIONAL MATCH (profession:Profession {code: a.professionCode})
                 OPTIONAL MATCH (specialty:Specialty {code: a.specialtyCode})
                 WITH id, a, profession, specialty ORDER BY a.active DESC, a.id
-                """, "{activity: a {.*}, profession: profession {.*}, specialty: specialty {.*}}", Activity::from);
+                """, "{activity: a {.*}, profession: profession {.*}, specialty: specialty {.*}, " + SITE_WITH_TERRITORY + "}",
+                Activity::from);
     }
+
+    /** A site {@code s} with the id of the territory it is located in: what {@code site { territory }} needs. */
+    private static final String SITE = "s {.*, territoryId: head([(s)-[:LOCATED_IN]->(t:Territory) | t.id])}";
+    /** An activity's site, so read. */
+    private static final String SITE_WITH_TERRITORY = "site: head([(a)-[:AT_SITE]->(s:Site) | " + SITE + "])";
 
     Map<String, List<Site>> sites(Collection<String> ids) {
         return related(ids, BY_PRACTITIONER, """
                 MATCH (p)-[:HAS_ACTIVITY]->(:Activity {active: true})-[:AT_SITE]->(s:Site)
                 WITH DISTINCT id, s ORDER BY s.id
-                """, "s {.*}", Site::from);
+                """, SITE, Site::from);
     }
 
     Map<String, List<Territory>> territories(Collection<String> ids) {
@@ -605,7 +612,32 @@ public class PractitionerService {
     }
 
     Map<String, List<Site>> sitesById(Collection<String> siteIds) {
-        return related(siteIds, "MATCH (s:Site {id: id})", "", "s {.*}", Site::from);
+        return related(siteIds, "MATCH (s:Site {id: id})", "", SITE, Site::from);
+    }
+
+    /**
+     * The territory of each site: from the in-memory territories for sites read with their territory id, one
+     * statement for the others.
+     */
+    Map<Site, Territory> territoriesOf(Collection<Site> sites) {
+        Map<Site, Territory> result = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        Map<String, Territory> known = territories.findByIds(sites.stream().map(Site::territoryId)
+                .filter(Objects::nonNull).distinct().toList());
+        for (Site site : sites) {
+            Territory t = site.territoryId() == null ? null : known.get(site.territoryId());
+            if (t != null) {
+                result.put(site, t);
+            } else {
+                unknown.add(site.id());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Map<String, List<Territory>> byId = siteTerritories(unknown.stream().distinct().toList());
+            sites.stream().filter(s -> !result.containsKey(s) && byId.containsKey(s.id()))
+                    .forEach(s -> result.put(s, byId.get(s.id()).get(0)));
+        }
+        return result;
     }
 
     Map<String, List<Territory>> siteTerritories(Collection<String> siteIds) {

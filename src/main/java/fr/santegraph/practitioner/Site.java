@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.neo4j.driver.Value;
 
-/** A practice site as served by GraphQL and GeoJSON; its territory is resolved in a batch. */
+/**
+ * A practice site as served by GraphQL and GeoJSON. {@code territoryId}: the territory it is located in when read
+ * with it (then taken from the in-memory territories), else null and resolved in a batch.
+ */
 public record Site(String id, String siret, String siren, String finess, String legalEntityFiness, String name,
                    String tradeName, List<String> address, String postalCode, String communeCode, String communeName,
                    String phone, String phone2, String fax, String email, CodedLabel sector, GeoPoint location,
-                   String locationSource, SitePlacement.UnplacedReason unplacedReason) {
+                   String locationSource, SitePlacement.UnplacedReason unplacedReason, String territoryId) {
 
     static Site from(Value s) {
         String reason = s.get("unplacedReason").asString(null);
@@ -19,7 +22,8 @@ public record Site(String id, String siret, String siren, String finess, String 
                 s.get("communeCode").asString(null), s.get("communeName").asString(null), s.get("phone").asString(null),
                 s.get("phone2").asString(null), s.get("fax").asString(null), s.get("email").asString(null),
                 CodedLabel.of(s, "sectorCode", "sector"), GeoPoint.of(s.get("location")),
-                s.get("locationSource").asString(null), reason == null ? null : SitePlacement.UnplacedReason.valueOf(reason));
+                s.get("locationSource").asString(null), reason == null ? null : SitePlacement.UnplacedReason.valueOf(reason),
+                s.get("territoryId").asString(null));
     }
 
     /** The postal address lines in their published parts, empty ones left out. */
