@@ -138,8 +138,9 @@ public class PractitionerController {
     @BatchMapping
     public Map<Activity, Site> site(List<Activity> sources) {
         // Activities read with their site (a practitioner's activities are) need no statement.
-        Map<String, List<Site>> byId = practitioners.sitesById(sources.stream()
-                .filter(a -> a.site() == null).map(Activity::siteId).filter(Objects::nonNull).distinct().toList());
+        List<String> unread = sources.stream().filter(a -> a.site() == null).map(Activity::siteId)
+                .filter(Objects::nonNull).distinct().toList();
+        Map<String, List<Site>> byId = unread.isEmpty() ? Map.of() : practitioners.sitesById(unread);
         Map<Activity, Site> sites = new HashMap<>();
         for (Activity a : sources) {
             Site site = a.site() != null ? a.site() : a.siteId() == null || !byId.containsKey(a.siteId()) ? null

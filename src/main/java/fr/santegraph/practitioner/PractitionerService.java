@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -241,12 +240,17 @@ public class PractitionerService {
         parameters.put("limit", page.lookAhead());
         String match = start(parameters) + FILTER;
         if (countNeeded) {
-            // Page and total from one pass over the matches rather than two.
-            return neo4j.query(match + order + """
+            // Page and total from one pass over the matches rather than two; the matches are counted unsorted and
+            // only the page is kept in order (a bounded sort: Gironde's 8,074 GPs for a page of 20).
+            return neo4j.query(match + """
                             WITH collect(p) AS matching
-                            RETURN size(matching) AS total,
-                                   [p IN matching[$offset..($offset + $limit)] | %s] AS page
-                            """.formatted(PROJECTION))
+                            CALL (matching) {
+                              UNWIND matching AS p
+                              %s SKIP $offset LIMIT $limit
+                              RETURN collect(%s) AS page
+                            }
+                            RETURN size(matching) AS total, page
+                            """.formatted(order.strip(), PROJECTION))
                     .bindAll(parameters)
                     .fetchAs(CountedConnection.class)
                     .mappedBy((types, record) -> pagination.connectionFromLookAhead(
@@ -573,7 +577,7 @@ public class PractitionerService {
     }
 
     /** A site {@code s} with the id of the territory it is located in: what {@code site { territory }} needs. */
-    private static final String SITE = "s {.*, territoryId: head([(s)-[:LOCATED_IN]->(t:Territory) | t.id])}";
+    private static final String SITE = "s {.*, territoryId: coalesce(head([(s)-[:LOCATED_IN]->(t:Territory) | t.id]), '')}";
     /** An activity's site, so read. */
     private static final String SITE_WITH_TERRITORY = "site: head([(a)-[:AT_SITE]->(s:Site) | " + SITE + "])";
 
@@ -623,13 +627,13 @@ public class PractitionerService {
         Map<Site, Territory> result = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         Map<String, Territory> known = territories.findByIds(sites.stream().map(Site::territoryId)
-                .filter(Objects::nonNull).distinct().toList());
+                .filter(id -> id != null && !id.equals(Site.NOWHERE)).distinct().toList());
         for (Site site : sites) {
             Territory t = site.territoryId() == null ? null : known.get(site.territoryId());
             if (t != null) {
                 result.put(site, t);
-            } else {
-                unknown.add(site.id());
+            } else if (!Site.NOWHERE.equals(site.territoryId())) {
+                unknown.add(site.id()); // not read with it, or in a territory the directory does not hold yet
             }
         }
         if (!unknown.isEmpty()) {

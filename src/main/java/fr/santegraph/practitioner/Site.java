@@ -7,12 +7,16 @@ import org.neo4j.driver.Value;
 
 /**
  * A practice site as served by GraphQL and GeoJSON. {@code territoryId}: the territory it is located in when read
- * with it (then taken from the in-memory territories), else null and resolved in a batch.
+ * with it (then taken from the in-memory territories), {@link #NOWHERE} when read with it and located nowhere, else
+ * null (not read: resolved in a batch).
  */
 public record Site(String id, String siret, String siren, String finess, String legalEntityFiness, String name,
                    String tradeName, List<String> address, String postalCode, String communeCode, String communeName,
                    String phone, String phone2, String fax, String email, CodedLabel sector, GeoPoint location,
                    String locationSource, SitePlacement.UnplacedReason unplacedReason, String territoryId) {
+
+    /** The {@code territoryId} of a site read with its territory and located in none (a site not placed). */
+    static final String NOWHERE = "";
 
     static Site from(Value s) {
         String reason = s.get("unplacedReason").asString(null);
