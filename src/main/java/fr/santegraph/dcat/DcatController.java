@@ -8,6 +8,7 @@ import fr.santegraph.common.GraphVersion;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
@@ -69,10 +70,11 @@ public class DcatController {
             } catch (NumberFormatException e) {
                 return error(HttpStatus.BAD_REQUEST, "page must be a whole number from 1, not '" + page + "'");
             }
+            Supplier<byte[]> write = () -> RdfResponses.write(
+                    health ? exporter.get().healthPage(number) : exporter.get().page(number), chosen);
             if (!pageCache.enabled()) {
                 try {
-                    return rdf(RdfResponses.write(health ? exporter.get().healthPage(number) : exporter.get().page(number),
-                            chosen), chosen, method, CacheControl.empty());
+                    return rdf(write.get(), chosen, method, CacheControl.empty());
                 } catch (IllegalArgumentException e) {
                     return error(HttpStatus.BAD_REQUEST, e.getMessage());
                 }
@@ -81,8 +83,8 @@ public class DcatController {
             // read first out) would never hold; gzipped it is ~10 MB.
             byte[] gzipped;
             try {
-                gzipped = pageCache.page(health ? DcatUris.HEALTH_PROFILE : "", number, chosen, () -> RdfResponses.gzip(
-                        RdfResponses.write(health ? exporter.get().healthPage(number) : exporter.get().page(number), chosen)));
+                gzipped = pageCache.page(health ? DcatUris.HEALTH_PROFILE : "", number, chosen,
+                        () -> RdfResponses.gzip(write.get()));
             } catch (IllegalArgumentException e) {
                 return error(HttpStatus.BAD_REQUEST, e.getMessage());
             }

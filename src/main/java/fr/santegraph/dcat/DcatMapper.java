@@ -176,8 +176,8 @@ public final class DcatMapper {
 
     /** A model with the prefixes every output uses, for writers and tests. */
     public static Model emptyModel() {
-        // GraphMem2: Jena's newer in-memory graph, cheaper to fill than the default one (a page is ~40,000 triples
-        // added twice: built, then rebuilt sorted); it iterates in insertion order, so writers see the sorted order.
+        // GraphMem2: Jena's newer in-memory graph, cheaper to fill than the default one (a page is ~40,000
+        // triples); it iterates in insertion order, so a description rebuilt by sorted() reads back sorted.
         Model model = ModelFactory.createModelForGraph(GraphMemFactory.createGraphMem2());
         model.setNsPrefix("dcat", DCAT.NS);
         model.setNsPrefix("dct", DCTerms.NS);
