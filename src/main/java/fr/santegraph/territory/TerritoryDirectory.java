@@ -97,12 +97,10 @@ public class TerritoryDirectory {
     /** A search that is a postal or INSEE code, or its start ("42000", "42", "2A0"). */
     private static final Pattern CODE = Pattern.compile("[0-9][0-9ab]{1,4}");
 
-    /** Whether {@code e} answers a search for {@code folded}: its name holds it, or its code or a postal code starts so. */
-    static boolean matches(Entry e, String folded) {
-        return matcher(folded).test(e);
-    }
-
-    /** The test of {@link #matches}, with the search read once (a one-letter search tests every entry). */
+    /**
+     * Whether an entry answers a search for {@code folded} — its name holds it, or its code or a postal code starts
+     * so — with the search read once (a one-letter search tests every entry).
+     */
     static Predicate<Entry> matcher(String folded) {
         String code = folded.replace(" ", "");
         if (CODE.matcher(code).matches()) {
