@@ -1,5 +1,6 @@
 package fr.santegraph;
 
+import fr.santegraph.practitioner.PractitionerLists;
 import fr.santegraph.territory.TerritoryDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,12 +20,16 @@ public abstract class ScratchGraphTest {
     protected Neo4jClient neo4j;
     @Autowired
     private TerritoryDirectory territoryDirectory;
+    @Autowired
+    private PractitionerLists practitionerLists;
 
     @BeforeEach
     void emptyGraph() {
         neo4j.query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").run();
-        // The graph was wiped behind the service's back: its in-memory territories must not outlive it.
+        // The graph was wiped behind the service's back: its in-memory territories and lists must not
+        // outlive it.
         territoryDirectory.invalidate();
+        practitionerLists.invalidate();
     }
 
     protected long count(String cypher) {

@@ -5,6 +5,7 @@ import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.ReadTransaction;
+import fr.santegraph.common.SortDirection;
 import fr.santegraph.common.TextFolding;
 import fr.santegraph.practitioner.PractitionerFilter.PractitionerGrouping;
 import fr.santegraph.territory.Territory;
@@ -86,11 +87,14 @@ public class PractitionerService {
     private final Neo4jClient neo4j;
     private final Pagination pagination;
     private final TerritoryService territories;
+    private final PractitionerLists lists;
 
-    public PractitionerService(Neo4jClient neo4j, Pagination pagination, TerritoryService territories) {
+    public PractitionerService(Neo4jClient neo4j, Pagination pagination, TerritoryService territories,
+                               PractitionerLists lists) {
         this.neo4j = neo4j;
         this.pagination = pagination;
         this.territories = territories;
+        this.lists = lists;
     }
 
     /** The practitioners behind these ids (global or national), in one query; unknown ones left out. */
@@ -236,6 +240,11 @@ public class PractitionerService {
                                                 boolean countNeeded) {
         String order = PractitionerOrder.orDefault(orderBy).cypher();
         Map<String, Object> parameters = parameters(filter);
+        Optional<CountedConnection<Practitioner>> kept = fromLists(parameters, PractitionerOrder.orDefault(orderBy), page,
+                countNeeded);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         parameters.put("offset", page.offset());
         parameters.put("limit", page.lookAhead());
         String match = start(parameters) + FILTER;
@@ -272,6 +281,36 @@ public class PractitionerService {
             requireKnownCodes(parameters);
         }
         return pagination.connectionFromLookAhead(items, page, null);
+    }
+
+    /**
+     * Whether a filter asks for exactly what the kept lists hold: one profession's active practitioners in a
+     * département or region, by name, with no other criterion.
+     */
+    private static boolean keptInLists(Map<String, Object> p) {
+        return p.get("departments") != null && p.get("profession") != null && !Boolean.TRUE.equals(p.get("includeRetired"))
+                && p.get("name") == null && p.get("specialty") == null && p.get("mode") == null
+                && p.get("placed") == null && !Boolean.TRUE.equals(p.get("area"));
+    }
+
+    /** The page from the kept lists (the practitioners then read by id), or empty when they cannot answer it. */
+    @SuppressWarnings("unchecked")
+    private Optional<CountedConnection<Practitioner>> fromLists(Map<String, Object> parameters, PractitionerOrder order,
+                                                                PageRequest page, boolean countNeeded) {
+        if (!keptInLists(parameters) || order.field() != PractitionerOrder.Field.NAME) {
+            return Optional.empty();
+        }
+        return lists.page((String) parameters.get("profession"), (List<String>) parameters.get("departments"),
+                page.offset(), page.lookAhead(), order.direction() == SortDirection.DESC)
+                .map(slice -> {
+                    Map<String, Practitioner> byId = findByIds(slice.ids()).stream()
+                            .collect(Collectors.toMap(Practitioner::nationalId, Function.identity()));
+                    List<Practitioner> items = slice.ids().stream().map(byId::get).filter(p -> p != null).toList();
+                    if (items.isEmpty() && page.offset() == 0) {
+                        requireKnownCodes(parameters);
+                    }
+                    return pagination.connectionFromLookAhead(items, page, countNeeded ? slice.total() : null);
+                });
     }
 
     /**
@@ -334,6 +373,61 @@ public class PractitionerService {
         parameters.put("containing", level == null ? Map.of() : territories.containingAt(inside, level));
         List<String> departments = departmentsCovering(territoryId, inside);
         parameters.put("departments", departments);
+        Optional<List<Map<String, Object>>> kept = countsFromLists(parameters, groupBy);
+        List<Map<String, Object>> rows = kept.isPresent() ? kept.get() : countRows(parameters, groupBy);
+        if (rows.isEmpty()) {
+            requireKnownCodes(parameters);
+        }
+        if (level != null) {
+            rows = withZeros(rows, parameters, groupBy);
+        }
+        Map<String, Territory> byId = territories.findByIds(rows.stream().map(row -> (String) row.get("t")).distinct().toList());
+        return rows.stream().map(row -> new PractitionerCount(byId.get((String) row.get("t")), (String) row.get("code"),
+                (String) row.get("label"), ((Number) row.get("count")).longValue())).toList();
+    }
+
+    /**
+     * One profession's counts in a département or region from the kept lists, as {@link #countRows} reads them;
+     * empty when the lists cannot answer (another grouping or criterion, or not built).
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<List<Map<String, Object>>> countsFromLists(Map<String, Object> parameters,
+                                                                PractitionerGrouping groupBy) {
+        String profession = (String) parameters.get("profession");
+        if (groupBy != PractitionerGrouping.PROFESSION || parameters.get("departments") == null || profession == null
+                || parameters.get("mode") != null || parameters.get("specialty") != null) {
+            return Optional.empty();
+        }
+        String w = (String) parameters.get("w");
+        Map<String, List<String>> containing = (Map<String, List<String>>) parameters.get("containing");
+        List<String> whole = List.of(w);
+        return lists.counts(profession, (List<String>) parameters.get("departments"),
+                        parameters.get("level") == null ? place -> whole : containing::get)
+                .map(counts -> {
+                    String label = counts.isEmpty() ? null : professionName(profession);
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    counts.forEach((t, count) -> {
+                        Map<String, Object> row = new HashMap<>();
+                        row.put("t", t);
+                        row.put("code", profession);
+                        row.put("label", label);
+                        row.put("count", count);
+                        rows.add(row);
+                    });
+                    rows.sort(COUNT_ROWS);
+                    return rows;
+                });
+    }
+
+    private String professionName(String code) {
+        return neo4j.query("MATCH (n:Profession {code: $code}) RETURN n.name").bind(code).to("code")
+                .fetchAs(String.class).one().orElse(null);
+    }
+
+    /** The counts per territory and group, in Cypher, ordered as {@link #COUNT_ROWS} orders them. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> countRows(Map<String, Object> parameters, PractitionerGrouping groupBy) {
+        List<String> departments = (List<String>) parameters.get("departments");
         // One profession in départements: its activities by index, rather than every activity of the territory.
         String activities = departments != null && parameters.get("profession") != null ? PROFESSION_IN_DEPARTMENTS + """
                   AND a.active
@@ -370,15 +464,7 @@ public class PractitionerService {
                     """).bindAll(parameters).fetch().all());
             rows.sort(COUNT_ROWS);
         }
-        if (rows.isEmpty()) {
-            requireKnownCodes(parameters);
-        }
-        if (level != null) {
-            rows = withZeros(rows, parameters, groupBy);
-        }
-        Map<String, Territory> byId = territories.findByIds(rows.stream().map(row -> (String) row.get("t")).distinct().toList());
-        return rows.stream().map(row -> new PractitionerCount(byId.get((String) row.get("t")), (String) row.get("code"),
-                (String) row.get("label"), ((Number) row.get("count")).longValue())).toList();
+        return rows;
     }
 
     /**

@@ -510,10 +510,17 @@ public class PractitionerWriter {
         }
     }
 
+    /**
+     * Records the run, and gives the directory a new version: what every instance reading this database (see
+     * {@link PractitionerLists}) checks to know its lists are out of date.
+     */
     void recordRun(RunRecord run) {
         neo4j.query("""
                 CREATE (r:ImportRun)
                 SET r = $run, r.startedAt = datetime($run.startedAt)
+                WITH r
+                MERGE (v:DataVersion {id: 'practitioners'})
+                SET v.version = randomUUID(), v.updatedAt = datetime()
                 """).bind(run.parameters()).to("run").run();
     }
 }

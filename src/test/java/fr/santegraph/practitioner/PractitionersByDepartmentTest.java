@@ -1,9 +1,22 @@
 package fr.santegraph.practitioner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.santegraph.ScratchGraphTest;
+import fr.santegraph.common.CountedConnection;
+import fr.santegraph.common.InvalidArgumentException;
+import fr.santegraph.common.PageRequest;
+import fr.santegraph.common.Pagination;
+import fr.santegraph.common.SortDirection;
+import fr.santegraph.ingest.SourceImported;
+import fr.santegraph.practitioner.PractitionerFilter.PractitionerGrouping;
+import fr.santegraph.territory.TerritoryLevel;
+import fr.santegraph.territory.TerritoryService;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +44,15 @@ class PractitionersByDepartmentTest extends ScratchGraphTest {
     @Autowired
     GeneratedPractitioners generated;
     @Autowired
+    PractitionerService service;
+    @Autowired
+    PractitionerLists lists;
+    @Autowired
+    Pagination pagination;
+    @Autowired
+    TerritoryService territories;
+
+    @Autowired
     HttpGraphQlTester graphQl;
 
     @BeforeEach
@@ -44,10 +66,104 @@ class PractitionersByDepartmentTest extends ScratchGraphTest {
                 .fetchAs(Long.class).one().orElseThrow();
     }
 
+    private List<String> professions() {
+        return neo4j.query("MATCH (a:Activity) RETURN DISTINCT a.professionCode ORDER BY a.professionCode")
+                .fetchAs(String.class).all().stream().toList();
+    }
+
+    private static List<String> page(CountedConnection<Practitioner> connection) {
+        List<String> page = new ArrayList<>();
+        connection.getEdges().forEach(edge -> page.add(edge.getCursor().getValue() + " " + edge.getNode().id()));
+        page.add("total " + connection.getTotalCount() + ", next " + connection.getPageInfo().isHasNextPage());
+        return page;
+    }
+
+    @Test
+    void theKeptListsAnswerEveryProfessionAndTerritoryAsCypherDoes() {
+        PractitionerService cypherOnly = new PractitionerService(neo4j, pagination, territories,
+                new PractitionerLists(neo4j, false, Duration.ZERO, 0));
+        List<String> professions = professions();
+        long compared = 0;
+        for (String territory : TERRITORIES) {
+            for (String profession : professions) {
+                PractitionerFilter filter = new PractitionerFilter(profession, null, null, territory, null, null, null,
+                        null, false);
+                for (SortDirection direction : SortDirection.values()) {
+                    PractitionerOrder order = new PractitionerOrder(PractitionerOrder.Field.NAME, direction);
+                    for (PageRequest request : direction == SortDirection.DESC ? List.of(new PageRequest(3, 7))
+                            : List.of(new PageRequest(0, 7), new PageRequest(5, 7))) {
+                        List<String> kept = page(service.find(filter, order, request, true));
+                        assertThat(kept).as("%s %s %s %s", territory, profession, direction, request)
+                                .isEqualTo(page(cypherOnly.find(filter, order, request, true)));
+                        compared += kept.size() - 1;
+                    }
+                }
+                for (TerritoryLevel level : Arrays.asList(null, TerritoryLevel.EPCI)) {
+                    assertThat(service.counts(territory, PractitionerGrouping.PROFESSION, level, filter))
+                            .as("counts %s %s per %s", territory, profession, level)
+                            .isEqualTo(cypherOnly.counts(territory, PractitionerGrouping.PROFESSION, level, filter));
+                }
+            }
+        }
+        assertThat(compared).as("practitioners compared").isGreaterThan(1_000);
+        assertThat(service.find(new PractitionerFilter("10", null, null, "department:01", null, null, null, null, false),
+                null, new PageRequest(1_000, 7), true).getEdges()).as("past the end").isEmpty();
+        // One per profession and set of départements: in the fixture territories regions 84, 32 and 27 hold only
+        // départements 01, 02 + 62 and 25, so five sets.
+        assertThat(lists.kept()).as("lists read and kept").isEqualTo(5 * professions.size());
+        PractitionerFilter unknown = new PractitionerFilter("999", null, null, "department:01", null, null, null, null, false);
+        assertThatThrownBy(() -> service.find(unknown, null, new PageRequest(0, 5), true))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("unknown profession code '999'");
+        assertThatThrownBy(() -> service.counts("department:01", PractitionerGrouping.PROFESSION, TerritoryLevel.EPCI,
+                unknown)).isInstanceOf(InvalidArgumentException.class);
+    }
+
+    private long total(PractitionerLists lists) {
+        return lists.page("10", List.of("01"), 0, 1, false).orElseThrow().total();
+    }
+
+    private void retireOneDoctorOfTheAin() {
+        neo4j.query("""
+                MATCH (a:Activity {professionCode: '10', departmentCode: '01', active: true})<-[:HAS_ACTIVITY]-(p)
+                WITH p LIMIT 1 SET p.active = false""").run();
+    }
+
+    @Test
+    void aListKeptIsReadAgainAfterAnImportAndBeforeItIsAskedAgain() throws Exception {
+        long before = total(lists);
+        assertThat(before).isGreaterThan(10);
+        retireOneDoctorOfTheAin();
+        assertThat(total(lists)).as("kept until the graph version changes").isEqualTo(before);
+
+        lists.sourceImported(new SourceImported(SourceImported.PRACTITIONERS, true));
+        // Read again in the background, the most asked of the previous generation first.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (lists.kept() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(lists.kept()).as("read again before anyone asked").isEqualTo(1);
+        assertThat(total(lists)).isEqualTo(before - 1);
+    }
+
+    @Test
+    void aChangeByAnotherProcessIsSeenAtTheNextCheckAndTheLeastRecentlyAskedListsAreDroppedPastTheBudget() {
+        PractitionerLists checkedAlways = new PractitionerLists(neo4j, true, Duration.ZERO, 1);
+        long before = total(checkedAlways);
+        retireOneDoctorOfTheAin();
+        neo4j.query("MERGE (v:DataVersion {id: 'practitioners'}) SET v.version = randomUUID()").run();
+        assertThat(total(checkedAlways)).isEqualTo(before - 1);
+
+        assertThat(checkedAlways.kept()).isEqualTo(1);
+        checkedAlways.page("10", List.of("02"), 0, 1, false);
+        assertThat(checkedAlways.kept()).as("one practitioner at most: the older list dropped").isEqualTo(1);
+        assertThat(checkedAlways.page("10", List.of("01"), 0, 1, false).orElseThrow().total()).isEqualTo(before - 1);
+        assertThat(new PractitionerLists(neo4j, false, Duration.ZERO, 10).page("10", List.of("01"), 0, 1, false))
+                .as("lists off").isEmpty();
+    }
+
     @Test
     void aProfessionInADepartmentOrRegionListsThePractitionersWhoseSitesLieThere() {
-        List<String> professions = neo4j.query("MATCH (a:Activity) RETURN DISTINCT a.professionCode ORDER BY a.professionCode")
-                .fetchAs(String.class).all().stream().toList();
+        List<String> professions = professions();
         assertThat(professions).hasSizeGreaterThan(3);
         long compared = 0;
         for (String territory : TERRITORIES) {
