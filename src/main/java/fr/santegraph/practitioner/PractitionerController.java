@@ -7,6 +7,7 @@ import fr.santegraph.practitioner.PractitionerFilter.ModeOfPractice;
 import fr.santegraph.practitioner.PractitionerFilter.PractitionerGrouping;
 import fr.santegraph.territory.Territory;
 import fr.santegraph.territory.TerritoryLevel;
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,8 +46,11 @@ public class PractitionerController {
     @QueryMapping
     public CountedConnection<Practitioner> practitioners(@Argument PractitionerFilter filter,
                                                          @Argument PractitionerOrder orderBy, ScrollSubrange subrange,
-                                                         DataFetchingFieldSelectionSet selection) {
-        return practitioners.find(filter, orderBy, pagination.request(subrange), selection.contains("totalCount"));
+                                                         DataFetchingFieldSelectionSet selection,
+                                                         GraphQLContext context) {
+        boolean activities = selection.contains("nodes/activities") || selection.contains("edges/node/activities");
+        return practitioners.find(filter, orderBy, pagination.request(subrange), selection.contains("totalCount"),
+                activities ? PrefetchedActivities.of(context) : null);
     }
 
     @QueryMapping
@@ -101,8 +105,18 @@ public class PractitionerController {
     }
 
     @BatchMapping
-    public Map<Practitioner, List<Activity>> activities(List<Practitioner> sources) {
-        return byPractitioner(sources, practitioners::activities);
+    public Map<Practitioner, List<Activity>> activities(List<Practitioner> sources, GraphQLContext context) {
+        PrefetchedActivities prefetched = PrefetchedActivities.readIn(context);
+        if (prefetched == null) {
+            return byPractitioner(sources, practitioners::activities);
+        }
+        // Those read with their page need no statement.
+        return byPractitioner(sources, ids -> {
+            List<String> unread = ids.stream().filter(id -> prefetched.get(id) == null).toList();
+            Map<String, List<Activity>> byId = new HashMap<>(unread.isEmpty() ? Map.of() : practitioners.activities(unread));
+            ids.stream().filter(id -> prefetched.get(id) != null).forEach(id -> byId.put(id, prefetched.get(id)));
+            return byId;
+        });
     }
 
     @BatchMapping

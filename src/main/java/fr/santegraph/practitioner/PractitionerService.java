@@ -238,10 +238,19 @@ public class PractitionerService {
     @SuppressWarnings("unchecked")
     public CountedConnection<Practitioner> find(PractitionerFilter filter, PractitionerOrder orderBy, PageRequest page,
                                                 boolean countNeeded) {
+        return find(filter, orderBy, page, countNeeded, null);
+    }
+
+    /**
+     * A page; with {@code prefetched}, the page's activities may be read with it (when the page comes from the kept
+     * lists: one statement for both) and put there.
+     */
+    public CountedConnection<Practitioner> find(PractitionerFilter filter, PractitionerOrder orderBy, PageRequest page,
+                                                boolean countNeeded, PrefetchedActivities prefetched) {
         String order = PractitionerOrder.orDefault(orderBy).cypher();
         Map<String, Object> parameters = parameters(filter);
         Optional<CountedConnection<Practitioner>> kept = fromLists(parameters, PractitionerOrder.orDefault(orderBy), page,
-                countNeeded);
+                countNeeded, prefetched);
         if (kept.isPresent()) {
             return kept.get();
         }
@@ -296,16 +305,22 @@ public class PractitionerService {
     /** The page from the kept lists (the practitioners then read by id), or empty when they cannot answer it. */
     @SuppressWarnings("unchecked")
     private Optional<CountedConnection<Practitioner>> fromLists(Map<String, Object> parameters, PractitionerOrder order,
-                                                                PageRequest page, boolean countNeeded) {
+                                                                PageRequest page, boolean countNeeded,
+                                                                PrefetchedActivities prefetched) {
         if (!keptInLists(parameters) || order.field() != PractitionerOrder.Field.NAME) {
             return Optional.empty();
         }
         return lists.page((String) parameters.get("profession"), (List<String>) parameters.get("departments"),
                 page.offset(), page.lookAhead(), order.direction() == SortDirection.DESC)
                 .map(slice -> {
-                    Map<String, Practitioner> byId = findByIds(slice.ids()).stream()
-                            .collect(Collectors.toMap(Practitioner::nationalId, Function.identity()));
-                    List<Practitioner> items = slice.ids().stream().map(byId::get).filter(p -> p != null).toList();
+                    List<Practitioner> items;
+                    if (prefetched != null) {
+                        items = withActivities(slice.ids(), prefetched);
+                    } else {
+                        Map<String, Practitioner> byId = findByIds(slice.ids()).stream()
+                                .collect(Collectors.toMap(Practitioner::nationalId, Function.identity()));
+                        items = slice.ids().stream().map(byId::get).filter(p -> p != null).toList();
+                    }
                     if (items.isEmpty() && page.offset() == 0) {
                         requireKnownCodes(parameters);
                     }
@@ -652,20 +667,44 @@ public class PractitionerService {
 
     static final String BY_PRACTITIONER = "MATCH (p:Practitioner {id: id})";
 
-    Map<String, List<Activity>> activities(Collection<String> ids) {
-        return related(ids, BY_PRACTITIONER, """
-                MATCH (p)-[:HAS_ACTIVITY]->(a:Activity)
-                OPTIONAL MATCH (profession:Profession {code: a.professionCode})
-                OPTIONAL MATCH (specialty:Specialty {code: a.specialtyCode})
-                WITH id, a, profession, specialty ORDER BY a.active DESC, a.id
-                """, "{activity: a {.*}, profession: profession {.*}, specialty: specialty {.*}, " + SITE_WITH_TERRITORY + "}",
-                Activity::from);
-    }
-
     /** A site {@code s} with the id of the territory it is located in: what {@code site { territory }} needs. */
     private static final String SITE = "s {.*, territoryId: coalesce(head([(s)-[:LOCATED_IN]->(t:Territory) | t.id]), '')}";
     /** An activity's site, so read. */
     private static final String SITE_WITH_TERRITORY = "site: head([(a)-[:AT_SITE]->(s:Site) | " + SITE + "])";
+
+    /** A practitioner {@code p}'s activities {@code a}, active first, with what {@link Activity#from} reads. */
+    private static final String ACTIVITIES = """
+            MATCH (p)-[:HAS_ACTIVITY]->(a:Activity)
+            OPTIONAL MATCH (profession:Profession {code: a.professionCode})
+            OPTIONAL MATCH (specialty:Specialty {code: a.specialtyCode})
+            WITH %s a, profession, specialty ORDER BY a.active DESC, a.id
+            """;
+    private static final String ACTIVITY_PROJECTION =
+            "{activity: a {.*}, profession: profession {.*}, specialty: specialty {.*}, " + SITE_WITH_TERRITORY + "}";
+
+    Map<String, List<Activity>> activities(Collection<String> ids) {
+        return related(ids, BY_PRACTITIONER, ACTIVITIES.formatted("id,"), ACTIVITY_PROJECTION, Activity::from);
+    }
+
+    /**
+     * The practitioners behind these national ids, in that order (unknown ones left out), each with its activities
+     * put in {@code prefetched}: a page and its {@code activities} in one statement.
+     */
+    private List<Practitioner> withActivities(List<String> ids, PrefetchedActivities prefetched) {
+        return List.copyOf(neo4j.query("""
+                        UNWIND $ids AS id
+                        MATCH (p:Practitioner {id: id})
+                        RETURN %s AS p, COLLECT {
+                        %sRETURN %s
+                        } AS activities""".formatted(PROJECTION, ACTIVITIES.formatted(""), ACTIVITY_PROJECTION))
+                .bind(ids).to("ids")
+                .fetchAs(Practitioner.class).mappedBy((types, record) -> {
+                    Practitioner practitioner = Practitioner.from(record.get("p"));
+                    prefetched.put(practitioner.nationalId(), record.get("activities").asList(Activity::from));
+                    return practitioner;
+                }).all());
+    }
+
 
     Map<String, List<Site>> sites(Collection<String> ids) {
         return related(ids, BY_PRACTITIONER, """
