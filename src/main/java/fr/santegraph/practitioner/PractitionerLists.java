@@ -179,7 +179,16 @@ public class PractitionerLists {
                         List<String> of = (List<String>) row.get("places");
                         places.add(of);
                     });
-            kept.list.complete(PractitionerList.of(ids, places));
+            PractitionerList list = PractitionerList.of(ids, places);
+            kept.list.complete(list);
+            if (list.size() == 0) {
+                // Not kept: reading nobody again costs an index seek, and keeping every code a client makes up
+                // ("zz1", "zz2"…) would grow without bound.
+                Generation current = generation;
+                if (current != null) {
+                    current.lists().remove(key, kept);
+                }
+            }
         } catch (RuntimeException e) {
             Generation current = generation;
             if (current != null) {
