@@ -47,12 +47,10 @@ final class DcatPageCache {
         return pages.enabled();
     }
 
-    /** The page from the cache while it is fresh, else from {@code write}, called by one reader of the page at a time. */
-    byte[] page(int page, RdfFormat format, Supplier<byte[]> write) {
-        return page("", page, format, write);
-    }
-
-    /** The same for a page of one view of the catalogue (a profile). */
+    /**
+     * A page of one view of the catalogue ({@code ""}: DCAT-AP; else a profile's) from the cache while it is fresh,
+     * else from {@code write}, called by one reader of the page at a time.
+     */
     byte[] page(String view, int page, RdfFormat format, Supplier<byte[]> write) {
         OptionalLong current = version.current();
         if (!enabled() || current.isEmpty()) {

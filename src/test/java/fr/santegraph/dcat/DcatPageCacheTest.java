@@ -39,22 +39,22 @@ class DcatPageCacheTest {
     @Test
     void aPageIsWrittenOncePerFormatWhileItIsFresh() {
         DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, null, clock);
-        assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("first")))).isEqualTo("first");
+        assertThat(text(cache.page("", 1, RdfFormat.TURTLE, writer("first")))).isEqualTo("first");
         clock.advance(Duration.ofSeconds(59));
-        assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("second")))).isEqualTo("first");
+        assertThat(text(cache.page("", 1, RdfFormat.TURTLE, writer("second")))).isEqualTo("first");
         assertThat(writes).hasValue(1);
-        assertThat(text(cache.page(1, RdfFormat.JSON_LD, writer("json")))).isEqualTo("json");
-        assertThat(text(cache.page(2, RdfFormat.TURTLE, writer("page 2")))).isEqualTo("page 2");
+        assertThat(text(cache.page("", 1, RdfFormat.JSON_LD, writer("json")))).isEqualTo("json");
+        assertThat(text(cache.page("", 2, RdfFormat.TURTLE, writer("page 2")))).isEqualTo("page 2");
         assertThat(writes).hasValue(3);
     }
 
     @Test
     void aPageOlderThanItsTimeToLiveIsWrittenAgainAndExpiredOnesAreDropped() {
         DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, null, clock);
-        cache.page(1, RdfFormat.TURTLE, writer("one"));
-        cache.page(2, RdfFormat.TURTLE, writer("two"));
+        cache.page("", 1, RdfFormat.TURTLE, writer("one"));
+        cache.page("", 2, RdfFormat.TURTLE, writer("two"));
         clock.advance(Duration.ofSeconds(60));
-        assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("one, later")))).isEqualTo("one, later");
+        assertThat(text(cache.page("", 1, RdfFormat.TURTLE, writer("one, later")))).isEqualTo("one, later");
         assertThat(cache.size()).isEqualTo(1);
         assertThat(cache.bytes()).isEqualTo("one, later".length());
     }
@@ -62,25 +62,25 @@ class DcatPageCacheTest {
     @Test
     void theLeastRecentlyReadPagesGoWhenTheBytesRunOut() {
         DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 10, null, clock);
-        cache.page(1, RdfFormat.TURTLE, writer("aaaa"));
-        cache.page(2, RdfFormat.TURTLE, writer("bbbb"));
-        cache.page(1, RdfFormat.TURTLE, writer("not written"));
-        cache.page(3, RdfFormat.TURTLE, writer("cccc"));
+        cache.page("", 1, RdfFormat.TURTLE, writer("aaaa"));
+        cache.page("", 2, RdfFormat.TURTLE, writer("bbbb"));
+        cache.page("", 1, RdfFormat.TURTLE, writer("not written"));
+        cache.page("", 3, RdfFormat.TURTLE, writer("cccc"));
         assertThat(cache.bytes()).isLessThanOrEqualTo(10);
         writes.set(0);
-        cache.page(1, RdfFormat.TURTLE, writer("aaaa"));
-        cache.page(2, RdfFormat.TURTLE, writer("bbbb"));
+        cache.page("", 1, RdfFormat.TURTLE, writer("aaaa"));
+        cache.page("", 2, RdfFormat.TURTLE, writer("bbbb"));
         assertThat(writes).as("page 1, read recently, stayed; page 2 went").hasValue(1);
     }
 
     @Test
     void nothingIsKeptWhenTurnedOffOrTooLarge() {
         DcatPageCache off = new DcatPageCache(Duration.ZERO, 1024, null, clock);
-        off.page(1, RdfFormat.TURTLE, writer("x"));
-        off.page(1, RdfFormat.TURTLE, writer("x"));
+        off.page("", 1, RdfFormat.TURTLE, writer("x"));
+        off.page("", 1, RdfFormat.TURTLE, writer("x"));
         DcatPageCache small = new DcatPageCache(Duration.ofSeconds(60), 3, null, clock);
-        small.page(1, RdfFormat.TURTLE, writer("four"));
-        small.page(1, RdfFormat.TURTLE, writer("four"));
+        small.page("", 1, RdfFormat.TURTLE, writer("four"));
+        small.page("", 1, RdfFormat.TURTLE, writer("four"));
         assertThat(writes).hasValue(4);
         assertThat(off.size()).isZero();
         assertThat(small.size()).isZero();
@@ -90,12 +90,12 @@ class DcatPageCacheTest {
     void withAKnownGraphVersionAPageIsKeptUntilTheGraphChanges() {
         AtomicLong graph = new AtomicLong(1);
         DcatPageCache cache = new DcatPageCache(Duration.ofSeconds(60), 1024, () -> OptionalLong.of(graph.get()), clock);
-        cache.page(1, RdfFormat.TURTLE, writer("before"));
+        cache.page("", 1, RdfFormat.TURTLE, writer("before"));
         clock.advance(Duration.ofHours(1));
-        assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("not written")))).as("kept past its time to live")
+        assertThat(text(cache.page("", 1, RdfFormat.TURTLE, writer("not written")))).as("kept past its time to live")
                 .isEqualTo("before");
         graph.incrementAndGet();
-        assertThat(text(cache.page(1, RdfFormat.TURTLE, writer("after")))).isEqualTo("after");
+        assertThat(text(cache.page("", 1, RdfFormat.TURTLE, writer("after")))).isEqualTo("after");
         assertThat(writes).hasValue(2);
     }
 
@@ -117,10 +117,10 @@ class DcatPageCacheTest {
         ExecutorService readers = Executors.newFixedThreadPool(8);
         try {
             List<Future<byte[]>> answers = new ArrayList<>();
-            answers.add(readers.submit(() -> cache.page(1, RdfFormat.TURTLE, slow)));
+            answers.add(readers.submit(() -> cache.page("", 1, RdfFormat.TURTLE, slow)));
             writing.await();
             for (int i = 0; i < 7; i++) {
-                answers.add(readers.submit(() -> cache.page(1, RdfFormat.TURTLE, slow)));
+                answers.add(readers.submit(() -> cache.page("", 1, RdfFormat.TURTLE, slow)));
             }
             Thread.sleep(100); // let the seven reach the cache while the first is still writing
             release.countDown();
@@ -139,7 +139,7 @@ class DcatPageCacheTest {
         Supplier<byte[]> outOfRange = () -> {
             throw new IllegalArgumentException("page 9 is past the last page, 3");
         };
-        assertThatThrownBy(() -> cache.page(9, RdfFormat.TURTLE, outOfRange)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cache.page("", 9, RdfFormat.TURTLE, outOfRange)).isInstanceOf(IllegalArgumentException.class);
         assertThat(cache.size()).isZero();
     }
 }
