@@ -10,6 +10,7 @@ import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.SortDirection;
 import fr.santegraph.ingest.SourceImported;
+import fr.santegraph.support.CypherCounter;
 import fr.santegraph.practitioner.PractitionerFilter.PractitionerGrouping;
 import fr.santegraph.territory.TerritoryLevel;
 import fr.santegraph.territory.TerritoryService;
@@ -18,6 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +55,8 @@ class PractitionersByDepartmentTest extends ScratchGraphTest {
     PractitionerLists lists;
     @Autowired
     Pagination pagination;
+    @Autowired
+    CypherCounter cypher;
     @Autowired
     TerritoryService territories;
 
@@ -125,6 +133,40 @@ class PractitionersByDepartmentTest extends ScratchGraphTest {
                     TerritoryLevel.EPCI, unknown)).isInstanceOf(InvalidArgumentException.class);
         }
         assertThat(lists.kept()).as("made-up codes are not kept").isEqualTo(nonEmpty);
+    }
+
+    @Test
+    void fiftyRequestsAskingAListNotYetKeptReadItOnce() throws Exception {
+        PractitionerFilter filter = new PractitionerFilter("10", null, null, "region:32", null, null, null, null, false);
+        int requests = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Long> totals = new ArrayList<>();
+        try {
+            long statements = cypher.count(() -> {
+                List<Future<Long>> asked = new ArrayList<>();
+                for (int i = 0; i < requests; i++) {
+                    PageRequest page = new PageRequest(i % 5, 3);
+                    asked.add(pool.submit(() -> {
+                        start.await();
+                        return service.find(filter, null, page, true).getTotalCount();
+                    }));
+                }
+                start.countDown();
+                for (Future<Long> total : asked) {
+                    try {
+                        totals.add(total.get(60, TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            });
+            // The graph's version and the list read once, then one page read per request.
+            assertThat(statements).isEqualTo(2 + requests);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(totals).hasSize(requests).containsOnly(walked("region:32", "10"));
     }
 
     private long total(PractitionerLists lists) {
