@@ -313,14 +313,11 @@ public class PractitionerService {
         return lists.page((String) parameters.get("profession"), (List<String>) parameters.get("departments"),
                 page.offset(), page.lookAhead(), order.direction() == SortDirection.DESC)
                 .map(slice -> {
-                    List<Practitioner> items;
-                    if (prefetched != null) {
-                        items = withActivities(slice.ids(), prefetched);
-                    } else {
-                        Map<String, Practitioner> byId = findByIds(slice.ids()).stream()
-                                .collect(Collectors.toMap(Practitioner::nationalId, Function.identity()));
-                        items = slice.ids().stream().map(byId::get).filter(p -> p != null).toList();
-                    }
+                    // In the list's order, whatever order the statement returns them in.
+                    Map<String, Practitioner> byId = (prefetched != null ? withActivities(slice.ids(), prefetched)
+                            : findByIds(slice.ids())).stream()
+                            .collect(Collectors.toMap(Practitioner::nationalId, Function.identity()));
+                    List<Practitioner> items = slice.ids().stream().map(byId::get).filter(p -> p != null).toList();
                     if (items.isEmpty() && page.offset() == 0) {
                         requireKnownCodes(parameters);
                     }
@@ -687,8 +684,8 @@ public class PractitionerService {
     }
 
     /**
-     * The practitioners behind these national ids, in that order (unknown ones left out), each with its activities
-     * put in {@code prefetched}: a page and its {@code activities} in one statement.
+     * The practitioners behind these national ids (unknown ones left out), each with its activities put in
+     * {@code prefetched}: a page and its {@code activities} in one statement.
      */
     private List<Practitioner> withActivities(List<String> ids, PrefetchedActivities prefetched) {
         return List.copyOf(neo4j.query("""
