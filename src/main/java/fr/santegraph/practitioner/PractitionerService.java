@@ -235,7 +235,6 @@ public class PractitionerService {
         return "MATCH (p:Practitioner)\n";
     }
 
-    @SuppressWarnings("unchecked")
     public CountedConnection<Practitioner> find(PractitionerFilter filter, PractitionerOrder orderBy, PageRequest page,
                                                 boolean countNeeded) {
         return find(filter, orderBy, page, countNeeded, null);
@@ -245,6 +244,7 @@ public class PractitionerService {
      * A page; with {@code prefetched}, the page's activities may be read with it (when the page comes from the kept
      * lists: one statement for both) and put there.
      */
+    @SuppressWarnings("unchecked")
     public CountedConnection<Practitioner> find(PractitionerFilter filter, PractitionerOrder orderBy, PageRequest page,
                                                 boolean countNeeded, PrefetchedActivities prefetched) {
         String order = PractitionerOrder.orDefault(orderBy).cypher();
@@ -400,7 +400,7 @@ public class PractitionerService {
 
     /**
      * One profession's counts in a département or region from the kept lists, as {@link #countRows} reads them;
-     * empty when the lists cannot answer (another grouping or criterion, or not built).
+     * empty when the lists cannot answer (another grouping or criterion, or lists turned off).
      */
     @SuppressWarnings("unchecked")
     private Optional<List<Map<String, Object>>> countsFromLists(Map<String, Object> parameters,
@@ -418,17 +418,20 @@ public class PractitionerService {
                 .map(counts -> {
                     String label = counts.isEmpty() ? null : professionName(profession);
                     List<Map<String, Object>> rows = new ArrayList<>();
-                    counts.forEach((t, count) -> {
-                        Map<String, Object> row = new HashMap<>();
-                        row.put("t", t);
-                        row.put("code", profession);
-                        row.put("label", label);
-                        row.put("count", count);
-                        rows.add(row);
-                    });
+                    counts.forEach((t, count) -> rows.add(countRow(t, profession, label, count)));
                     rows.sort(COUNT_ROWS);
                     return rows;
                 });
+    }
+
+    /** A count row as the Cypher counts return it (a mutable map: its label and code may be null). */
+    private static Map<String, Object> countRow(String territory, String code, String label, long count) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("t", territory);
+        row.put("code", code);
+        row.put("label", label);
+        row.put("count", count);
+        return row;
     }
 
     private String professionName(String code) {
@@ -499,12 +502,7 @@ public class PractitionerService {
         List<Map<String, Object>> all = new ArrayList<>(rows);
         for (String territory : every) {
             if (!counted.contains(territory)) {
-                Map<String, Object> zero = new HashMap<>();
-                zero.put("t", territory);
-                zero.put("code", code);
-                zero.put("label", null);
-                zero.put("count", 0L);
-                all.add(zero);
+                all.add(countRow(territory, (String) code, null, 0L));
             }
         }
         all.sort(COUNT_ROWS);
