@@ -32,6 +32,7 @@ import org.springframework.boot.autoconfigure.neo4j.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
@@ -58,6 +59,15 @@ public class EmbeddedNeo4jConfiguration {
         return embeddedNeo4j::lastClosedTransaction;
     }
 
+    /**
+     * One instance for the client and the transaction manager (Spring Data Neo4j takes a bean of this type when
+     * there is one): what {@link EmbeddedOfflineStore} clears after it replaced the database.
+     */
+    @Bean
+    Neo4jBookmarkManager neo4jBookmarkManager() {
+        return Neo4jBookmarkManager.create();
+    }
+
     @Bean
     Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j embeddedNeo4j) {
         URI uri = embeddedNeo4j.boltUri();
@@ -82,7 +92,8 @@ public class EmbeddedNeo4jConfiguration {
 
         static final String USER = "neo4j";
 
-        private final DatabaseManagementService service;
+        /** Replaced only by {@link #restart}, while nothing else uses the database (an offline first load). */
+        private volatile DatabaseManagementService service;
         private final EmbeddedNeo4jProperties properties;
         /** Bolt's password, drawn at each start and known only to this process's driver. */
         private final String password;
@@ -97,32 +108,7 @@ public class EmbeddedNeo4jConfiguration {
             long started = System.nanoTime();
             Path dataDir = properties.dataDir().toAbsolutePath();
             requireWritable(dataDir);
-            var builder = new DatabaseManagementServiceBuilder(dataDir)
-                    .setConfig(BoltConnector.enabled, true)
-                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
-                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    // Bolt listens on a port any local process can reach: without a password it would read and write
-                    // the graph past every role and mask. In-process calls (schema, bulk import) need none.
-                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, properties.preallocateLogs())
-                    .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
-                    // Bolt's Netty waits for 2 s of quiet on shutdown by default; nothing is in flight by then.
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
-            if (StringUtils.hasText(properties.pageCache())) {
-                builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
-            }
-            DatabaseManagementService service;
-            try {
-                service = builder.build();
-            } catch (RuntimeException e) {
-                if (causedByLock(e)) {
-                    throw startFailure("The embedded database at " + dataDir + " is already open in another process "
-                            + "(another santegraph, or an import, holds its lock): stop it, or give this one another "
-                            + "santegraph.embedded.data-dir", e);
-                }
-                throw e;
-            }
+            DatabaseManagementService service = build(properties, properties.boltPort());
             String password = StringUtils.hasText(properties.boltPassword()) ? properties.boltPassword() : newPassword();
             try {
                 var system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
@@ -139,6 +125,63 @@ public class EmbeddedNeo4jConfiguration {
             }
             log.info("Embedded Neo4j started in {} ms, store at {}", (System.nanoTime() - started) / 1_000_000, dataDir);
             return new EmbeddedNeo4j(service, properties, password);
+        }
+
+        /**
+         * Stops the database, runs {@code whileStopped} on its closed store folder ({@link #dataDir()}), and starts it
+         * again on the same Bolt port with the same password (kept in the system database), so the driver's next
+         * connections reach it as before. The database is started again whether {@code whileStopped} succeeds or not.
+         */
+        public synchronized void restart(StoppedWork whileStopped) throws Exception {
+            int port = boltUri().getPort();
+            long started = System.nanoTime();
+            service.shutdown();
+            try {
+                whileStopped.run(dataDir());
+            } finally {
+                service = build(properties, port);
+                log.info("Embedded Neo4j restarted in {} ms", (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+
+        /** Work on the store folder while the database is stopped. */
+        @FunctionalInterface
+        public interface StoppedWork {
+            void run(Path dataDir) throws Exception;
+        }
+
+        /** The store folder: the database's home. */
+        public Path dataDir() {
+            return properties.dataDir().toAbsolutePath();
+        }
+
+        private static DatabaseManagementService build(EmbeddedNeo4jProperties properties, int boltPort) {
+            Path dataDir = properties.dataDir().toAbsolutePath();
+            var builder = new DatabaseManagementServiceBuilder(dataDir)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    // Bolt listens on a port any local process can reach: without a password it would read and write
+                    // the graph past every role and mask. In-process calls (schema, bulk import) need none.
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, properties.preallocateLogs())
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
+                    // Bolt's Netty waits for 2 s of quiet on shutdown by default; nothing is in flight by then.
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
+            if (StringUtils.hasText(properties.pageCache())) {
+                builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
+            }
+            try {
+                return builder.build();
+            } catch (RuntimeException e) {
+                if (causedByLock(e)) {
+                    throw startFailure("The embedded database at " + dataDir + " is already open in another process "
+                            + "(another santegraph, or an import, holds its lock): stop it, or give this one another "
+                            + "santegraph.embedded.data-dir", e);
+                }
+                throw e;
+            }
         }
 
         private static String newPassword() {

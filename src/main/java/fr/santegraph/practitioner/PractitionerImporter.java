@@ -1,15 +1,19 @@
 package fr.santegraph.practitioner;
 
 import fr.santegraph.ingest.BatchPipeline;
+import fr.santegraph.ingest.BulkImport;
 import fr.santegraph.ingest.DataFile;
 import fr.santegraph.ingest.DelimitedFormat;
 import fr.santegraph.ingest.DelimitedReader;
 import fr.santegraph.ingest.Futures;
+import fr.santegraph.ingest.GraphExport;
+import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
 import fr.santegraph.ingest.ImportSource;
 import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
+import fr.santegraph.ingest.OfflineStore;
 import fr.santegraph.ingest.RetirementLimit;
 import fr.santegraph.ingest.RowException;
 import fr.santegraph.ingest.SourceImported;
@@ -54,12 +58,16 @@ import org.springframework.stereotype.Component;
  * lines of each practitioner, and writes batch by batch while the next one is parsed. Practitioners the file no longer
  * lists are retired: range by range as the batches go when the file is sorted by identifier (as published), else
  * after a complete read.
+ * <p>
+ * A first load into an embedded store that holds no practitioner yet, run from the command line, is built by Neo4j's
+ * own importer instead ({@link OfflineFirstLoad}): the same read and checks, the new nodes written to files, then the
+ * database rebuilt from them and the rest of the graph. {@code --transactional} writes it statement by statement.
  */
 @Component
 @ImportSource(name = "practitioners",
         usage = "--file <PS_LibreAcces_<stamp>.zip | PS_LibreAcces_Personne_activite_*.txt[.gz]> [--savoir-faire <file>] "
                 + "[--diplomas <file>] [--departments 75,92,2A] [--geocoding <address_key;latitude;longitude csv>] "
-                + "[--stamp <yyyymmddhhmm>] [--max-retired-share 0.05] [--allow-mass-retirement]")
+                + "[--stamp <yyyymmddhhmm>] [--max-retired-share 0.05] [--allow-mass-retirement] [--transactional]")
 public class PractitionerImporter implements Importer {
 
     private static final Logger log = LoggerFactory.getLogger(PractitionerImporter.class);
@@ -91,6 +99,8 @@ public class PractitionerImporter implements Importer {
     private final int siteFingerprintsHeld;
     private final int practitionersHeld;
     private ApplicationEventPublisher events = event -> { };
+    /** Present for a command-line import into the embedded store: what an offline first load rebuilds. */
+    private OfflineStore offlineStore;
 
     /**
      * {@code activityBatchLines}: activity lines per write transaction. Smaller batches keep less transaction state on
@@ -106,6 +116,11 @@ public class PractitionerImporter implements Importer {
     @Autowired
     void events(ApplicationEventPublisher events) {
         this.events = events;
+    }
+
+    @Autowired(required = false)
+    void offlineStore(OfflineStore offlineStore) {
+        this.offlineStore = offlineStore;
     }
 
     /**
@@ -127,10 +142,16 @@ public class PractitionerImporter implements Importer {
      * the zip, if any. {@code departments} null: the whole country.
      */
     public record Options(Path file, Path savoirFaireFile, Path diplomaFile, List<String> departments,
-                          Path geocodingFile, String stamp, RetirementLimit retirementLimit) {
+                          Path geocodingFile, String stamp, RetirementLimit retirementLimit, boolean transactional) {
 
         public Options(Path file) {
             this(file, null, null, null, null, null, RetirementLimit.DEFAULT);
+        }
+
+        /** {@code transactional} false: a first load into an empty embedded store goes offline where it can. */
+        public Options(Path file, Path savoirFaireFile, Path diplomaFile, List<String> departments, Path geocodingFile,
+                       String stamp, RetirementLimit retirementLimit) {
+            this(file, savoirFaireFile, diplomaFile, departments, geocodingFile, stamp, retirementLimit, false);
         }
     }
 
@@ -144,7 +165,8 @@ public class PractitionerImporter implements Importer {
         }
         return importFiles(new Options(file, request.optionalFile("savoir-faire").orElse(null),
                 request.optionalFile("diplomas").orElse(null), departments.isEmpty() ? null : departments,
-                request.optionalFile("geocoding").orElse(null), stamp, RetirementLimit.of(request)));
+                request.optionalFile("geocoding").orElse(null), stamp, RetirementLimit.of(request),
+                request.flag("transactional")));
     }
 
     /** The day the extraction was published (retirements are dated with it), else today. */
@@ -181,16 +203,19 @@ public class PractitionerImporter implements Importer {
         if (communes.isEmpty()) {
             log.warn("No communes in the graph: import territories first, or every site will be unplaced");
         }
+        OfflineFirstLoad offline = offlineFirstLoad(options);
         try {
             // Read at once as sorted (as the ANS publishes it): every write waits for the checks.
             return read(files, options, mapper, stamp, date, communes,
                     new Counts(sites, true, checks.held(), new GuardedWrites(checks.sortedAndWithinLimit(),
-                            MAX_HELD_BACK_ROWS)), false);
+                            MAX_HELD_BACK_ROWS), offline), false);
         } catch (NotSorted e) {
-            // Nothing was written (the writes waited for the checks): read it again, unsorted, checked first.
+            // Nothing was written (the writes waited for the checks): read it again, unsorted, checked first. An
+            // offline load needs every line of a practitioner together: this one goes statement by statement.
+            discard(offline);
             join(checks.withinLimit());
             return read(files, options, mapper, stamp, date, communes,
-                    new Counts(sites, false, null, GuardedWrites.open()), true);
+                    new Counts(sites, false, null, GuardedWrites.open(), null), true);
         } catch (RuntimeException e) {
             // The scan of the file's bytes, when it fails too, tells the cause best (a truncated gzip, a bad byte).
             Throwable scanned = checks.scan().handle((scan, failure) -> failure).join();
@@ -203,7 +228,60 @@ public class PractitionerImporter implements Importer {
                 throw scanFailure;
             }
             throw e;
+        } finally {
+            discard(offline);
         }
+    }
+
+    /**
+     * The offline files of a first load, when this run may make one: an embedded store rebuilt by the importer,
+     * holding no practitioner, site or activity yet, and not told {@code --transactional}.
+     */
+    private OfflineFirstLoad offlineFirstLoad(Options options) throws IOException {
+        if (offlineStore == null || options.transactional()) {
+            return null;
+        }
+        long held = neo4j.query("""
+                CALL () { MATCH (p:Practitioner) RETURN count(p) AS n
+                          UNION ALL MATCH (s:Site) RETURN count(s) AS n
+                          UNION ALL MATCH (a:Activity) RETURN count(a) AS n }
+                RETURN sum(n) AS held
+                """).fetchAs(Long.class).one().orElse(0L);
+        if (held > 0) {
+            return null;
+        }
+        Set<String> territories = new HashSet<>(neo4j.query("MATCH (t:Territory) RETURN t.id AS id")
+                .fetchAs(String.class).all());
+        log.info("First load into an empty embedded store: built offline by Neo4j's importer (--transactional to write "
+                + "it statement by statement)");
+        return new OfflineFirstLoad(BulkImport.in(offlineStore.workFolder()), territories, writer);
+    }
+
+    private static void discard(OfflineFirstLoad offline) throws IOException {
+        if (offline != null) {
+            offline.files().delete();
+        }
+    }
+
+    /** The database rebuilt from the run's files and the rest of the graph, then the rewrites kept for it. */
+    private void buildOffline(OfflineFirstLoad offline, ImportRun run) throws IOException {
+        long start = System.nanoTime();
+        BulkImport files = offline.files();
+        GraphExport.Exported exported = new GraphExport(neo4j, List.of(new GraphExport.Key("Territory", "id"),
+                new GraphExport.Key("Profession", "code"), new GraphExport.Key("Specialty", "code"))).writeTo(files);
+        long written = System.nanoTime();
+        try {
+            offlineStore.replaceDatabase(files);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ImportFailedException("the offline build failed: " + e.getMessage());
+        }
+        exported.restoreEmptyLists(neo4j);
+        offline.runAfterBuild();
+        log.info("Offline first load: {} records of the graph exported in {} s, {} records in all, database rebuilt in "
+                + "{} s", exported.records(), seconds(written - start), files.records(), seconds(System.nanoTime() - written));
+        run.count("records built offline by Neo4j's importer", files.records());
     }
 
     private ImportSummary read(ExtractionFiles files, Options options, ActivityRowMapper mapper, String stamp,
@@ -218,6 +296,9 @@ public class PractitionerImporter implements Importer {
         readActivities(files.activities(), mapper, options, run, counts, communes, geocoding, date);
         // A file read before its checks ended: their refusal (nothing written) or the writes held back.
         counts.writes.awaitCheck();
+        if (counts.offline != null) {
+            buildOffline(counts.offline, run);
+        }
         long retired = counts.sortedById ? counts.retired.get()
                 : retireUnstamped(run.id(), date, options.departments(), counts.kept);
         CompanionFiles companions = new CompanionFiles(writer);
@@ -377,13 +458,17 @@ public class PractitionerImporter implements Importer {
         /** Practitioners listed on rejected lines: the file still publishes them, so none is retired. */
         final Set<String> kept = ConcurrentHashMap.newKeySet();
         final StatementTimes times = new StatementTimes();
+        /** Null, or the offline load's files, where new sites and practitioners then go. */
+        final OfflineFirstLoad offline;
         long outOfScope;
 
-        Counts(SiteFingerprints siteFingerprints, boolean sortedById, HeldPractitioners held, GuardedWrites writes) {
+        Counts(SiteFingerprints siteFingerprints, boolean sortedById, HeldPractitioners held, GuardedWrites writes,
+               OfflineFirstLoad offline) {
             this.siteFingerprints = siteFingerprints;
             this.sortedById = sortedById;
             this.held = held;
             this.writes = writes;
+            this.offline = offline;
         }
     }
 
@@ -493,6 +578,7 @@ public class PractitionerImporter implements Importer {
     private void write(Batch batch, String runId, LocalDate date, List<String> departments, Counts counts) {
         StatementTimes times = counts.times;
         GuardedWrites writes = counts.writes;
+        NewRecords records = records(counts);
         // Held writes capture what they write, never the batch: a long check must not keep every batch alive.
         List<Map<String, Object>> professions = batch.professions();
         List<Map<String, Object>> specialties = batch.specialties();
@@ -508,15 +594,15 @@ public class PractitionerImporter implements Importer {
         Reconciliation changes = Reconciliation.of(batch.practitioners(), known, counts.kept);
         if (!changes.created().isEmpty()) {
             writes.write(changes.created().size(), () -> times.time("create",
-                    () -> writer.createPractitioners(changes.created(), runId, date)));
+                    () -> records.createPractitioners(changes.created(), runId, date)));
         }
         if (!changes.changed().isEmpty()) {
             writes.write(changes.changed().size(), () -> times.time("update",
-                    () -> writer.updatePractitioners(changes.changed(), runId, date, false)));
+                    () -> records.updatePractitioners(changes.changed(), runId, date, false)));
         }
         if (!changes.appended().isEmpty()) {
             writes.write(changes.appended().size(), () -> times.time("append",
-                    () -> writer.updatePractitioners(changes.appended(), runId, date, true)));
+                    () -> records.updatePractitioners(changes.appended(), runId, date, true)));
         }
         counts.lines.addAndGet(changes.lines());
         counts.created.addAndGet(changes.created().size());
@@ -557,10 +643,16 @@ public class PractitionerImporter implements Importer {
         }
     }
 
+    /** Where new and changed sites and practitioners go: the graph, or an offline load's files. */
+    private NewRecords records(Counts counts) {
+        return counts.offline != null ? counts.offline : writer;
+    }
+
     /** New sites are created, changed ones rewritten, unchanged ones left alone (their fingerprint says which). */
     private void writeSites(List<SiteWrite> sites, String runId, Counts counts) {
         StatementTimes times = counts.times;
         SiteFingerprints fingerprints = counts.siteFingerprints;
+        NewRecords records = records(counts);
         Map<String, Long> known = times.time("sites known", () -> fingerprints.known(sites.stream()
                 .map(SiteWrite::id).toList(), writer::knownSites));
         List<SiteWrite> created = new ArrayList<>();
@@ -575,10 +667,10 @@ public class PractitionerImporter implements Importer {
             fingerprints.written(site.id(), site.fingerprint());
         }
         if (!created.isEmpty()) {
-            counts.writes.write(created.size(), () -> times.time("sites create", () -> writer.createSites(created, runId)));
+            counts.writes.write(created.size(), () -> times.time("sites create", () -> records.createSites(created, runId)));
         }
         if (!changed.isEmpty()) {
-            counts.writes.write(changed.size(), () -> times.time("sites update", () -> writer.updateSites(changed, runId)));
+            counts.writes.write(changed.size(), () -> times.time("sites update", () -> records.updateSites(changed, runId)));
         }
         counts.sitesCreated.addAndGet(created.size());
         counts.sitesUpdated.addAndGet(changed.size());

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * range), else they get the run stamp that tells the final retirement step they are still published.
  */
 @Component
-public class PractitionerWriter {
+public class PractitionerWriter implements NewRecords {
 
     /** What the graph already holds about a practitioner of the batch. */
     record Known(long fingerprint, boolean active, boolean seenThisRun) {
@@ -84,7 +84,7 @@ public class PractitionerWriter {
 
     /** What a site row holds besides its published fields: where the importer placed it. */
     static final List<String> SITE_PLACEMENT_KEYS = List.of("addressKey", "departmentCode", "locationSource", "unplacedReason");
-    private static final List<String> SITE_PROPERTIES = concat(ActivityRowMapper.SITE_KEYS, SITE_PLACEMENT_KEYS);
+    static final List<String> SITE_PROPERTIES = concat(ActivityRowMapper.SITE_KEYS, SITE_PLACEMENT_KEYS);
     private static final String LOCATION = """
             CASE WHEN row.latitude IS NULL THEN null ELSE point({latitude: row.latitude, longitude: row.longitude}) END""";
 
@@ -193,7 +193,8 @@ public class PractitionerWriter {
     }
 
     /** Sites the graph has never seen, with their point (or unplaced reason) and their one LOCATED_IN territory. */
-    void createSites(List<SiteWrite> sites, String runId) {
+    @Override
+    public void createSites(List<SiteWrite> sites, String runId) {
         if (!sites.isEmpty()) {
             neo4j.query(CREATE_SITES).bind(sites.stream().map(SiteWrite::parameters).toList()).to("rows")
                     .bind(runId).to("run").run();
@@ -201,7 +202,8 @@ public class PractitionerWriter {
     }
 
     /** Sites whose published fields or placement changed: properties replaced, LOCATED_IN moved. */
-    void updateSites(List<SiteWrite> sites, String runId) {
+    @Override
+    public void updateSites(List<SiteWrite> sites, String runId) {
         if (!sites.isEmpty()) {
             neo4j.query(UPDATE_SITES).bind(sites.stream().map(SiteWrite::parameters).toList()).to("rows")
                     .bind(runId).to("run").run();
@@ -299,7 +301,8 @@ public class PractitionerWriter {
             CypherProperties.literal("activity", ACTIVITY_PROPERTIES));
 
     /** Practitioners the graph has never seen: plain CREATEs, no lookups but the reference nodes and sites. */
-    void createPractitioners(List<PractitionerWrite> rows, String runId, LocalDate date) {
+    @Override
+    public void createPractitioners(List<PractitionerWrite> rows, String runId, LocalDate date) {
         if (rows.isEmpty()) {
             return;
         }
@@ -336,7 +339,8 @@ public class PractitionerWriter {
      * new ones added. With {@code append} (more lines of a practitioner already written by this run) nothing
      * is retired (the rows then carry the sum of the fingerprints).
      */
-    void updatePractitioners(List<PractitionerWrite> rows, String runId, LocalDate date, boolean append) {
+    @Override
+    public void updatePractitioners(List<PractitionerWrite> rows, String runId, LocalDate date, boolean append) {
         if (rows.isEmpty()) {
             return;
         }
