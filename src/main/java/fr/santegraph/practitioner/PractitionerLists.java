@@ -77,10 +77,16 @@ public class PractitionerLists {
         volatile long lastAsked;
     }
 
-    private record Generation(String version, Instant checkedAt, Map<Key, Kept> lists) {
+    /** The lists and profession names read for one version of the directory. */
+    private record Generation(String version, Instant checkedAt, Map<Key, Kept> lists,
+                              Map<String, Optional<String>> professionNames) {
+
+        Generation(String version, Instant checkedAt) {
+            this(version, checkedAt, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
 
         Generation checkedAt(Instant now) {
-            return new Generation(version, now, lists);
+            return new Generation(version, now, lists, professionNames);
         }
     }
 
@@ -123,6 +129,23 @@ public class PractitionerLists {
     Optional<Map<String, Long>> counts(String profession, Collection<String> departments,
                                        Function<String, ? extends Collection<String>> containing) {
         return list(Key.of(profession, departments)).map(list -> list.counts(containing));
+    }
+
+    /**
+     * The name of a profession, read once per version of the directory (what a count row is labelled with: a
+     * statement per counts request otherwise).
+     */
+    Optional<String> professionName(String code) {
+        Generation current = enabled ? current() : null;
+        if (current == null) {
+            return readProfessionName(code);
+        }
+        return current.professionNames().computeIfAbsent(code, this::readProfessionName);
+    }
+
+    private Optional<String> readProfessionName(String code) {
+        return neo4j.query("MATCH (n:Profession {code: $code}) RETURN n.name").bind(code).to("code")
+                .fetchAs(String.class).one();
     }
 
     /** Lists kept now (read or being read). */
@@ -260,7 +283,7 @@ public class PractitionerLists {
 
     /** The new generation, made current; the previous one's most asked lists read again in the background. */
     private Generation start(String version, Instant now, Generation previous) {
-        Generation next = new Generation(version, now, new ConcurrentHashMap<>());
+        Generation next = new Generation(version, now);
         generation = next;
         if (previous != null) {
             List<Key> asked = previous.lists().entrySet().stream()

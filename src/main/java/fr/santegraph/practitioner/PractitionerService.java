@@ -416,7 +416,7 @@ public class PractitionerService {
         return lists.counts(profession, (List<String>) parameters.get("departments"),
                         parameters.get("level") == null ? place -> whole : containing::get)
                 .map(counts -> {
-                    String label = counts.isEmpty() ? null : professionName(profession);
+                    String label = counts.isEmpty() ? null : lists.professionName(profession).orElse(null);
                     List<Map<String, Object>> rows = new ArrayList<>();
                     counts.forEach((t, count) -> rows.add(countRow(t, profession, label, count)));
                     rows.sort(COUNT_ROWS);
@@ -432,11 +432,6 @@ public class PractitionerService {
         row.put("label", label);
         row.put("count", count);
         return row;
-    }
-
-    private String professionName(String code) {
-        return neo4j.query("MATCH (n:Profession {code: $code}) RETURN n.name").bind(code).to("code")
-                .fetchAs(String.class).one().orElse(null);
     }
 
     /** The counts per territory and group, in Cypher, ordered as {@link #COUNT_ROWS} orders them. */
