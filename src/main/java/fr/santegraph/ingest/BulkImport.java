@@ -61,13 +61,14 @@ public final class BulkImport implements Closeable {
     }
 
     /**
-     * The importer's arguments for these files (after the database name): string IDs checked strictly, no bad
-     * entry tolerated (a relationship to a missing node fails the build rather than vanishing from it).
+     * The importer's arguments for these files (after the database name): string IDs, no bad entry tolerated (a
+     * relationship to a missing node fails the build rather than vanishing from it). Not {@code --strict}, which
+     * doubles the relationship stage: the writers link only nodes they wrote or exported.
      */
     public synchronized List<String> arguments(int threads, Path reportFile) {
         List<String> arguments = new ArrayList<>(List.of("--overwrite-destination", "--threads=" + threads,
                 "--id-type=string", "--array-delimiter=" + ImporterCsv.ARRAY_DELIMITER, "--bad-tolerance=0",
-                "--strict=true", "--report-file=" + reportFile));
+                "--report-file=" + reportFile));
         String multiline = files.stream().filter(entry -> entry.csv().multiline())
                 .map(entry -> entry.csv().path().toString()).collect(Collectors.joining(","));
         if (!multiline.isEmpty()) {
