@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -175,7 +176,7 @@ public class PractitionerWriter implements NewRecords {
     record HeldSite(String id, long fingerprint) {
     }
 
-    private static HeldSite heldSite(org.neo4j.driver.Record record) {
+    private static HeldSite heldSite(Record record) {
         return new HeldSite(record.get("id").asString(), fingerprint(record.get("fingerprint")));
     }
 
@@ -446,7 +447,7 @@ public class PractitionerWriter implements NewRecords {
                 .all());
     }
 
-    private static Held held(org.neo4j.driver.Record record, boolean inScope) {
+    private static Held held(Record record, boolean inScope) {
         return new Held(record.get("id").asString(), fingerprint(record.get("fingerprint")),
                 record.get("active").asBoolean(false), inScope);
     }

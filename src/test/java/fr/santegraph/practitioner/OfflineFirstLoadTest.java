@@ -136,7 +136,7 @@ class OfflineFirstLoadTest {
     @Test
     void aGeneratedExtractionInManyBatchesBuiltOfflineIsTheGraphTheStatementsWrite() throws Exception {
         Path file = dir.resolve("PS_LibreAcces_Personne_activite_202501010000.txt");
-        RppsGenerator.generate(FIXTURES.resolve("territories/communes.json"), file, 3000, 11);
+        RppsGenerator.generate(FIXTURES.resolve("territories/communes.json"), file, 2000, 11);
         List<String> options = List.of("file", file.toString());
         Loaded offline = load(offlineStore, options);
         Loaded statements = load(statementStore, with(options, "transactional", "true"));
