@@ -127,7 +127,7 @@ class EmbeddedOfflineStore implements OfflineStore {
         Set<String> present = new HashSet<>(neo4j.query("SHOW CONSTRAINTS YIELD name RETURN name").fetchAs(String.class).all());
         present.addAll(neo4j.query("SHOW INDEXES YIELD name RETURN name").fetchAs(String.class).all());
         List<SchemaObject> missing = schema.stream().filter(object -> !present.contains(object.name())).toList();
-        // In one transaction: the database then fills every new index in one pass over the store, not one pass each.
+        // In one transaction, so that the database may fill them together (measured: no faster than one by one, at 2M).
         transactions.executeWithoutResult(status -> missing.forEach(object -> neo4j.query(object.createStatement()).run()));
         neo4j.query("CALL db.awaitIndexes(3600)").run();
         return missing.size();

@@ -125,9 +125,10 @@ public final class GraphExport {
         Map<String, FileKinds> relationshipFiles = new HashMap<>();
         for (Record kind : neo4j.query(RELATIONSHIP_KINDS).bind(keyParameters).to("keys").fetchAs(Record.class)
                 .mappedBy((types, record) -> record).all()) {
+            Map<String, String> types = types(kind.get("types"));
             relationshipFiles.computeIfAbsent(relationshipFile(kind.get("type").asString(), kind.get("startSpace").asString(),
-                    kind.get("endSpace").asString()), k -> new FileKinds()).add(types(kind.get("types")));
-            if (types(kind.get("types")).containsValue(EMPTY_LIST)) {
+                    kind.get("endSpace").asString()), k -> new FileKinds()).add(types);
+            if (types.containsValue(EMPTY_LIST)) {
                 emptyListTypes.add(kind.get("type").asString());
             }
         }

@@ -26,6 +26,9 @@ import org.neo4j.driver.types.Point;
 final class OfflineFirstLoad implements NewRecords {
 
     private static final Set<String> ARRAYS = Set.of("sortName");
+    /** An activity's properties but its identifier, which is the file's ID column. */
+    private static final List<String> ACTIVITY_COLUMNS = PractitionerWriter.ACTIVITY_PROPERTIES.stream()
+            .filter(key -> !key.equals("id")).toList();
 
     private final BulkImport files;
     private final PractitionerWriter writer;
@@ -48,8 +51,8 @@ final class OfflineFirstLoad implements NewRecords {
         this.territories = territories;
         practitioners = files.nodes("practitioners", "Practitioner", header("Practitioner",
                 ActivityRowMapper.PRACTITIONER_KEYS, "fingerprint:long", "active:boolean", "importRun", "firstSeenOn:date"));
-        activities = files.nodes("activities", "Activity", header("Activity", PractitionerWriter.ACTIVITY_PROPERTIES.stream()
-                .filter(key -> !key.equals("id")).toList(), "active:boolean", "firstSeenOn:date"));
+        activities = files.nodes("activities", "Activity", header("Activity", ACTIVITY_COLUMNS, "active:boolean",
+                "firstSeenOn:date"));
         siteNodes = files.nodes("sites", "Site", header("Site", PractitionerWriter.SITE_PROPERTIES, "location:point",
                 "fingerprint:long", "importRun"));
         hasActivity = files.relationships("has-activity", "HAS_ACTIVITY", link("Practitioner", "Activity"));
@@ -107,8 +110,7 @@ final class OfflineFirstLoad implements NewRecords {
                 }
                 for (Map<String, Object> activity : practitioner.activities()) {
                     String id = (String) activity.get("id");
-                    activities.row(row(id, activity, PractitionerWriter.ACTIVITY_PROPERTIES.stream()
-                            .filter(key -> !key.equals("id")).toList(), true, date));
+                    activities.row(row(id, activity, ACTIVITY_COLUMNS, true, date));
                         hasActivity.row(practitioner.id(), id);
                     String site = (String) activity.get("siteId");
                     if (site != null && sites.contains(site)) {
