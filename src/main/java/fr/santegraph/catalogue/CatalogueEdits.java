@@ -3,6 +3,7 @@ package fr.santegraph.catalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ public class CatalogueEdits {
         return catalogue.findById(label, id).isPresent();
     }
 
-    public Map<String, Object> node(String label, String id) {
+    public Value node(String label, String id) {
         return catalogue.findById(label, id).orElseThrow();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.neo4j.driver.Value;
 
 /**
  * {@code node(id)} for the catalogue ids of one feature ({@code producer:…}, {@code dataset:…}…): each feature
@@ -16,7 +17,7 @@ import java.util.function.Function;
 public abstract class CatalogueNodeLookup implements NodeLookup {
 
     /** One kind of id: the label of its nodes and their mapping. */
-    public record Kind(String label, Function<Map<String, Object>, Object> mapper) {
+    public record Kind(String label, Function<Value, Object> mapper) {
     }
 
     private final CatalogueRepository catalogue;
@@ -40,7 +41,7 @@ public abstract class CatalogueNodeLookup implements NodeLookup {
                 k -> new ArrayList<>()).add(id));
         Map<String, Object> found = new HashMap<>();
         byLabel.forEach((label, itsIds) -> catalogue.findByIds(label, itsIds).forEach(node -> {
-            String id = (String) node.get("id");
+            String id = node.get("id").asString();
             found.put(id, kinds.get(id.substring(0, id.indexOf(':'))).mapper().apply(node));
         }));
         return found;

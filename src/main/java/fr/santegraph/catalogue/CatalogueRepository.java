@@ -1,16 +1,18 @@
 package fr.santegraph.catalogue;
 
+import fr.santegraph.common.BatchResults;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.ReadTransaction;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -40,26 +42,26 @@ public class CatalogueRepository {
         return idOrCode == null ? null : idOrCode.startsWith(prefix + ":") ? idOrCode.substring(prefix.length() + 1) : idOrCode;
     }
 
-    /** The property maps of the nodes of {@code label} with these ids, in one query. */
-    public List<Map<String, Object>> findByIds(String label, Collection<String> ids) {
-        return neo4j.query("MATCH (n:" + label + ") WHERE n.id IN $ids RETURN n {.*} AS n")
-                .bind(List.copyOf(ids)).to("ids").fetch().all().stream().map(row -> castMap(row.get("n"))).toList();
+    /** The nodes of {@code label} with these ids, as map projections, in one query. */
+    public List<Value> findByIds(String label, Collection<String> ids) {
+        return List.copyOf(neo4j.query("MATCH (n:" + label + ") WHERE n.id IN $ids RETURN n {.*} AS n")
+                .bind(List.copyOf(ids)).to("ids").fetchAs(Value.class).mappedBy((types, row) -> row.get("n")).all());
     }
 
-    public Optional<Map<String, Object>> findById(String label, String id) {
+    public Optional<Value> findById(String label, String id) {
         return neo4j.query("MATCH (n:" + label + " {id: $id}) RETURN n {.*} AS n")
-                .bind(id).to("id").fetch().one().map(row -> castMap(row.get("n")));
+                .bind(id).to("id").fetchAs(Value.class).mappedBy((types, row) -> row.get("n")).one();
     }
 
     /**
-     * For each source id, the property maps of the nodes {@code o} reached by {@code pattern} from the node
-     * {@code s} (the pattern must bind {@code s} with {@code {id: id}}), ordered by id: one query for all sources.
+     * For each source id, the nodes {@code o} reached by {@code pattern} from the node {@code s} (the pattern must
+     * bind {@code s} with {@code {id: id}}), as map projections ordered by id: one query for all sources.
      */
-    public Map<String, List<Map<String, Object>>> related(Collection<String> ids, String pattern) {
-        Map<String, List<Map<String, Object>>> result = new HashMap<>();
+    public Map<String, List<Value>> related(Collection<String> ids, String pattern) {
+        Map<String, List<Value>> result = new HashMap<>();
         neo4j.query("UNWIND $ids AS id MATCH " + pattern + " WITH id, o ORDER BY o.id RETURN id, collect(DISTINCT o {.*}) AS items")
-                .bind(ids).to("ids")
-                .fetch().all().forEach(row -> result.put((String) row.get("id"), castList(row.get("items"))));
+                .bind(ids).to("ids").fetchAs(Record.class).mappedBy((types, row) -> row).all()
+                .forEach(row -> result.put(row.get("id").asString(), row.get("items").asList(item -> item)));
         return result;
     }
 
@@ -75,14 +77,15 @@ public class CatalogueRepository {
     /** One page of nodes of a label matching all conditions, sorted on {@code sortKey} (on {@code n}), with the total when asked. */
     public <T> CountedConnection<T> page(String label, List<String> conditions, Map<String, Object> parameters,
                                          String sortKey, boolean descending, PageRequest page, boolean countTotal,
-                                         Function<Map<String, Object>, T> mapper) {
+                                         Function<Value, T> mapper) {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         Map<String, Object> params = new HashMap<>(parameters);
         params.put("offset", page.offset());
         params.put("limit", page.lookAhead());
         List<T> items = neo4j.query("MATCH (n:" + label + ")" + where + " RETURN n {.*} AS n ORDER BY " + sortKey
                         + (descending ? " DESC" : "") + ", n.id SKIP $offset LIMIT $limit")
-                .bindAll(params).fetch().all().stream().map(row -> mapper.apply(castMap(row.get("n")))).toList();
+                .bindAll(params).fetchAs(Value.class).mappedBy((types, row) -> row.get("n")).all()
+                .stream().map(mapper).toList();
         Long total = null;
         if (countTotal) {
             total = neo4j.query("MATCH (n:" + label + ")" + where + " RETURN count(n) AS total")
@@ -93,43 +96,28 @@ public class CatalogueRepository {
 
     /** Batch-mapping result: each source object → the mapped related objects of its id (empty when none). */
     public <S, T> Map<S, List<T>> relatedBy(List<S> sources, Function<S, String> id, String pattern,
-                                           Function<Map<String, Object>, T> mapper) {
-        Map<String, List<Map<String, Object>>> byId = related(sources.stream().map(id).distinct().toList(), pattern);
-        Map<S, List<T>> result = new LinkedHashMap<>();
-        for (S source : sources) {
-            result.put(source, byId.getOrDefault(id.apply(source), List.of()).stream().map(mapper).toList());
-        }
-        return result;
+                                           Function<Value, T> mapper) {
+        return BatchResults.lists(sources, id, ids -> mapped(related(ids, pattern), mapper));
     }
 
     /** Batch-mapping result for a single related object (the first by id); sources without one are left out. */
     public <S, T> Map<S, T> relatedOneBy(List<S> sources, Function<S, String> id, String pattern,
-                                        Function<Map<String, Object>, T> mapper) {
-        Map<S, T> result = new LinkedHashMap<>();
-        relatedBy(sources, id, pattern, mapper).forEach((source, items) -> {
-            if (!items.isEmpty()) {
-                result.put(source, items.get(0));
-            }
-        });
-        return result;
+                                        Function<Value, T> mapper) {
+        return BatchResults.ones(sources, id, ids -> BatchResults.firsts(mapped(related(ids, pattern), mapper)));
     }
 
+    /** Batch-mapping result: each source object → how many nodes the pattern reaches from it. */
     public <S> Map<S, Integer> countBy(List<S> sources, Function<S, String> id, String pattern) {
-        Map<String, Long> byId = count(sources.stream().map(id).distinct().toList(), pattern);
-        Map<S, Integer> result = new LinkedHashMap<>();
-        for (S source : sources) {
-            result.put(source, byId.getOrDefault(id.apply(source), 0L).intValue());
-        }
+        return BatchResults.bySource(sources, id, ids -> {
+            Map<String, Integer> counts = new HashMap<>();
+            count(ids, pattern).forEach((key, n) -> counts.put(key, Math.toIntExact(n)));
+            return counts;
+        }, 0);
+    }
+
+    private static <T> Map<String, List<T>> mapped(Map<String, List<Value>> byId, Function<Value, T> mapper) {
+        Map<String, List<T>> result = new HashMap<>();
+        byId.forEach((key, items) -> result.put(key, items.stream().map(mapper).toList()));
         return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> castList(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> castMap(Object value) {
-        return (Map<String, Object>) value;
     }
 }

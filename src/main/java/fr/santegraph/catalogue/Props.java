@@ -1,30 +1,33 @@
 package fr.santegraph.catalogue;
 
 import java.util.List;
-import java.util.Map;
+import org.neo4j.driver.Value;
 
-/** Typed reads of node property maps returned by Cypher ({@code n {.*}}). */
+/**
+ * Typed reads of catalogue node properties as the driver returns them (a node, or a map projection
+ * {@code n {.*}}): a property that is absent reads as null, an empty list or false.
+ */
 public final class Props {
 
     private Props() {
     }
 
-    public static String str(Map<String, Object> map, String key) {
-        Object value = map.get(key);
+    /** The property as text; a number or date stored by an older import is read as its text too. */
+    public static String str(Value map, String key) {
+        Object value = map.get(key).asObject();
         return value == null ? null : value.toString();
     }
 
-    @SuppressWarnings("unchecked")
-    public static List<String> list(Map<String, Object> map, String key) {
-        Object value = map.get(key);
-        return value instanceof List<?> list ? (List<String>) list : List.of();
+    public static List<String> list(Value map, String key) {
+        Value value = map.get(key);
+        return value.isNull() ? List.of() : value.asList(item -> item.isNull() ? null : item.asObject().toString());
     }
 
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
-    public static boolean bool(Map<String, Object> map, String key) {
-        return Boolean.TRUE.equals(map.get(key));
+    public static boolean bool(Value map, String key) {
+        return Boolean.TRUE.equals(map.get(key).asObject());
     }
 }

@@ -1,10 +1,11 @@
 package fr.santegraph.catalogue;
 
-import java.util.Map;
+import org.neo4j.driver.Value;
 
+/** A theme of a catalogue scheme (the DREES classification, EU data themes…). */
 public record Theme(String id, String code, String scheme, String name) {
 
-    public static Theme of(Map<String, Object> p) {
+    public static Theme from(Value p) {
         return new Theme(Props.str(p, "id"), Props.str(p, "code"), Props.str(p, "scheme"), Props.str(p, "name"));
     }
 }

@@ -71,7 +71,7 @@ public class DatasetEdits {
                   SET n.producerCodes = [publisher.code]
                 }
                 """, p);
-        return new DatasetSaved(Dataset.of(edits.node("Dataset", "dataset:" + input.code())), created);
+        return new DatasetSaved(Dataset.from(edits.node("Dataset", "dataset:" + input.code())), created);
     }
 
     /** The dataset's access level is the more open of its aggregated and granular data's. */

@@ -11,9 +11,9 @@ class DatasetNodeLookup extends CatalogueNodeLookup {
 
     DatasetNodeLookup(CatalogueRepository catalogue) {
         super(catalogue, Map.of(
-                "dataset", new Kind("Dataset", Dataset::of),
-                "dataservice", new Kind("DataService", DataService::of),
-                "table", new Kind("Table", Table::of),
-                "variable", new Kind("Variable", Variable::of)));
+                "dataset", new Kind("Dataset", Dataset::from),
+                "dataservice", new Kind("DataService", DataService::from),
+                "table", new Kind("Table", Table::from),
+                "variable", new Kind("Variable", Variable::from)));
     }
 }

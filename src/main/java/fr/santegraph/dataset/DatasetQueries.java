@@ -1,7 +1,6 @@
 package fr.santegraph.dataset;
 
 import fr.santegraph.catalogue.CatalogueRepository;
-import fr.santegraph.catalogue.GeoLevel;
 import fr.santegraph.catalogue.UpdateFrequency;
 import fr.santegraph.catalogue.AccessLevel;
 import fr.santegraph.common.PageRequest;
@@ -13,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -88,7 +89,7 @@ public class DatasetQueries {
                 .add("$source IN n.sources", "source", f.source());
         CatalogueOrder order = CatalogueOrder.orDefault(orderBy);
         return catalogue.page("Dataset", where.conditions(), where.parameters(), order.sortKey("title"), order.descending(),
-                page, countTotal, Dataset::of);
+                page, countTotal, Dataset::from);
     }
 
     /** The joins (foreign keys) of each table, by table id, targets in id order. */
@@ -99,15 +100,13 @@ public class DatasetQueries {
                         MATCH (s:Table {id: id})-[j:JOINS]->(o:Table)
                         RETURN id, o {.*} AS target, j.fields AS fields, j.referencedFields AS referenced
                         ORDER BY id, o.id
-                        """).bind(tableIds).to("ids").fetch().all()
-                .forEach(row -> byId.computeIfAbsent((String) row.get("id"), k -> new ArrayList<>()).add(new Table.Join(
-                        Table.of(CatalogueRepository.castMap(row.get("target"))), strings(row.get("fields")),
-                        strings(row.get("referenced")))));
+                        """).bind(tableIds).to("ids").fetchAs(Record.class).mappedBy((types, row) -> row).all()
+                .forEach(row -> byId.computeIfAbsent(row.get("id").asString(), k -> new ArrayList<>()).add(new Table.Join(
+                        Table.from(row.get("target")), strings(row.get("fields")), strings(row.get("referenced")))));
         return byId;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Object value) {
-        return value == null ? List.of() : (List<String>) value;
+    private static List<String> strings(Value value) {
+        return value.isNull() ? List.of() : value.asList(Value::asString);
     }
 }

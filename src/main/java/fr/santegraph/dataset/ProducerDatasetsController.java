@@ -19,12 +19,12 @@ public class ProducerDatasetsController {
 
     @BatchMapping(typeName = "Producer")
     public Map<Producer, List<Dataset>> datasets(List<Producer> producers) {
-        return catalogue.relatedBy(producers, Producer::id, DatasetQueries.PRODUCER_DATASETS, Dataset::of);
+        return catalogue.relatedBy(producers, Producer::id, DatasetQueries.PRODUCER_DATASETS, Dataset::from);
     }
 
     @BatchMapping(typeName = "Producer")
     public Map<Producer, List<DataService>> dataServices(List<Producer> producers) {
         return catalogue.relatedBy(producers, Producer::id, DatasetQueries.PRODUCER_DATA_SERVICES,
-                DataService::of);
+                DataService::from);
     }
 }

@@ -4,12 +4,12 @@ import static fr.santegraph.catalogue.Props.list;
 import static fr.santegraph.catalogue.Props.str;
 
 import java.util.List;
-import java.util.Map;
+import org.neo4j.driver.Value;
 
 /** A table of an SNDS-like database, from its Table Schema file. */
 public record Table(String id, String code, String name, String title, List<String> primaryKey) {
 
-    public static Table of(Map<String, Object> p) {
+    public static Table from(Value p) {
         return new Table(str(p, "id"), str(p, "code"), str(p, "name"), str(p, "title"), list(p, "primaryKey"));
     }
 

@@ -1,21 +1,16 @@
 package fr.santegraph.indicator;
 
-import fr.santegraph.catalogue.AccessLevel;
+import fr.santegraph.common.BatchResults;
 import fr.santegraph.catalogue.CatalogueOrder;
 import fr.santegraph.catalogue.CatalogueRepository;
-import fr.santegraph.catalogue.GeoLevel;
 import fr.santegraph.catalogue.Theme;
-import fr.santegraph.catalogue.UpdateFrequency;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.dataset.DataService;
 import fr.santegraph.dataset.Dataset;
 import fr.santegraph.producer.Producer;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -40,7 +35,7 @@ public class IndicatorController {
 
     @QueryMapping
     public Indicator indicator(@Argument String id) {
-        return catalogue.findById("Indicator", CatalogueRepository.globalId("indicator", id)).map(Indicator::of).orElse(null);
+        return catalogue.findById("Indicator", CatalogueRepository.globalId("indicator", id)).map(Indicator::from).orElse(null);
     }
 
     /** Filters read the indicator's denormalised codes (producerCodes, themeCodes…): no traversal per indicator. */
@@ -57,37 +52,36 @@ public class IndicatorController {
 
     @BatchMapping(typeName = "Theme", field = "broader")
     public Map<Theme, Theme> broader(List<Theme> themes) {
-        return catalogue.relatedOneBy(themes, Theme::id, IndicatorQueries.BROADER, Theme::of);
+        return catalogue.relatedOneBy(themes, Theme::id, IndicatorQueries.BROADER, Theme::from);
     }
 
     @BatchMapping
     public Map<Indicator, List<Producer>> producers(List<Indicator> indicators) {
-        return catalogue.relatedBy(indicators, Indicator::id, IndicatorQueries.PRODUCERS, Producer::of);
+        return catalogue.relatedBy(indicators, Indicator::id, IndicatorQueries.PRODUCERS, Producer::from);
     }
 
     @BatchMapping
     public Map<Indicator, List<Dataset>> sourceDatasets(List<Indicator> indicators) {
-        return catalogue.relatedBy(indicators, Indicator::id, IndicatorQueries.SOURCE_DATASETS, Dataset::of);
+        return catalogue.relatedBy(indicators, Indicator::id, IndicatorQueries.SOURCE_DATASETS, Dataset::from);
     }
 
     @BatchMapping
     public Map<Indicator, DataService> dataService(List<Indicator> indicators) {
         return catalogue.relatedOneBy(indicators, Indicator::id, IndicatorQueries.DATA_SERVICE,
-                DataService::of);
+                DataService::from);
     }
 
     @BatchMapping(typeName = "Indicator", field = "themes")
     public Map<Indicator, List<Theme>> indicatorThemes(List<Indicator> indicators) {
-        return catalogue.relatedBy(indicators, Indicator::id, IndicatorQueries.INDICATOR_THEMES, Theme::of);
+        return catalogue.relatedBy(indicators, Indicator::id, IndicatorQueries.INDICATOR_THEMES, Theme::from);
     }
 
     @BatchMapping
     public Map<Indicator, List<Indicator.GeoAvailability>> geoAvailability(List<Indicator> indicators) {
-        Map<String, List<Indicator.GeoAvailability>> byId = queries.geoAvailability(
-                indicators.stream().map(Indicator::id).distinct().toList());
-        Map<Indicator, List<Indicator.GeoAvailability>> result = new LinkedHashMap<>();
-        indicators.forEach(i -> result.put(i, byId.getOrDefault(i.id(), List.of()).stream()
-                .sorted(Comparator.comparing(Indicator.GeoAvailability::level)).toList()));
+        Map<Indicator, List<Indicator.GeoAvailability>> result = BatchResults.lists(indicators, Indicator::id,
+                queries::geoAvailability);
+        result.replaceAll((indicator, levels) -> levels.stream()
+                .sorted(Comparator.comparing(Indicator.GeoAvailability::level)).toList());
         return result;
     }
 

@@ -76,6 +76,6 @@ public class IndicatorEdits {
                   SET n.datasetCodes = [dataset.code]
                 }
                 """, p);
-        return new IndicatorSaved(Indicator.of(edits.node("Indicator", "indicator:" + input.code())), created);
+        return new IndicatorSaved(Indicator.from(edits.node("Indicator", "indicator:" + input.code())), created);
     }
 }

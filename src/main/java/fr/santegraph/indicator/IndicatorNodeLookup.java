@@ -10,6 +10,6 @@ import org.springframework.stereotype.Component;
 class IndicatorNodeLookup extends CatalogueNodeLookup {
 
     IndicatorNodeLookup(CatalogueRepository catalogue) {
-        super(catalogue, Map.of("indicator", new Kind("Indicator", Indicator::of)));
+        super(catalogue, Map.of("indicator", new Kind("Indicator", Indicator::from)));
     }
 }

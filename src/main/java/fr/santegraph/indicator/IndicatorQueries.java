@@ -59,14 +59,14 @@ public class IndicatorQueries {
                 .add("n.dataServiceCode = $service", "service", CatalogueRepository.code("dataservice", f.dataService()));
         CatalogueOrder order = CatalogueOrder.orDefault(orderBy);
         return catalogue.page("Indicator", where.conditions(), where.parameters(), order.sortKey("name"), order.descending(),
-                page, countTotal, Indicator::of);
+                page, countTotal, Indicator::from);
     }
 
     /** The themes of a scheme ({@code null}: every scheme), by code. */
     public List<Theme> themes(String scheme) {
         return neo4j.query("MATCH (t:Theme) WHERE $scheme IS NULL OR t.scheme = $scheme RETURN t {.*} AS t ORDER BY t.code")
-                .bind(scheme).to("scheme").fetch().all().stream()
-                .map(row -> Theme.of(CatalogueRepository.castMap(row.get("t")))).toList();
+                .bind(scheme).to("scheme").fetchAs(Theme.class).mappedBy((types, row) -> Theme.from(row.get("t"))).all()
+                .stream().toList();
     }
 
     /** The geographic levels each indicator is published at, with their coverage, by indicator id. */

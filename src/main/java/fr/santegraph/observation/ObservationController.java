@@ -1,5 +1,6 @@
 package fr.santegraph.observation;
 
+import fr.santegraph.common.BatchResults;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.security.Caller;
@@ -9,7 +10,6 @@ import fr.santegraph.territory.TerritoryService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -74,22 +74,11 @@ public class ObservationController {
 
     @BatchMapping(typeName = "IndicatorValue", field = "lineage")
     public Map<IndicatorValue, DerivedObservations.Derivation> lineage(List<IndicatorValue> values) {
-        Map<String, DerivedObservations.Derivation> byId = observations.derivations(values.stream()
-                .map(IndicatorValue::derivationId).filter(Objects::nonNull).distinct().toList());
-        Map<IndicatorValue, DerivedObservations.Derivation> result = new HashMap<>();
-        values.forEach(value -> {
-            if (value.derivationId() != null && byId.containsKey(value.derivationId())) {
-                result.put(value, byId.get(value.derivationId()));
-            }
-        });
-        return result;
+        return BatchResults.ones(values, IndicatorValue::derivationId, observations::derivations);
     }
 
     @BatchMapping(typeName = "IndicatorValue", field = "territory")
     public Map<IndicatorValue, Territory> territory(List<IndicatorValue> values) {
-        Map<String, Territory> byId = territories.findByIds(values.stream().map(IndicatorValue::territoryId).distinct().toList());
-        Map<IndicatorValue, Territory> result = new HashMap<>();
-        values.forEach(value -> result.put(value, byId.get(value.territoryId())));
-        return result;
+        return BatchResults.ones(values, IndicatorValue::territoryId, territories::findByIds);
     }
 }

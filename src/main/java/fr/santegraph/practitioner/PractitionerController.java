@@ -1,5 +1,6 @@
 package fr.santegraph.practitioner;
 
+import fr.santegraph.common.BatchResults;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.Pagination;
@@ -9,13 +10,10 @@ import fr.santegraph.territory.Territory;
 import fr.santegraph.territory.TerritoryLevel;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -152,17 +150,9 @@ public class PractitionerController {
     @BatchMapping
     public Map<Activity, Site> site(List<Activity> sources) {
         // Activities read with their site (a practitioner's activities are) need no statement.
-        List<String> unread = sources.stream().filter(a -> a.site() == null).map(Activity::siteId)
-                .filter(Objects::nonNull).distinct().toList();
-        Map<String, List<Site>> byId = unread.isEmpty() ? Map.of() : practitioners.sitesById(unread);
-        Map<Activity, Site> sites = new HashMap<>();
-        for (Activity a : sources) {
-            Site site = a.site() != null ? a.site() : a.siteId() == null || !byId.containsKey(a.siteId()) ? null
-                    : byId.get(a.siteId()).get(0);
-            if (site != null) {
-                sites.put(a, site);
-            }
-        }
+        Map<Activity, Site> sites = BatchResults.ones(sources, a -> a.site() == null ? a.siteId() : null,
+                ids -> BatchResults.firsts(practitioners.sitesById(ids)));
+        sources.stream().filter(a -> a.site() != null).forEach(a -> sites.putIfAbsent(a, a.site()));
         return sites;
     }
 
@@ -172,9 +162,7 @@ public class PractitionerController {
     }
 
     private static <T> Map<Practitioner, List<T>> byPractitioner(List<Practitioner> sources,
-                                                                 Function<Collection<String>, Map<String, List<T>>> load) {
-        Map<String, List<T>> byId = load.apply(sources.stream().map(Practitioner::nationalId).distinct().toList());
-        return sources.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                p -> byId.getOrDefault(p.nationalId(), List.of())));
+                                                                 Function<List<String>, Map<String, List<T>>> load) {
+        return BatchResults.lists(sources, Practitioner::nationalId, load);
     }
 }

@@ -5,8 +5,6 @@ import fr.santegraph.catalogue.CatalogueRepository;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.Pagination;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -34,7 +32,7 @@ public class ProducerController {
 
     @QueryMapping
     public Producer producer(@Argument String id) {
-        return catalogue.findById("Producer", CatalogueRepository.globalId("producer", id)).map(Producer::of).orElse(null);
+        return catalogue.findById("Producer", CatalogueRepository.globalId("producer", id)).map(Producer::from).orElse(null);
     }
 
     @QueryMapping

@@ -73,6 +73,6 @@ public class ProducerEdits {
     }
 
     private Producer producer(String code) {
-        return Producer.of(edits.node("Producer", "producer:" + code));
+        return Producer.from(edits.node("Producer", "producer:" + code));
     }
 }

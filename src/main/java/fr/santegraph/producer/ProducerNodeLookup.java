@@ -10,6 +10,6 @@ import org.springframework.stereotype.Component;
 class ProducerNodeLookup extends CatalogueNodeLookup {
 
     ProducerNodeLookup(CatalogueRepository catalogue) {
-        super(catalogue, Map.of("producer", new Kind("Producer", Producer::of)));
+        super(catalogue, Map.of("producer", new Kind("Producer", Producer::from)));
     }
 }

@@ -35,6 +35,6 @@ public class ProducerQueries {
                 .add("n.inAliasFile = $inAliasFile", "inAliasFile", f.inAliasFile());
         CatalogueOrder order = CatalogueOrder.orDefault(orderBy);
         return catalogue.page("Producer", where.conditions(), where.parameters(), order.sortKey("name"), order.descending(),
-                page, countTotal, Producer::of);
+                page, countTotal, Producer::from);
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.neo4j.driver.Values;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
@@ -207,7 +208,7 @@ public class SearchService {
         List<String> terms = Highlighter.markedTerms(Highlighter.terms(query));
         List<SearchHit> hits = new ArrayList<>();
         for (Map<String, Object> hit : maps(row.get("page"))) {
-            Map<String, Object> props = CatalogueRepository.castMap(hit.get("props"));
+            Map<String, Object> props = map(hit.get("props"));
             SearchType type = SearchType.ofLabel((String) hit.get("label"));
             hits.add(new SearchHit(((Number) hit.get("score")).doubleValue(), type, highlights(props, terms), node(type, props)));
         }
@@ -228,11 +229,11 @@ public class SearchService {
 
     private static Object node(SearchType type, Map<String, Object> props) {
         return switch (type) {
-            case INDICATOR -> Indicator.of(props);
-            case DATASET -> Dataset.of(props);
-            case DATA_SERVICE -> DataService.of(props);
-            case PRODUCER -> Producer.of(props);
-            case VARIABLE -> Variable.of(props);
+            case INDICATOR -> Indicator.from(Values.value(props));
+            case DATASET -> Dataset.from(Values.value(props));
+            case DATA_SERVICE -> DataService.from(Values.value(props));
+            case PRODUCER -> Producer.from(Values.value(props));
+            case VARIABLE -> Variable.from(Values.value(props));
         };
     }
 
@@ -271,6 +272,11 @@ public class SearchService {
     private static List<FacetCount> facet(Object value, Map<String, String> labels) {
         return maps(value).stream().map(f -> new FacetCount((String) f.get("value"), labels.get((String) f.get("value")),
                 ((Number) f.get("count")).intValue())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
     }
 
     @SuppressWarnings("unchecked")

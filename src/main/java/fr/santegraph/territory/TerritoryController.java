@@ -1,17 +1,16 @@
 package fr.santegraph.territory;
 
+import fr.santegraph.common.BatchResults;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -100,24 +99,10 @@ public class TerritoryController {
 
     @BatchMapping
     public Map<Territory, List<String>> postalCodes(List<Territory> sources) {
-        Map<String, List<String>> byId = territories.postalCodes(ids(sources));
-        return sources.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                source -> byId.getOrDefault(source.id(), List.of())));
+        return BatchResults.lists(sources, Territory::id, territories::postalCodes);
     }
 
     private Map<Territory, Territory> related(List<Territory> sources, TerritoryRelation relation) {
-        Map<String, Territory> byId = territories.related(ids(sources), relation);
-        Map<Territory, Territory> result = new HashMap<>();
-        sources.forEach(source -> {
-            Territory other = byId.get(source.id());
-            if (other != null) {
-                result.put(source, other);
-            }
-        });
-        return result;
-    }
-
-    private static Collection<String> ids(List<Territory> sources) {
-        return sources.stream().map(Territory::id).distinct().toList();
+        return BatchResults.ones(sources, Territory::id, ids -> territories.related(ids, relation));
     }
 }
