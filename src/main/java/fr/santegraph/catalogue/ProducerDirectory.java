@@ -34,7 +34,6 @@ public final class ProducerDirectory {
 
     public static final String BUNDLED_FILE = "bundled/catalogue/producers.csv";
     private static final Pattern TRAILING_ACRONYM = Pattern.compile("^(.*?)\\s*\\(([^()]{2,40})\\)\\s*$");
-    private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*(?:,|/|\\s-\\s|\\set\\s)$");
 
     /** A producer and the spellings met for it. {@code known} when the alias file describes it. */
     public record Entry(String code, String name, String acronym, ProducerKind kind, String homePage,
@@ -182,28 +181,59 @@ public final class ProducerDirectory {
     }
 
     static List<String> splitOutsideParentheses(String cell) {
+        // One pass, looking only at the characters just read: a pattern matched against the whole part after
+        // every character was quadratic, and most of the DREES index's load time.
         List<String> parts = new ArrayList<>();
         int depth = 0;
-        StringBuilder current = new StringBuilder();
+        int start = 0;
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            current.append(c);
-            if (depth == 0) {
-                Matcher m = LIST_SEPARATORS.matcher(current);
-                if (m.find()) {
-                    String part = current.substring(0, m.start()).strip();
-                    if (!part.isEmpty()) {
-                        parts.add(part);
-                    }
-                    current.setLength(0);
-                }
+            if (depth != 0) {
+                continue;
+            }
+            int separator = separatorLength(cell, start, i);
+            if (separator > 0) {
+                addPart(parts, cell.substring(start, i + 1 - separator));
+                start = i + 1;
             }
         }
-        if (!current.toString().isBlank()) {
-            parts.add(current.toString().strip());
-        }
+        addPart(parts, cell.substring(start));
         return parts;
+    }
+
+    /**
+     * How many characters of a list separator end at {@code end} within the part begun at {@code start}: a comma, a
+     * slash, " - " or " et " (the whitespace before a separator is stripped with the part).
+     */
+    private static int separatorLength(String cell, int start, int end) {
+        char c = cell.charAt(end);
+        if (c == ',' || c == '/') {
+            return 1;
+        }
+        if (!isSpace(c)) {
+            return 0;
+        }
+        if (end - start >= 2 && cell.charAt(end - 1) == '-' && isSpace(cell.charAt(end - 2))) {
+            return 3;
+        }
+        if (end - start >= 3 && cell.charAt(end - 1) == 't' && cell.charAt(end - 2) == 'e'
+                && isSpace(cell.charAt(end - 3))) {
+            return 4;
+        }
+        return 0;
+    }
+
+    /** What {@code \s} matches in a Java pattern: the separators are spelt with ASCII whitespace. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static void addPart(List<String> parts, String part) {
+        String stripped = part.strip();
+        if (!stripped.isEmpty()) {
+            parts.add(stripped);
+        }
     }
 
 }
