@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A test that reads real files only {@code ../shared} has (the full RPPS sample, the whole data folder). It belongs
- * to the {@code shared} group, which Maven runs as its own surefire execution after the others; where
+ * to the {@code shared} group (a JUnit tag), which {@code mvn -B verify} runs with the others; where
  * {@code ../shared} is absent its tests are skipped, and the run says so.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
