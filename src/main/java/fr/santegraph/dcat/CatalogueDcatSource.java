@@ -12,12 +12,14 @@ import fr.santegraph.dcat.DcatRecords.Dataset;
 import fr.santegraph.dcat.DcatRecords.DatasetKind;
 import fr.santegraph.dcat.DcatRecords.DatasetRef;
 import fr.santegraph.dcat.DcatRecords.Distribution;
+import fr.santegraph.dcat.DcatRecords.Period;
 import fr.santegraph.dcat.DcatRecords.Place;
 import fr.santegraph.dcat.DcatRecords.Series;
 import fr.santegraph.dcat.DcatRecords.Theme;
 import fr.santegraph.territory.TerritoryLevel;
 import fr.santegraph.territory.TerritoryService;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -55,7 +57,8 @@ public class CatalogueDcatSource implements DcatSource {
             """;
     private static final String INDICATOR_FIELDS = """
             RETURN i {.code, .name, .family, .familyCode, .base, .link, .accessLevel, .updateFrequency,
-                      .historicalDepth, .geoLevels, .classification, .dataServiceCode, .baseVersion} AS i,
+                      .historicalDepth, .geoLevels, .classification, .dataServiceCode, .baseVersion,
+                      .derived, .firstPeriod, .lastPeriod} AS i,
                    [(i)-[:PRODUCED_BY]->(p:Producer) | p {.code, .name, .homePage}] AS producers,
                    [(i)-[:DERIVED_FROM]->(d:Dataset) | d {.code, .title, .description}] AS sources,
                    [(i)-[:HAS_THEME]->(t:Theme) | t {.code, .name}] AS themes,
@@ -64,10 +67,15 @@ public class CatalogueDcatSource implements DcatSource {
 
     private final Neo4jClient neo4j;
     private final TerritoryService territories;
+    private final DcatProperties properties;
+    private final DcatUris uris;
 
-    public CatalogueDcatSource(Neo4jClient neo4j, TerritoryService territories) {
+    public CatalogueDcatSource(Neo4jClient neo4j, TerritoryService territories, DcatProperties properties,
+                               DcatUris uris) {
         this.neo4j = neo4j;
         this.territories = territories;
+        this.properties = properties;
+        this.uris = uris;
     }
 
     private record Counts(long datasets, long services, long indicators) {
@@ -289,22 +297,38 @@ public class CatalogueDcatSource implements DcatSource {
             List<Agent> producers = agents(row.get("producers"));
             // The series is the family, or the base (its data service) for indicators published without a family.
             String seriesId = seriesId(str(i, "familyCode"), str(i, "dataServiceCode"), str(i, "base"));
+            boolean derived = Boolean.TRUE.equals(i.get("derived"));
+            Agent self = new Agent(properties.publisherId(), properties.publisherName(), properties.homepage());
+            DcatRecords.Contact selfContact = new DcatRecords.Contact(self.name(), null,
+                    properties.homepage() != null ? properties.homepage() : uris.base());
             Series series = new Series(seriesId,
                     family == null ? base : family,
                     family == null ? "Indicateurs de la base " + base + "." : "Indicateurs de la famille « " + family + " » de la base " + base + ".",
-                    // Members of one family can name different producers: a series has at most one publisher, so none.
-                    null, code.equals(leads.get(seriesId)));
+                    // Members of one family can name different producers: a series has at most one publisher, so
+                    // none, except the family this catalogue computes.
+                    derived ? self : null, derived ? selfContact : null, code.equals(leads.get(seriesId)));
             List<Theme> themes = themes(row.get("themes"));
             List<String> geoLevels = strings(i.get("geoLevels"));
             String link = str(i, "link");
             List<Distribution> distributions = DcatMapper.externalIri(link) == null ? List.of()
                     : List.of(new Distribution("base", "Consultation dans la base " + base, link, null, "HTML", null));
+            DcatRecords.Contact contact = contact(first(producers));
+            List<Place> places = spatial(geoLevels, strings(row.get("coverages")), regions);
+            Period temporal = PublishedValues.temporal(str(i, "historicalDepth")).orElse(null);
+            if (derived) {
+                // Computed here, for every territory of France with a population, each month an extraction was read:
+                // published by this catalogue's publisher and read through this service's GraphQL API.
+                producers = List.of(self);
+                contact = selfContact;
+                places = List.of(Place.FRANCE);
+                temporal = months(str(i, "firstPeriod"), str(i, "lastPeriod"));
+                distributions = List.of(new Distribution("graphql", "Valeurs par territoire et par mois (API GraphQL santegraph)",
+                        uris.base() + "/graphql", null, "JSON", null));
+            }
             return new Dataset(DatasetKind.INDICATOR, code, name,
                     "Indicateur « " + name + " » de la base " + base + (family == null ? "" : ", famille « " + family + " »") + ".",
-                    first(producers), first(producers), contact(first(producers)), strings(i.get("classification")),
-                    euThemes(themes), themes,
-                    spatial(geoLevels, strings(row.get("coverages")), regions),
-                    PublishedValues.temporal(str(i, "historicalDepth")).orElse(null), frequency(str(i, "updateFrequency")),
+                    first(producers), first(producers), contact, strings(i.get("classification")),
+                    euThemes(themes), themes, places, temporal, frequency(str(i, "updateFrequency")),
                     access(str(i, "accessLevel")), link, distributions, series, refs(row.get("sources")),
                     PublishedValues.baseVersion(str(i, "baseVersion")).orElse(null));
         }).toList();
@@ -434,6 +458,14 @@ public class CatalogueDcatSource implements DcatSource {
     private static DcatRecords.Contact contact(Agent producer) {
         return producer == null || DcatMapper.externalIri(producer.homepage()) == null ? null
                 : new DcatRecords.Contact(producer.name(), null, producer.homepage());
+    }
+
+    /** The months {@code first} to {@code last} ("2025-01") as a period of days; null when either is unknown. */
+    static Period months(String first, String last) {
+        if (first == null || last == null) {
+            return null;
+        }
+        return new Period(YearMonth.parse(first).atDay(1), YearMonth.parse(last).atEndOfMonth());
     }
 
     private static <T> T first(List<T> values) {

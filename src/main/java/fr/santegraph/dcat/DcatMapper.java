@@ -391,6 +391,7 @@ public final class DcatMapper {
             if (s.publisher() != null) {
                 r.addProperty(DCTerms.publisher, agent(s.publisher()));
             }
+            contact(r, uri, s.contact());
             return r;
         }
 

@@ -163,11 +163,15 @@ public final class DcatRecords {
      * its members names it. {@code lead}: this member is the series' first by code, the one whose catalogue page
      * describes the series in full (the others' pages name it by URI only, as datasets are).
      */
-    public record Series(String id, String title, String description, Agent publisher, boolean lead) {
+    public record Series(String id, String title, String description, Agent publisher, Contact contact, boolean lead) {
         public Series {
             require(id, "series id");
             require(title, "series title");
             require(description, "series description");
+        }
+
+        public Series(String id, String title, String description, Agent publisher, boolean lead) {
+            this(id, title, description, publisher, null, lead);
         }
 
         /** A series named by its lead member (or standing alone). */

@@ -133,7 +133,7 @@ public class DensityIndicators implements PractitionerTally {
         if (indicators.isEmpty()) {
             return new Outcome(period, 0, 0, 0, 0, 0, (System.nanoTime() - start) / 1_000_000);
         }
-        writeIndicators(indicators.values());
+        writeIndicators(indicators.values(), period);
 
         List<DerivedObservations.Rate> rates = rates(indicators.keySet(), tally.counts());
         String populations = editions.find("territories").map(SourceEditions.Held::edition).orElse(null);
@@ -206,7 +206,8 @@ public class DensityIndicators implements PractitionerTally {
         return names;
     }
 
-    private void writeIndicators(Collection<DensityIndicator> indicators) {
+    /** The indicators, with the first and last month they have values for (the catalogue's temporal coverage). */
+    private void writeIndicators(Collection<DensityIndicator> indicators, String period) {
         List<Map<String, Object>> rows = indicators.stream()
                 .map(i -> Map.<String, Object>of("id", i.id(), "code", i.code(), "name", i.name())).toList();
         neo4j.query("""
@@ -220,11 +221,15 @@ public class DensityIndicators implements PractitionerTally {
                             i.accessLevel = 'OPEN', i.accessTypeLabel = 'PUBLIC',
                             i.geoLevels = ['REGION', 'DEPARTMENT', 'EPCI', 'COMMUNE'],
                             i.comments = $comments,
-                            i.valueKind = 'RATIO', i.derived = true
+                            i.valueKind = 'RATIO', i.derived = true,
+                            i.firstPeriod = CASE WHEN i.firstPeriod IS NULL OR $period < i.firstPeriod
+                                                 THEN $period ELSE i.firstPeriod END,
+                            i.lastPeriod = CASE WHEN i.lastPeriod IS NULL OR $period > i.lastPeriod
+                                                THEN $period ELSE i.lastPeriod END
                         WITH i
                         MATCH (d:Dataset) WHERE d.id IN ['dataset:rpps', 'dataset:recensement']
                         MERGE (i)-[:DERIVED_FROM]->(d)""")
-                .bind(rows).to("rows").bind(FAMILY).to("family")
+                .bind(rows).to("rows").bind(FAMILY).to("family").bind(period).to("period")
                 .bind("à chaque import de l'annuaire santé").to("frequency")
                 .bind("Calculé par santegraph : praticiens actifs distincts par territoire dans l'extraction la plus "
                         + "récente de l'annuaire santé, pour 100 000 habitants (population du COG).").to("comments")

@@ -1,5 +1,15 @@
 package fr.santegraph.density;
 
+import fr.santegraph.dcat.DcatExporter;
+import fr.santegraph.dcat.DcatMapper;
+import fr.santegraph.dcat.DcatProperties;
+import fr.santegraph.dcat.DcatRecords;
+import fr.santegraph.dcat.DcatSource;
+import fr.santegraph.dcat.DcatUris;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.ScratchGraphTest;
@@ -43,6 +53,14 @@ class DensityIndicatorsTest extends ScratchGraphTest {
     DisclosureImporter disclosures;
     @Autowired
     HttpGraphQlTester graphQl;
+    @Autowired
+    DcatSource dcatSource;
+    @Autowired
+    DcatMapper dcatMapper;
+    @Autowired
+    DcatProperties dcatProperties;
+    @Autowired
+    DcatUris uris;
     @TempDir
     Path dir;
 
@@ -184,6 +202,24 @@ class DensityIndicatorsTest extends ScratchGraphTest {
                     .forEach(v -> kept.put(territoryOf(v), numeratorOf(v)));
             assertThat(kept).as("January's %s after February's import", indicator.getKey()).isEqualTo(indicator.getValue());
         }
+
+        // In the catalogue, as harvesters read it: published by this catalogue's publisher, who can be reached, for
+        // France, over the months computed, read through the GraphQL API.
+        String code = inFebruary.keySet().iterator().next();
+        Model record = new DcatExporter(dcatSource, dcatMapper, dcatProperties).object(DcatUris.INDICATOR, code).orElseThrow();
+        Resource indicator = record.getResource(uris.dataset(DcatRecords.DatasetKind.INDICATOR, code));
+        assertThat(indicator.getPropertyResourceValue(DCTerms.publisher).getURI()).isEqualTo(uris.agent(dcatProperties.publisherId()));
+        assertThat(indicator.getPropertyResourceValue(DCAT.contactPoint)).isNotNull();
+        assertThat(indicator.getPropertyResourceValue(DCTerms.spatial).getURI()).endsWith("FRA");
+        Resource temporal = indicator.getPropertyResourceValue(DCTerms.temporal);
+        assertThat(temporal.getProperty(DCAT.startDate).getString()).isEqualTo("2025-01-01");
+        assertThat(temporal.getProperty(DCAT.endDate).getString()).isEqualTo("2025-02-28");
+        assertThat(indicator.getPropertyResourceValue(DCAT.distribution).getPropertyResourceValue(DCAT.accessURL).getURI())
+                .isEqualTo(uris.base() + "/graphql");
+        Model series = new DcatExporter(dcatSource, dcatMapper, dcatProperties).object(DcatUris.SERIES, "rpps-density").orElseThrow();
+        Resource family = series.getResource(uris.series("rpps-density"));
+        assertThat(family.getPropertyResourceValue(DCTerms.publisher).getURI()).isEqualTo(uris.agent(dcatProperties.publisherId()));
+        assertThat(family.getPropertyResourceValue(DCAT.contactPoint)).isNotNull();
 
         // A territory import computes them again: a value lost behind the service's back comes back.
         long before = count("MATCH (o:Observation {period: '2025-02'}) RETURN count(o)");
