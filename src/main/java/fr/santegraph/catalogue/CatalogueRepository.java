@@ -66,11 +66,11 @@ public class CatalogueRepository {
     }
 
     /** For each source id, how many nodes the pattern reaches. */
-    public Map<String, Long> count(Collection<String> ids, String pattern) {
-        Map<String, Long> result = new HashMap<>();
+    public Map<String, Integer> count(Collection<String> ids, String pattern) {
+        Map<String, Integer> result = new HashMap<>();
         neo4j.query("UNWIND $ids AS id OPTIONAL MATCH " + pattern + " RETURN id, count(DISTINCT o) AS n")
                 .bind(ids).to("ids")
-                .fetch().all().forEach(row -> result.put((String) row.get("id"), ((Number) row.get("n")).longValue()));
+                .fetch().all().forEach(row -> result.put((String) row.get("id"), Math.toIntExact(((Number) row.get("n")).longValue())));
         return result;
     }
 
@@ -108,11 +108,7 @@ public class CatalogueRepository {
 
     /** Batch-mapping result: each source object → how many nodes the pattern reaches from it. */
     public <S> Map<S, Integer> countBy(List<S> sources, Function<S, String> id, String pattern) {
-        return BatchResults.bySource(sources, id, ids -> {
-            Map<String, Integer> counts = new HashMap<>();
-            count(ids, pattern).forEach((key, n) -> counts.put(key, Math.toIntExact(n)));
-            return counts;
-        }, 0);
+        return BatchResults.bySource(sources, id, ids -> count(ids, pattern), 0);
     }
 
     private static <T> Map<String, List<T>> mapped(Map<String, List<Value>> byId, Function<Value, T> mapper) {

@@ -67,15 +67,19 @@ public class CatalogueDcatSource implements DcatSource {
 
     private final Neo4jClient neo4j;
     private final TerritoryService territories;
-    private final DcatProperties properties;
     private final DcatUris uris;
+    /** The publisher and contact of what this catalogue computes itself (the density indicators and their series). */
+    private final Agent self;
+    private final DcatRecords.Contact selfContact;
 
     public CatalogueDcatSource(Neo4jClient neo4j, TerritoryService territories, DcatProperties properties,
                                DcatUris uris) {
         this.neo4j = neo4j;
         this.territories = territories;
-        this.properties = properties;
         this.uris = uris;
+        this.self = properties.publisher();
+        this.selfContact = new DcatRecords.Contact(self.name(), null,
+                properties.homepage() != null ? properties.homepage() : uris.base());
     }
 
     private record Counts(long datasets, long services, long indicators) {
@@ -298,9 +302,6 @@ public class CatalogueDcatSource implements DcatSource {
             // The series is the family, or the base (its data service) for indicators published without a family.
             String seriesId = seriesId(str(i, "familyCode"), str(i, "dataServiceCode"), str(i, "base"));
             boolean derived = Boolean.TRUE.equals(i.get("derived"));
-            Agent self = new Agent(properties.publisherId(), properties.publisherName(), properties.homepage());
-            DcatRecords.Contact selfContact = new DcatRecords.Contact(self.name(), null,
-                    properties.homepage() != null ? properties.homepage() : uris.base());
             Series series = new Series(seriesId,
                     family == null ? base : family,
                     family == null ? "Indicateurs de la base " + base + "." : "Indicateurs de la famille « " + family + " » de la base " + base + ".",

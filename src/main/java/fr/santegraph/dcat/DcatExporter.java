@@ -1,6 +1,5 @@
 package fr.santegraph.dcat;
 
-import fr.santegraph.dcat.DcatRecords.Agent;
 import fr.santegraph.dcat.DcatRecords.Catalog;
 import fr.santegraph.dcat.DcatRecords.CatalogEntry;
 import fr.santegraph.dcat.DcatRecords.Dataset;
@@ -64,7 +63,7 @@ public class DcatExporter {
 
     public Catalog catalog() {
         return new Catalog(properties.title(), properties.description(),
-                new Agent(properties.publisherId(), properties.publisherName(), properties.homepage()),
+                properties.publisher(),
                 properties.homepage(), source.lastModified().orElse(null));
     }
 

@@ -30,4 +30,9 @@ public record DcatProperties(
             throw new IllegalArgumentException("santegraph.dcat.page-cache-mb must be 0 (off) or more, not " + pageCacheMb);
         }
     }
+
+    /** The catalogue's own publisher: the agent of the catalogue and of the indicators santegraph computes. */
+    public DcatRecords.Agent publisher() {
+        return new DcatRecords.Agent(publisherId, publisherName, homepage);
+    }
 }
