@@ -2,6 +2,7 @@ package fr.santegraph.catalogue;
 
 import fr.santegraph.common.TextFolding;
 import java.util.Optional;
+import org.springframework.lang.Nullable;
 
 /**
  * How open data is, normalised from the wording each source publishes (which is kept beside it):
@@ -34,7 +35,7 @@ public enum AccessLevel {
     }
 
     /** The most open of two levels (either may be null). */
-    public static AccessLevel mostOpen(AccessLevel a, AccessLevel b) {
+    public static @Nullable AccessLevel mostOpen(@Nullable AccessLevel a, @Nullable AccessLevel b) {
         if (a == null) {
             return b;
         }

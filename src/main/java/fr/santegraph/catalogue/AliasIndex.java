@@ -4,6 +4,7 @@ import fr.santegraph.common.TextFolding;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.lang.Nullable;
 
 /**
  * Names and aliases → business code, compared accent-, case- and punctuation-insensitively, so "CNAMTS",
@@ -27,7 +28,7 @@ public final class AliasIndex {
     }
 
     /** The comparison key of a name: folded, dotted acronyms joined. */
-    public static String key(String name) {
+    public static @Nullable String key(String name) {
         String folded = TextFolding.fold(name);
         // Acronyms written with dots or spaces ("C.N.A.M.") fold to single letters: join them.
         return folded == null ? null : folded.replaceAll("\\b(\\p{L}) (?=\\p{L}\\b)", "$1");

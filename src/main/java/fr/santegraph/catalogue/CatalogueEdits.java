@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,7 @@ public class CatalogueEdits {
     }
 
     /** Why a code or a name is refused, or null. */
-    public static String problem(String code, String name) {
+    public static @Nullable String problem(String code, String name) {
         if (code == null || !CODE.matcher(code).matches()) {
             return "code '" + code + "' must be lower-case letters, digits and hyphens (at most 80)";
         }

@@ -37,19 +37,29 @@ public abstract class CatalogueNodeLookup implements NodeLookup {
     @Override
     public Map<String, Object> findAll(Collection<String> ids) {
         Map<String, List<String>> byLabel = new HashMap<>();
-        ids.forEach(id -> byLabel.computeIfAbsent(kinds.get(id.substring(0, id.indexOf(':'))).label(),
+        ids.forEach(id -> byLabel.computeIfAbsent(kindOf(id).label(),
                 k -> new ArrayList<>()).add(id));
         Map<String, Object> found = new HashMap<>();
         byLabel.forEach((label, itsIds) -> catalogue.findByIds(label, itsIds).forEach(node -> {
             String id = node.get("id").asString();
-            found.put(id, kinds.get(id.substring(0, id.indexOf(':'))).mapper().apply(node));
+            found.put(id, kindOf(id).mapper().apply(node));
         }));
         return found;
     }
 
     @Override
     public Optional<?> find(String id) {
-        Kind kind = kinds.get(id.substring(0, id.indexOf(':')));
+        Kind kind = kindOf(id);
         return catalogue.findById(kind.label(), id).map(kind.mapper());
+    }
+
+    /** The kind an id's prefix names; the node resolver asks only for ids this lookup {@link #handles}. */
+    private Kind kindOf(String id) {
+        int colon = id.indexOf(':');
+        Kind kind = colon > 0 ? kinds.get(id.substring(0, colon)) : null;
+        if (kind == null) {
+            throw new IllegalArgumentException("not a catalogue id: " + id);
+        }
+        return kind;
     }
 }

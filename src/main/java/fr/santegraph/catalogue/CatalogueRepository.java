@@ -5,6 +5,7 @@ import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.ReadTransaction;
+import fr.santegraph.common.Rows;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +40,7 @@ public class CatalogueRepository {
     }
 
     /** "producer:cnam" or "cnam" → "cnam". */
-    public static String code(String prefix, String idOrCode) {
+    public static @Nullable String code(String prefix, @Nullable String idOrCode) {
         return idOrCode == null ? null : idOrCode.startsWith(prefix + ":") ? idOrCode.substring(prefix.length() + 1) : idOrCode;
     }
 
@@ -70,7 +72,7 @@ public class CatalogueRepository {
         Map<String, Integer> result = new HashMap<>();
         neo4j.query("UNWIND $ids AS id OPTIONAL MATCH " + pattern + " RETURN id, count(DISTINCT o) AS n")
                 .bind(ids).to("ids")
-                .fetch().all().forEach(row -> result.put((String) row.get("id"), Math.toIntExact(((Number) row.get("n")).longValue())));
+                .fetch().all().forEach(row -> result.put(Rows.text(row, "id"), Math.toIntExact(Rows.number(row, "n"))));
         return result;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +28,8 @@ public class CatalogueSortKeys {
     }
 
     /** The sort key of a name or title. */
-    public static String of(String name) {
-        return TextFolding.fold(name);
+    public static @Nullable String of(@Nullable String name) {
+        return name == null ? null : TextFolding.fold(name);
     }
 
     /** Recomputes the key of the nodes of {@code label} with these ids, writing only those that changed. */

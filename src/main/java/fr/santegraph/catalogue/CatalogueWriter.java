@@ -1,5 +1,6 @@
 package fr.santegraph.catalogue;
 
+import fr.santegraph.common.Rows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -199,7 +200,7 @@ public class CatalogueWriter {
      */
     @SuppressWarnings("unchecked")
     public void writeIndicators(List<Map<String, Object>> rows) {
-        List<Object> ids = rows.stream().map(row -> ((Map<String, Object>) row.get("properties")).get("id")).toList();
+        List<Object> ids = rows.stream().map(row -> Rows.map(row, "properties").get("id")).toList();
         neo4j.query("""
                 UNWIND $ids AS id
                 MATCH (:Indicator {id: id})-[r:PRODUCED_BY|DERIVED_FROM|PUBLISHED_ON|HAS_THEME|AVAILABLE_AT]->()
@@ -216,8 +217,8 @@ public class CatalogueWriter {
         link(rows, "themes", "Theme", "HAS_THEME");
         List<Map<String, Object>> levels = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            Object from = ((Map<String, Object>) row.get("properties")).get("id");
-            for (Map<String, Object> level : (List<Map<String, Object>>) row.get("levels")) {
+            Object from = Rows.map(row, "properties").get("id");
+            for (Map<String, Object> level : (List<Map<String, Object>>) Rows.list(row, "levels")) {
                 levels.add(Map.of("from", from, "to", level.get("id"), "coverage", level.get("coverage")));
             }
         }
@@ -235,8 +236,8 @@ public class CatalogueWriter {
     private void link(List<Map<String, Object>> rows, String key, String label, String type) {
         List<Map<String, Object>> links = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            Object from = ((Map<String, Object>) row.get("properties")).get("id");
-            for (Object to : (List<Object>) row.get(key)) {
+            Object from = Rows.map(row, "properties").get("id");
+            for (Object to : Rows.list(row, key)) {
                 links.add(Map.of("from", from, "to", to));
             }
         }

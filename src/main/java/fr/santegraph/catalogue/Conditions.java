@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.lang.Nullable;
 
 /** WHERE conditions of a list query and their parameters: a condition is kept only when its value is given. */
 public final class Conditions {
@@ -12,7 +13,7 @@ public final class Conditions {
     private final Map<String, Object> parameters = new HashMap<>();
 
     /** {@code condition} is a constant Cypher fragment using {@code $parameter}; null values add nothing. */
-    public Conditions add(String condition, String parameter, Object value) {
+    public Conditions add(String condition, String parameter, @Nullable Object value) {
         if (value != null) {
             conditions.add(condition);
             parameters.put(parameter, value instanceof Enum<?> e ? e.name() : value);

@@ -16,11 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.lang.Nullable;
 
 /**
  * Producer reconciliation: every published spelling of a producer ("CNAMTS", "ASSURANCE MALADIE",
@@ -36,8 +38,8 @@ public final class ProducerDirectory {
     private static final Pattern TRAILING_ACRONYM = Pattern.compile("^(.*?)\\s*\\(([^()]{2,40})\\)\\s*$");
 
     /** A producer and the spellings met for it. {@code known} when the alias file describes it. */
-    public record Entry(String code, String name, String acronym, ProducerKind kind, String homePage,
-                        String description, Set<String> aliases, boolean known) {
+    public record Entry(String code, String name, @Nullable String acronym, ProducerKind kind,
+                        @Nullable String homePage, @Nullable String description, Set<String> aliases, boolean known) {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -119,7 +121,7 @@ public final class ProducerDirectory {
         if (code.isEmpty()) {
             code = Optional.of(create(name));
         }
-        Entry entry = entries.get(code.get());
+        Entry entry = Objects.requireNonNull(entries.get(code.get()), "a code found or created has its entry");
         if (!name.equalsIgnoreCase(entry.name()) && !name.equalsIgnoreCase(entry.acronym())) {
             entry.aliases().add(name);
         }

@@ -6,6 +6,7 @@ import org.neo4j.driver.Value;
 public record Theme(String id, String code, String scheme, String name) {
 
     public static Theme from(Value p) {
-        return new Theme(Props.str(p, "id"), Props.str(p, "code"), Props.str(p, "scheme"), Props.str(p, "name"));
+        return new Theme(Props.required(p, "id"), Props.required(p, "code"), Props.required(p, "scheme"),
+                Props.required(p, "name"));
     }
 }

@@ -1,6 +1,7 @@
 package fr.santegraph.catalogue;
 
 import fr.santegraph.common.TextFolding;
+import org.springframework.lang.Nullable;
 
 /**
  * Update frequency normalised from the published wording (kept beside it), named after the EU frequency
@@ -10,7 +11,7 @@ public enum UpdateFrequency {
     CONTINUOUS, WEEKLY, MONTHLY, QUARTERLY, ANNUAL, BIENNIAL, TRIENNIAL, QUADRENNIAL, IRREGULAR, OTHER, UNKNOWN;
 
     /** Null for an empty wording; UNKNOWN for a wording that says nothing ("EN COURS"); OTHER for "tous les 7 ans". */
-    public static UpdateFrequency fromPublished(String wording) {
+    public static @Nullable UpdateFrequency fromPublished(String wording) {
         String f = TextFolding.fold(wording);
         if (f == null || f.isEmpty()) {
             return null;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.ToLongFunction;
+import org.springframework.lang.Nullable;
 
 /**
  * Answers kept for a while: each is valid for the graph version it was computed at (see {@link GraphVersion}) and for
@@ -43,7 +44,7 @@ public final class AnswerCache<K, V> {
     }
 
     /** The answer kept for {@code key} if it was computed at {@code current} and is younger than the time to live. */
-    public synchronized V get(K key, OptionalLong current) {
+    public synchronized @Nullable V get(K key, OptionalLong current) {
         if (!current.equals(version)) {
             return null;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.springframework.lang.Nullable;
 
 /**
  * The regrouping every {@code @BatchMapping} does: the sources' distinct keys are read in one statement, then each
@@ -20,7 +21,7 @@ public final class BatchResults {
 
     /** Each source with what its key found, {@code absent} when it found nothing (left out when that is null). */
     public static <S, K, T> Map<S, T> bySource(Collection<S> sources, Function<S, K> key,
-                                               Function<List<K>, Map<K, T>> load, T absent) {
+                                               Function<List<K>, Map<K, T>> load, @Nullable T absent) {
         List<K> keys = sources.stream().map(key).filter(Objects::nonNull).distinct().toList();
         Map<K, T> found = keys.isEmpty() ? Map.of() : load.apply(keys);
         Map<S, T> result = new LinkedHashMap<>();

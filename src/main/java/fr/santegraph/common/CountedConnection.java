@@ -4,19 +4,20 @@ import graphql.relay.DefaultConnection;
 import graphql.relay.Edge;
 import graphql.relay.PageInfo;
 import java.util.List;
+import org.springframework.lang.Nullable;
 
 /** A Relay connection that also says how many items match in all: the first thing front-ends ask for. */
 public class CountedConnection<T> extends DefaultConnection<T> {
 
-    private final Long totalCount;
+    private final @Nullable Long totalCount;
 
-    public CountedConnection(List<Edge<T>> edges, PageInfo pageInfo, Long totalCount) {
+    public CountedConnection(List<Edge<T>> edges, PageInfo pageInfo, @Nullable Long totalCount) {
         super(edges, pageInfo);
         this.totalCount = totalCount;
     }
 
     /** Null only when the query did not ask for it. */
-    public Long getTotalCount() {
+    public @Nullable Long getTotalCount() {
         return totalCount;
     }
 

@@ -2,11 +2,12 @@ package fr.santegraph.common;
 
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Point;
+import org.springframework.lang.Nullable;
 
 /** A WGS 84 point as served by GraphQL. */
 public record GeoPoint(double latitude, double longitude) {
 
-    public static GeoPoint of(Value value) {
+    public static @Nullable GeoPoint of(Value value) {
         if (value == null || value.isNull()) {
             return null;
         }

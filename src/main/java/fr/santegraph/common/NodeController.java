@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -47,7 +48,7 @@ public class NodeController {
     }
 
     @QueryMapping
-    public Object node(@Argument String id) {
+    public @Nullable Object node(@Argument String id) {
         return lookups.stream().filter(lookup -> lookup.handles(id)).findFirst()
                 .orElseThrow(() -> new InvalidArgumentException("'" + id + "' is not a santegraph id"))
                 .find(id).orElse(null);

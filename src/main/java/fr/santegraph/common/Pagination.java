@@ -11,6 +11,7 @@ import org.springframework.data.domain.OffsetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,13 +75,15 @@ public class Pagination {
      * A page fetched with one item more than asked ({@link PageRequest#lookAhead()}), which tells whether another
      * page follows without counting; {@code totalCount} is null when the query did not select it.
      */
-    public <T> CountedConnection<T> connectionFromLookAhead(List<T> itemsPlusOne, PageRequest page, Long totalCount) {
+    public <T> CountedConnection<T> connectionFromLookAhead(List<T> itemsPlusOne, PageRequest page,
+                                                            @Nullable Long totalCount) {
         boolean hasNext = itemsPlusOne.size() > page.limit();
         List<T> items = hasNext ? itemsPlusOne.subList(0, page.limit()) : itemsPlusOne;
         return build(items, page, totalCount, hasNext);
     }
 
-    private <T> CountedConnection<T> build(List<T> items, PageRequest page, Long totalCount, boolean hasNextPage) {
+    private <T> CountedConnection<T> build(List<T> items, PageRequest page, @Nullable Long totalCount,
+                                           boolean hasNextPage) {
         List<Edge<T>> edges = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             edges.add(new DefaultEdge<>(items.get(i), new DefaultConnectionCursor(cursorAt(page.offset() + i))));

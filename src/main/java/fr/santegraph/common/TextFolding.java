@@ -3,6 +3,7 @@ package fr.santegraph.common;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.springframework.lang.Nullable;
 
 /** Folds text for accent- and case-insensitive matching: "Saint-Étienne" and "saint etienne" fold alike. */
 public final class TextFolding {
@@ -14,9 +15,6 @@ public final class TextFolding {
     }
 
     public static String fold(String text) {
-        if (text == null) {
-            return null;
-        }
         String ascii = foldAscii(text);
         return ascii != null ? ascii : foldUnicode(text);
     }
@@ -32,7 +30,7 @@ public final class TextFolding {
      * The same folding for plain ASCII text (most names and addresses of the RPPS), without normalising or regular
      * expressions: imports fold every line. Null when the text holds anything else.
      */
-    static String foldAscii(String text) {
+    static @Nullable String foldAscii(String text) {
         StringBuilder folded = new StringBuilder(text.length());
         boolean separator = false;
         for (int i = 0; i < text.length(); i++) {

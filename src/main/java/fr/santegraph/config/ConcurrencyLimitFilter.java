@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,7 +89,7 @@ public class ConcurrencyLimitFilter extends GraphQlEndpointFilter {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> variables(Object variables) {
+    private static @Nullable Map<String, Object> variables(@Nullable Object variables) {
         return variables instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
     }
 
@@ -165,7 +166,7 @@ public class ConcurrencyLimitFilter extends GraphQlEndpointFilter {
         return clients.size();
     }
 
-    private void leave(String client) {
+    private void leave(@Nullable String client) {
         clients.computeIfPresent(client, (key, turns) -> --turns.users == 0 ? null : turns);
     }
 

@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
+import org.springframework.lang.Nullable;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
@@ -191,7 +192,7 @@ public class EmbeddedNeo4jConfiguration {
         }
 
         /** Logged at once, so that the first ERROR line of a failed start names its cause. */
-        private static IllegalStateException startFailure(String message, Throwable cause) {
+        private static IllegalStateException startFailure(String message, @Nullable Throwable cause) {
             log.error(message);
             return new IllegalStateException(message, cause);
         }

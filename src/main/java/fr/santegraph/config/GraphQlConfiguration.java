@@ -19,6 +19,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -45,7 +46,7 @@ public class GraphQlConfiguration {
     DataFetcherExceptionResolver errors() {
         return new DataFetcherExceptionResolverAdapter() {
             @Override
-            protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+            protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
                 if (isBadArgument(ex)) {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
                             .message(ex.getMessage()).build();

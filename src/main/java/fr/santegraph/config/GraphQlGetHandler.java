@@ -25,6 +25,7 @@ import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.lang.Nullable;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.servlet.function.RequestPredicates;
@@ -155,11 +156,11 @@ public class GraphQlGetHandler {
                 .allMatch(operation -> operation.getOperation() == OperationDefinition.Operation.QUERY);
     }
 
-    private static ServerResponse error(HttpStatus status, String message) throws IOException {
+    private static ServerResponse error(HttpStatus status, @Nullable String message) throws IOException {
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).body(errorBody(message));
     }
 
-    private static byte[] errorBody(String message) throws IOException {
+    private static byte[] errorBody(@Nullable String message) throws IOException {
         return JSON.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message,
                 "extensions", Map.of("classification", "BAD_REQUEST")))));
     }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.pagination.CursorEncoder;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +51,7 @@ public class PageArgumentsInstrumentation extends SimplePerformantInstrumentatio
         };
     }
 
-    private String problem(DataFetchingEnvironment environment) {
+    private @Nullable String problem(DataFetchingEnvironment environment) {
         for (String size : new String[] {"first", "last"}) {
             if (environment.getArgument(size) instanceof Integer value && value < 0) {
                 return size + " must not be negative (0 asks for the total only)";

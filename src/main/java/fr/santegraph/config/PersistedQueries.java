@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,7 @@ public class PersistedQueries {
      * Completes a request body: null when its query is known (given with a matching hash, or found by it, then
      * set in the body); {@link #NOT_FOUND}; or what is wrong with it.
      */
-    String resolve(ObjectNode body) {
+    @Nullable String resolve(ObjectNode body) {
         JsonNode persistedQuery = body.path("extensions").path("persistedQuery");
         if (persistedQuery.isMissingNode()) {
             return body.path("query").isTextual() ? null : "query is required (or extensions.persistedQuery)";

@@ -11,6 +11,7 @@ import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,7 +61,7 @@ public class PersistedQueryFilter extends GraphQlEndpointFilter {
         chain.doFilter(new CachedBodyRequest(request, JSON.writeValueAsBytes(body)), response);
     }
 
-    private static JsonNode readOrNull(byte[] json) {
+    private static @Nullable JsonNode readOrNull(byte[] json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {

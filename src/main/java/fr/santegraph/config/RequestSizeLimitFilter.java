@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,7 +80,7 @@ public class RequestSizeLimitFilter extends GraphQlEndpointFilter {
      * What is wrong with a GraphQL-over-HTTP body, in the caller's terms (the framework's own answer would name its
      * Java classes, or fail on a {@code null} body); null when it is a JSON object of the expected members.
      */
-    static String shapeProblem(byte[] body) {
+    static @Nullable String shapeProblem(byte[] body) {
         JsonNode request;
         try {
             request = JSON.readTree(body);

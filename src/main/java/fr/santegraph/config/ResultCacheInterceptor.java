@@ -24,6 +24,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -43,7 +44,8 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
     private static final int MAX_REMEMBERED_LENGTH = 8_192;
 
     /** What makes two requests the same question: the document, the operation, the variables and who asks. */
-    record Key(String document, String operationName, Map<String, Object> variables, List<String> authorities) {
+    record Key(String document, @Nullable String operationName, Map<String, Object> variables,
+               List<String> authorities) {
 
         long estimatedBytes() {
             return AnswerCache.estimatedBytes(document) + AnswerCache.estimatedBytes(variables) + 64;
@@ -59,7 +61,7 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
 
     private final AnswerCache<Key, Object> cache;
     private final Map<Flight, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
-    private final GraphVersion version;
+    private final @Nullable GraphVersion version;
     private final Clock clock;
     /** Whether a document's operation is a query, per document and operation name: parsed once. */
     private final Map<String, Boolean> queries = new ConcurrentHashMap<>();
@@ -73,8 +75,8 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
         this(properties, embeddedVersion.getIfAvailable(), meters, Clock.systemUTC());
     }
 
-    ResultCacheInterceptor(ResultCacheProperties properties, GraphVersion embeddedVersion, MeterRegistry meters,
-                           Clock clock) {
+    ResultCacheInterceptor(ResultCacheProperties properties, @Nullable GraphVersion embeddedVersion,
+                           MeterRegistry meters, Clock clock) {
         // Without a version (external database), answers are only kept when a stale one is acceptable.
         GraphVersion known = embeddedVersion != null ? embeddedVersion
                 : properties.externalDatabase() ? () -> OptionalLong.of(0) : null;
@@ -95,8 +97,9 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
      * The question a request asks, for the caller in scope, at the graph's current version; null when its answer is
      * not one to keep (cache off, not a query, graph version unknown right now).
      */
-    private Flight question(String document, String operationName, Map<String, Object> variables) {
-        if (!cache.enabled() || document == null || !isQuery(document, operationName)) {
+    private @Nullable Flight question(String document, @Nullable String operationName,
+                                      @Nullable Map<String, Object> variables) {
+        if (version == null || !cache.enabled() || document == null || !isQuery(document, operationName)) {
             return null;
         }
         OptionalLong current = version.current();
@@ -152,7 +155,7 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
      * Whether the answer to this request is kept right now, for the caller in scope: asked by the concurrency limit
      * so that an answer in memory does not wait for a turn behind executions.
      */
-    boolean answerKept(String document, String operationName, Map<String, Object> variables) {
+    boolean answerKept(String document, @Nullable String operationName, @Nullable Map<String, Object> variables) {
         Flight flight = question(document, operationName, variables);
         return flight != null && cache.get(flight.key(), flight.version()) != null;
     }
@@ -163,7 +166,7 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
     }
 
     /** True for a query operation; false for mutations, subscriptions and documents that do not parse. */
-    boolean isQuery(String document, String operationName) {
+    boolean isQuery(String document, @Nullable String operationName) {
         String id = operationName == null ? document : operationName + '\n' + document;
         Boolean query = queries.get(id);
         if (query == null) {
@@ -178,7 +181,7 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
         return query;
     }
 
-    private static boolean parsesAsQuery(String document, String operationName) {
+    private static boolean parsesAsQuery(String document, @Nullable String operationName) {
         try {
             List<OperationDefinition> operations = Parser.parse(document).getDefinitionsOfType(OperationDefinition.class);
             return operations.stream()

@@ -1,9 +1,9 @@
 package fr.santegraph.dataset;
 
-import fr.santegraph.common.BatchResults;
 import fr.santegraph.catalogue.CatalogueOrder;
 import fr.santegraph.catalogue.CatalogueRepository;
 import fr.santegraph.catalogue.Theme;
+import fr.santegraph.common.BatchResults;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.producer.Producer;
@@ -14,6 +14,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -30,17 +31,17 @@ public class DatasetController {
     }
 
     @QueryMapping
-    public Dataset dataset(@Argument String id) {
+    public @Nullable Dataset dataset(@Argument String id) {
         return catalogue.findById("Dataset", CatalogueRepository.globalId("dataset", id)).map(Dataset::from).orElse(null);
     }
 
     @QueryMapping
-    public DataService dataService(@Argument String id) {
+    public @Nullable DataService dataService(@Argument String id) {
         return catalogue.findById("DataService", CatalogueRepository.globalId("dataservice", id)).map(DataService::from).orElse(null);
     }
 
     @QueryMapping
-    public Table table(@Argument String id) {
+    public @Nullable Table table(@Argument String id) {
         return catalogue.findById("Table", CatalogueRepository.globalId("table", id)).map(Table::from).orElse(null);
     }
 

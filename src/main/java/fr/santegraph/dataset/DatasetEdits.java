@@ -1,13 +1,14 @@
 package fr.santegraph.dataset;
 
 import fr.santegraph.catalogue.AccessLevel;
-import fr.santegraph.catalogue.CatalogueEdits;
 import fr.santegraph.catalogue.CatalogueEdits.EditRejected;
+import fr.santegraph.catalogue.CatalogueEdits;
 import fr.santegraph.catalogue.CatalogueRepository;
 import fr.santegraph.catalogue.UpdateFrequency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.lang.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -75,7 +76,7 @@ public class DatasetEdits {
     }
 
     /** The dataset's access level is the more open of its aggregated and granular data's. */
-    private static String mostOpen(AccessLevel a, AccessLevel b) {
+    private static @Nullable String mostOpen(AccessLevel a, AccessLevel b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? null : b.name()) : a.name();
         }

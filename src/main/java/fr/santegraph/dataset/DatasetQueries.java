@@ -1,12 +1,12 @@
 package fr.santegraph.dataset;
 
-import fr.santegraph.catalogue.CatalogueRepository;
-import fr.santegraph.catalogue.UpdateFrequency;
 import fr.santegraph.catalogue.AccessLevel;
-import fr.santegraph.common.PageRequest;
-import fr.santegraph.common.CountedConnection;
-import fr.santegraph.catalogue.Conditions;
 import fr.santegraph.catalogue.CatalogueOrder;
+import fr.santegraph.catalogue.CatalogueRepository;
+import fr.santegraph.catalogue.Conditions;
+import fr.santegraph.catalogue.UpdateFrequency;
+import fr.santegraph.common.CountedConnection;
+import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.ReadTransaction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +15,7 @@ import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -63,8 +64,9 @@ public class DatasetQueries {
     /** What {@code Producer.dataServices} reads. */
     public static final String PRODUCER_DATA_SERVICES = "(s:Producer {id: id})<-[:PUBLISHED_BY]-(o:DataService)";
 
-    public record DatasetFilter(String producer, String theme, AccessLevel accessLevel, UpdateFrequency frequency,
-                                String dataService, String source) {
+    public record DatasetFilter(@Nullable String producer, @Nullable String theme, @Nullable AccessLevel accessLevel,
+                                @Nullable UpdateFrequency frequency, @Nullable String dataService,
+                                @Nullable String source) {
     }
 
     private final Neo4jClient neo4j;

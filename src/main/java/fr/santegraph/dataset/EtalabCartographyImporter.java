@@ -6,15 +6,15 @@ import fr.santegraph.catalogue.AccessLevel;
 import fr.santegraph.catalogue.CatalogueFiles;
 import fr.santegraph.catalogue.CatalogueWriter;
 import fr.santegraph.catalogue.CodeDirectory;
+import fr.santegraph.catalogue.ProducerDirectory;
 import fr.santegraph.catalogue.Slugs;
 import fr.santegraph.ingest.ImportFailedException;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
-import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.ImportSource;
+import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
-import fr.santegraph.catalogue.ProducerDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -135,7 +136,7 @@ public class EtalabCartographyImporter implements Importer {
         }
     }
 
-    private static Map<String, Object> theme(String code, String name, String broader) {
+    private static Map<String, Object> theme(String code, String name, @Nullable String broader) {
         Map<String, Object> theme = new HashMap<>();
         theme.put("id", CatalogueWriter.themeId("etalab", code));
         theme.put("code", "etalab:" + code);
@@ -201,7 +202,7 @@ public class EtalabCartographyImporter implements Importer {
         p.put("portal" + kind, blankToNull(row.at(first + 7)));
     }
 
-    static String firstUrl(String cell) {
+    static @Nullable String firstUrl(String cell) {
         for (String token : cell.split("\\s+")) {
             if (token.startsWith("http://") || token.startsWith("https://")) {
                 return token;

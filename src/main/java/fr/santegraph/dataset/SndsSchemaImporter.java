@@ -6,8 +6,8 @@ import fr.santegraph.catalogue.CatalogueWriter;
 import fr.santegraph.catalogue.CodeDirectory;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
-import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.ImportSource;
+import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
 import java.io.IOException;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -173,7 +174,7 @@ public class SndsSchemaImporter implements Importer {
         return values;
     }
 
-    private static String textOrNull(JsonNode node, String field) {
+    private static @Nullable String textOrNull(JsonNode node, String field) {
         String text = node.path(field).asText("");
         return text.isBlank() ? null : text;
     }

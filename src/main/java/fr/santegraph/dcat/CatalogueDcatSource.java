@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -240,11 +241,11 @@ public class CatalogueDcatSource implements DcatSource {
         Map<String, LocalDate> editions = importedEditions();
         return neo4j.query(match + DATASET_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
             Map<String, Object> d = map(row.get("d"));
-            String code = str(d, "code");
+            String code = required(d, "code");
             String title = orElse(str(d, "title"), code);
             List<Agent> producers = agents(row.get("producers"));
             List<Distribution> distributions = maps(row.get("distributions")).stream().map(x -> new Distribution(
-                    tail(str(x, "id")), str(x, "title"), str(x, "url"), str(x, "downloadUrl"), fileType(str(x, "format")),
+                    tail(required(x, "id")), str(x, "title"), str(x, "url"), str(x, "downloadUrl"), fileType(str(x, "format")),
                     licence(str(x, "licence")), str(x, "mediaType"), str(x, "compressFormat"), str(x, "service")))
                     .filter(x -> x.accessUrl() != null).toList();
             List<Theme> themes = themes(row.get("themes"));
@@ -258,17 +259,18 @@ public class CatalogueDcatSource implements DcatSource {
     private List<DataService> services(String match, Map<String, Object> parameters) {
         return neo4j.query(match + SERVICE_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
             Map<String, Object> s = map(row.get("s"));
-            String code = str(s, "code");
-            String endpoint = orElse(str(s, "endpointUrl"), str(s, "landingPage"));
+            String code = required(s, "code");
+            String endpoint = orElse(str(s, "endpointUrl"), orElse(str(s, "landingPage"), "-"));
             // A service published with no URL at all gets its own URI as endpoint from the mapper ("-" is no URL).
-            return new DataService(code, orElse(str(s, "title"), code), str(s, "description"), orElse(endpoint, "-"), null,
+            return new DataService(code, orElse(str(s, "title"), code), str(s, "description"), endpoint, null,
                     first(agents(row.get("producers"))), null, null, Set.of(EuDataTheme.HEAL), str(s, "landingPage"),
                     refs(row.get("datasets")));
         }).toList();
     }
 
     /** The series of an indicator: its family, else its base's data service, else its base. */
-    private static String seriesId(String familyCode, String dataServiceCode, String base) {
+    private static String seriesId(@Nullable String familyCode, @Nullable String dataServiceCode,
+                                   @Nullable String base) {
         return orElse(familyCode, orElse(dataServiceCode, Slugs.of(orElse(base, "DREES"))));
     }
 
@@ -294,7 +296,7 @@ public class CatalogueDcatSource implements DcatSource {
         Map<String, String> leads = seriesLeads();
         return neo4j.query(match + INDICATOR_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
             Map<String, Object> i = map(row.get("i"));
-            String code = str(i, "code");
+            String code = required(i, "code");
             String name = orElse(str(i, "name"), code);
             String base = orElse(str(i, "base"), "DREES");
             String family = str(i, "family");
@@ -360,16 +362,16 @@ public class CatalogueDcatSource implements DcatSource {
     }
 
     /** The EU access right of a stored catalogue access level; null when there is none (or not one of today's). */
-    static EuAccessRight access(String level) {
+    static @Nullable EuAccessRight access(@Nullable String level) {
         return EuAccessRight.of(stored(AccessLevel.class, level));
     }
 
     /** The EU frequency of a stored catalogue frequency; null when there is none (or not one of today's). */
-    static EuFrequency frequency(String frequency) {
+    static @Nullable EuFrequency frequency(@Nullable String frequency) {
         return EuFrequency.of(stored(UpdateFrequency.class, frequency));
     }
 
-    private static <E extends Enum<E>> E stored(Class<E> type, String name) {
+    private static <E extends Enum<E>> @Nullable E stored(Class<E> type, @Nullable String name) {
         if (name == null) {
             return null;
         }
@@ -395,7 +397,7 @@ public class CatalogueDcatSource implements DcatSource {
         return eu;
     }
 
-    private static String fileType(String format) {
+    private static @Nullable String fileType(@Nullable String format) {
         if (format == null) {
             return null;
         }
@@ -421,7 +423,7 @@ public class CatalogueDcatSource implements DcatSource {
         return null;
     }
 
-    private static DcatRecords.Licence licence(String licence) {
+    private static @Nullable DcatRecords.Licence licence(@Nullable String licence) {
         if (licence == null || licence.isBlank()) {
             return null;
         }
@@ -429,26 +431,26 @@ public class CatalogueDcatSource implements DcatSource {
         return known != null ? known : new DcatRecords.Licence(Slugs.of(licence), licence, null);
     }
 
-    private static List<Agent> agents(Object value) {
+    private static List<Agent> agents(@Nullable Object value) {
         return maps(value).stream().map(CatalogueDcatSource::agent).sorted(Comparator.comparing(Agent::id)).toList();
     }
 
     private static Agent agent(Map<String, Object> p) {
-        return new Agent(str(p, "code"), orElse(str(p, "name"), str(p, "code")), str(p, "homePage"));
+        return new Agent(required(p, "code"), orElse(str(p, "name"), required(p, "code")), str(p, "homePage"));
     }
 
-    private static List<Theme> themes(Object value) {
-        return maps(value).stream().map(t -> new Theme(str(t, "code"), orElse(str(t, "name"), str(t, "code")))).toList();
+    private static List<Theme> themes(@Nullable Object value) {
+        return maps(value).stream().map(t -> new Theme(required(t, "code"), orElse(str(t, "name"), required(t, "code")))).toList();
     }
 
-    private static List<DatasetRef> refs(Object value) {
+    private static List<DatasetRef> refs(@Nullable Object value) {
         return maps(value).stream().map(d -> {
-            String title = orElse(str(d, "title"), str(d, "code"));
-            return new DatasetRef(DatasetKind.DATASET, str(d, "code"), title, described(str(d, "description"), "Jeu de données « " + title + " »."));
+            String title = orElse(str(d, "title"), required(d, "code"));
+            return new DatasetRef(DatasetKind.DATASET, required(d, "code"), title, described(str(d, "description"), "Jeu de données « " + title + " »."));
         }).toList();
     }
 
-    private static String described(String description, String fallback) {
+    private static String described(@Nullable String description, String fallback) {
         return description == null || description.isBlank() ? fallback : description;
     }
 
@@ -456,47 +458,59 @@ public class CatalogueDcatSource implements DcatSource {
      * Whom to ask about a dataset: its producer, reached through its web site (the sources publish no address for
      * questions); none when the producer has no site, since a contact point must say how to reach it.
      */
-    private static DcatRecords.Contact contact(Agent producer) {
+    private static @Nullable DcatRecords.Contact contact(@Nullable Agent producer) {
         return producer == null || DcatMapper.externalIri(producer.homepage()) == null ? null
                 : new DcatRecords.Contact(producer.name(), null, producer.homepage());
     }
 
     /** The months {@code first} to {@code last} ("2025-01") as a period of days; null when either is unknown. */
-    static Period months(String first, String last) {
+    static @Nullable Period months(@Nullable String first, @Nullable String last) {
         if (first == null || last == null) {
             return null;
         }
         return new Period(YearMonth.parse(first).atDay(1), YearMonth.parse(last).atEndOfMonth());
     }
 
-    private static <T> T first(List<T> values) {
+    private static @Nullable <T> T first(List<T> values) {
         return values.isEmpty() ? null : values.get(0);
     }
 
     private static String tail(String id) {
-        return id == null ? null : id.substring(id.lastIndexOf(':') + 1);
+        return id.substring(id.lastIndexOf(':') + 1);
     }
 
-    private static String orElse(String value, String fallback) {
+    private static String orElse(@Nullable String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static String str(Map<String, Object> map, String key) {
+    /** A property every node of its kind has (its code, its id): a node without it is a damaged graph. */
+    private static String required(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        if (value == null) {
+            throw new IllegalStateException("a catalogue node has no " + key + " (its importer always writes one)");
+        }
+        return value.toString();
+    }
+
+    private static @Nullable String str(Map<String, Object> map, String key) {
         Object value = map.get(key);
         return value == null ? null : value.toString();
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
+    private static Map<String, Object> map(@Nullable Object value) {
+        if (value == null) {
+            throw new IllegalStateException("a catalogue statement returned no node where it matched one");
+        }
         return (Map<String, Object>) value;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(Object value) {
+    private static List<Map<String, Object>> maps(@Nullable Object value) {
         return value == null ? List.of() : (List<Map<String, Object>>) value;
     }
 
-    private static List<String> strings(Object value) {
+    private static List<String> strings(@Nullable Object value) {
         return value instanceof List<?> list ? list.stream().filter(Objects::nonNull).map(Object::toString).toList() : List.of();
     }
 }

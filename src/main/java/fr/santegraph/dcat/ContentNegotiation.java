@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.lang.Nullable;
 
 /**
  * Picks the RDF format of a response. Harvesters mostly send no Accept header: none, or a wildcard, means
@@ -31,7 +32,7 @@ public final class ContentNegotiation {
         }
     }
 
-    public static RdfFormat choose(String extension, String formatParameter, String accept) {
+    public static RdfFormat choose(@Nullable String extension, String formatParameter, String accept) {
         if (extension != null) {
             return RdfFormat.ofExtension(extension).orElseThrow(() -> new NegotiationException(
                     "unknown extension '." + extension + "': use " + extensions(), true));

@@ -44,6 +44,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VCARD4;
 import org.apache.jena.vocabulary.XSD;
+import org.springframework.lang.Nullable;
 
 /**
  * Records → DCAT-AP 3 RDF. Every node gets an IRI (no blank nodes), every object the catalogue points to is typed
@@ -121,7 +122,7 @@ public final class DcatMapper {
     }
 
     /** A territory as a location: label, INSEE code and, when known, its centroid as a GeoSPARQL WKT point. */
-    public Model location(Place place, String code, double[] lonLat) {
+    public Model location(Place place, String code, @Nullable double[] lonLat) {
         Builder b = new Builder();
         Resource r = b.place(place).addProperty(DCTerms.identifier, code);
         if (lonLat != null) {
@@ -195,7 +196,7 @@ public final class DcatMapper {
      * An external URL as an IRI, or null when it is not a usable http(s) URL (the published sources hold some
      * "www.example.fr" and free text in link columns): a bad link is left out rather than breaking the RDF.
      */
-    static String externalIri(String url) {
+    static @Nullable String externalIri(@Nullable String url) {
         if (url == null) {
             return null;
         }
@@ -237,7 +238,9 @@ public final class DcatMapper {
         private final IntFunction<String> pageUri;
 
         Builder() {
-            this(false, null);
+            this(false, number -> {
+                throw new IllegalStateException("only a catalogue page links to other pages");
+            });
         }
 
         Builder(boolean cataloguePage, IntFunction<String> pageUri) {
@@ -247,7 +250,7 @@ public final class DcatMapper {
         private final Map<String, Optional<String>> iris = new HashMap<>();
 
         /** The same agents and licences come back on every entry of a page: check each link once. */
-        private String iri(String url) {
+        private @Nullable String iri(@Nullable String url) {
             return url == null ? null : iris.computeIfAbsent(url, u -> Optional.ofNullable(externalIri(u))).orElse(null);
         }
 
@@ -401,7 +404,7 @@ public final class DcatMapper {
             return r;
         }
 
-        private void contact(Resource owner, String ownerUri, Contact c) {
+        private void contact(Resource owner, String ownerUri, @Nullable Contact c) {
             if (c == null) {
                 return;
             }
@@ -422,7 +425,7 @@ public final class DcatMapper {
          * public sector with none stated — Licence Ouverte 2.0, the default the administration publishes under (CRPA
          * art. D. 323-2-1). Restricted and non-public data get none: their access rights say how to obtain them.
          */
-        private Licence licenceOf(Dataset d) {
+        private @Nullable Licence licenceOf(Dataset d) {
             var named = d.distributions().stream().map(Distribution::licence).filter(Objects::nonNull)
                     .sorted(Comparator.comparing(Licence::id)).findFirst();
             if (named.isPresent()) {
@@ -431,7 +434,8 @@ public final class DcatMapper {
             return d.accessLevel() == null || d.accessLevel() == EuAccessRight.PUBLIC ? Licence.ETALAB_2 : null;
         }
 
-        private void distribution(Resource dataset, String datasetUri, Distribution d, Licence datasetLicence) {
+        private void distribution(Resource dataset, String datasetUri, Distribution d,
+                                  @Nullable Licence datasetLicence) {
             String access = iri(d.accessUrl());
             if (access == null) {
                 return; // accessURL is mandatory: a distribution without a usable link is not exported
@@ -475,7 +479,7 @@ public final class DcatMapper {
         }
 
         /** An IANA media type ({@code text/plain}) as its IANA URI, typed as the range shapes ask. */
-        private void mediaType(Resource owner, Property property, String type) {
+        private void mediaType(Resource owner, Property property, @Nullable String type) {
             if (type != null && MEDIA_TYPE.matcher(type.strip()).matches()) {
                 owner.addProperty(property, m.createResource(DcatAp.IANA_MEDIA_TYPES + type.strip().toLowerCase(Locale.ROOT),
                         DCTerms.MediaType));
@@ -527,7 +531,7 @@ public final class DcatMapper {
             return p.isCountry() ? r.addProperty(SKOS.inScheme, DcatAp.COUNTRY_SCHEME) : r;
         }
 
-        private void period(Resource owner, String ownerUri, Period p) {
+        private void period(Resource owner, String ownerUri, @Nullable Period p) {
             if (p == null || (p.start() == null && p.end() == null)) {
                 return;
             }
@@ -537,7 +541,7 @@ public final class DcatMapper {
             owner.addProperty(DCTerms.temporal, r);
         }
 
-        private void accessRights(Resource owner, EuAccessRight level) {
+        private void accessRights(Resource owner, @Nullable EuAccessRight level) {
             if (level != null) {
                 owner.addProperty(DCTerms.accessRights, m.createResource(DcatAp.accessRight(level.name()).getURI(), DCTerms.RightsStatement)
                         .addProperty(SKOS.prefLabel, fr(level.labelFr()))
@@ -545,14 +549,14 @@ public final class DcatMapper {
             }
         }
 
-        private void document(Resource owner, Property property, String url) {
+        private void document(Resource owner, Property property, @Nullable String url) {
             String iri = iri(url);
             if (iri != null) {
                 owner.addProperty(property, m.createResource(iri, FOAF.Document));
             }
         }
 
-        private void date(Resource owner, Property property, LocalDate date) {
+        private void date(Resource owner, Property property, @Nullable LocalDate date) {
             if (date != null) {
                 owner.addLiteral(property, m.createTypedLiteral(date.toString(), XSDDatatype.XSDdate));
             }

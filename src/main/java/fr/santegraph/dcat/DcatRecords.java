@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.lang.Nullable;
 
 /**
  * What the DCAT-AP export describes, independent of where it is read from: the graph reader builds these,
@@ -37,7 +38,8 @@ public final class DcatRecords {
     }
 
     /** The catalogue itself; its language is French. */
-    public record Catalog(String title, String description, Agent publisher, String homepage, LocalDate modified) {
+    public record Catalog(String title, String description, Agent publisher, String homepage,
+                          @Nullable LocalDate modified) {
         public Catalog {
             require(title, "catalog title");
             require(description, "catalog description");
@@ -46,7 +48,7 @@ public final class DcatRecords {
     }
 
     /** A producer or publisher ({@code foaf:Agent}). */
-    public record Agent(String id, String name, String homepage) {
+    public record Agent(String id, String name, @Nullable String homepage) {
         public Agent {
             require(id, "agent id");
             require(name, "agent name");
@@ -54,14 +56,14 @@ public final class DcatRecords {
     }
 
     /** A contact point ({@code vcard:Kind}); at least one of email or url is expected by harvesters. */
-    public record Contact(String name, String email, String url) {
+    public record Contact(String name, @Nullable String email, @Nullable String url) {
         public Contact {
             require(name, "contact name");
         }
     }
 
     /** A licence; its IRI is made from {@code id} under the base URI, {@code url} is the published text. */
-    public record Licence(String id, String title, String url) {
+    public record Licence(String id, String title, @Nullable String url) {
 
         /** Licence Ouverte / Open Licence 2.0 (Etalab), as udata and data.gouv.fr name it. */
         public static final Licence ETALAB_2 = new Licence("licence-ouverte-2-0", "Licence Ouverte / Open Licence 2.0",
@@ -76,7 +78,7 @@ public final class DcatRecords {
         }
 
         /** The licence a published name means: a known one by its URI, else a licence of its own. */
-        public static Licence named(String name) {
+        public static @Nullable Licence named(String name) {
             String folded = TextFolding.fold(name);
             if (folded.contains("licence ouverte") || folded.contains("open licence") || folded.contains("etalab")) {
                 return ETALAB_2;
@@ -102,7 +104,7 @@ public final class DcatRecords {
     }
 
     /** Spatial coverage: a territory id ({@code region:84}) or a country ({@code country:FRA}). */
-    public record Place(String id, String label, double[] bbox) {
+    public record Place(String id, String label, @Nullable double[] bbox) {
         public static final Place FRANCE = new Place("country:FRA", "France");
 
         public Place {
@@ -119,7 +121,7 @@ public final class DcatRecords {
         }
 
         /** {@code dcat:bbox} as GeoSPARQL WKT: the box's polygon, counter-clockwise from its south-west corner. */
-        public String bboxWkt() {
+        public @Nullable String bboxWkt() {
             if (bbox == null) {
                 return null;
             }
@@ -137,7 +139,7 @@ public final class DcatRecords {
     }
 
     /** Temporal coverage; either end may be open. */
-    public record Period(LocalDate start, LocalDate end) {
+    public record Period(LocalDate start, @Nullable LocalDate end) {
     }
 
     /**
@@ -145,10 +147,12 @@ public final class DcatRecords {
      * {@code compressFormat} IANA media types of the file at {@code downloadUrl}, {@code service} the code of the
      * data service it is read through.
      */
-    public record Distribution(String id, String title, String accessUrl, String downloadUrl, String format, Licence licence,
-                               String mediaType, String compressFormat, String service) {
+    public record Distribution(String id, @Nullable String title, @Nullable String accessUrl,
+                               @Nullable String downloadUrl, @Nullable String format, @Nullable Licence licence,
+                               @Nullable String mediaType, @Nullable String compressFormat, @Nullable String service) {
 
-        public Distribution(String id, String title, String accessUrl, String downloadUrl, String format, Licence licence) {
+        public Distribution(String id, String title, @Nullable String accessUrl, @Nullable String downloadUrl,
+                            String format, @Nullable Licence licence) {
             this(id, title, accessUrl, downloadUrl, format, licence, null, null, null);
         }
 
@@ -163,7 +167,8 @@ public final class DcatRecords {
      * its members names it. {@code lead}: this member is the series' first by code, the one whose catalogue page
      * describes the series in full (the others' pages name it by URI only, as datasets are).
      */
-    public record Series(String id, String title, String description, Agent publisher, Contact contact, boolean lead) {
+    public record Series(String id, String title, String description, @Nullable Agent publisher,
+                         @Nullable Contact contact, boolean lead) {
         public Series {
             require(id, "series id");
             require(title, "series title");
@@ -181,7 +186,7 @@ public final class DcatRecords {
     }
 
     /** A table of a dataset as its published schema describes it (the SNDS tables), for CSVW. */
-    public record TableSchema(String name, String title, List<ColumnSchema> columns) {
+    public record TableSchema(@Nullable String name, @Nullable String title, List<ColumnSchema> columns) {
         public TableSchema {
             require(name, "table name");
             columns = columns == null ? List.of() : List.copyOf(columns);
@@ -189,7 +194,7 @@ public final class DcatRecords {
     }
 
     /** A column of a table: its name, description and Table Schema type (string, integer, date…). */
-    public record ColumnSchema(String name, String description, String type) {
+    public record ColumnSchema(@Nullable String name, @Nullable String description, @Nullable String type) {
         public ColumnSchema {
             require(name, "column name");
         }
@@ -209,11 +214,12 @@ public final class DcatRecords {
      * A dataset, or an indicator exported as a dataset (kind INDICATOR, in a {@code series}, derived from
      * {@code sources}).
      */
-    public record Dataset(DatasetKind kind, String id, String title, String description, Agent publisher, Agent creator,
-                          Contact contact, List<String> keywords, Set<EuDataTheme> euThemes, List<Theme> themes,
-                          List<Place> spatial, Period temporal, EuFrequency frequency, EuAccessRight accessLevel,
-                          String landingPage, List<Distribution> distributions, Series series, List<DatasetRef> sources,
-                          LocalDate modified) implements CatalogEntry {
+    public record Dataset(DatasetKind kind, String id, String title, String description, @Nullable Agent publisher,
+                          @Nullable Agent creator, @Nullable Contact contact, List<String> keywords,
+                          Set<EuDataTheme> euThemes, List<Theme> themes, List<Place> spatial, @Nullable Period temporal,
+                          @Nullable EuFrequency frequency, @Nullable EuAccessRight accessLevel,
+                          @Nullable String landingPage, List<Distribution> distributions, @Nullable Series series,
+                          List<DatasetRef> sources, @Nullable LocalDate modified) implements CatalogEntry {
         public Dataset {
             Objects.requireNonNull(kind, "dataset kind");
             require(id, "dataset id");
@@ -233,9 +239,10 @@ public final class DcatRecords {
     }
 
     /** A data service (API, portal query tool) with its endpoint and the datasets it serves. */
-    public record DataService(String id, String title, String description, String endpointUrl, String endpointDescription,
-                              Agent publisher, Licence licence, EuAccessRight accessLevel, Set<EuDataTheme> euThemes,
-                              String landingPage, List<DatasetRef> servesDatasets) implements CatalogEntry {
+    public record DataService(String id, String title, @Nullable String description, String endpointUrl,
+                              @Nullable String endpointDescription, @Nullable Agent publisher,
+                              @Nullable Licence licence, @Nullable EuAccessRight accessLevel, Set<EuDataTheme> euThemes,
+                              @Nullable String landingPage, List<DatasetRef> servesDatasets) implements CatalogEntry {
         public DataService {
             require(id, "data service id");
             require(title, "data service title");
@@ -263,7 +270,7 @@ public final class DcatRecords {
         }
     }
 
-    private static void require(String value, String what) {
+    private static void require(@Nullable String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " is missing");
         }

@@ -1,8 +1,9 @@
 package fr.santegraph.dcat;
 
 import fr.santegraph.dcat.DcatRecords.DatasetKind;
-import org.springframework.web.util.UriUtils;
 import java.nio.charset.StandardCharsets;
+import org.springframework.lang.Nullable;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The one HTTP URI of every exported object, under {@code santegraph.base-uri}: {@code <base>/id/<type>/<id>}
@@ -86,7 +87,7 @@ public final class DcatUris {
     }
 
     /** Parts of an object (distribution, contact point, period) hang under its URI: stable, never blank nodes. */
-    public String part(String ownerUri, String kind, String id) {
+    public String part(String ownerUri, String kind, @Nullable String id) {
         return ownerUri + "/" + kind + (id == null ? "" : "/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8));
     }
 }

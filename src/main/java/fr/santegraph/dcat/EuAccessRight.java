@@ -1,6 +1,7 @@
 package fr.santegraph.dcat;
 
 import fr.santegraph.catalogue.AccessLevel;
+import org.springframework.lang.Nullable;
 
 /**
  * The EU access-right authority table (dct:accessRights): what a published access level says about who may get the
@@ -25,7 +26,7 @@ public enum EuAccessRight {
     }
 
     /** The right a catalogue access level gives; null for null. */
-    public static EuAccessRight of(AccessLevel level) {
+    public static @Nullable EuAccessRight of(@Nullable AccessLevel level) {
         if (level == null) {
             return null;
         }

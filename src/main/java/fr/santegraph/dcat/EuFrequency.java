@@ -1,6 +1,7 @@
 package fr.santegraph.dcat;
 
 import fr.santegraph.catalogue.UpdateFrequency;
+import org.springframework.lang.Nullable;
 
 /** The EU frequency authority table (dct:accrualPeriodicity); the constant name is the authority code. */
 public enum EuFrequency {
@@ -32,7 +33,7 @@ public enum EuFrequency {
     }
 
     /** The authority code of a catalogue frequency (named after the table; two spell it shorter); null for null. */
-    public static EuFrequency of(UpdateFrequency frequency) {
+    public static @Nullable EuFrequency of(@Nullable UpdateFrequency frequency) {
         if (frequency == null) {
             return null;
         }

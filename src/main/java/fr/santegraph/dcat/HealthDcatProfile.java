@@ -24,6 +24,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VCARD4;
+import org.springframework.lang.Nullable;
 
 /**
  * The HealthDCAT-AP view of the catalogue, for the European Health Data Space: the datasets that are not open to
@@ -207,7 +208,7 @@ public final class HealthDcatProfile {
     }
 
     /** A publisher or access body with exactly one contact point: through its web site. */
-    private Resource agentWithContact(Model m, Resource agent, String site) {
+    private Resource agentWithContact(Model m, Resource agent, @Nullable String site) {
         if (!agent.hasProperty(DCAT.contactPoint)) {
             RDFNode name = agent.getProperty(FOAF.name).getObject();
             agent.addProperty(DCAT.contactPoint, m.createResource(agent.getURI() + "/contact", VCARD4.Kind)
@@ -241,7 +242,7 @@ public final class HealthDcatProfile {
         return group;
     }
 
-    private static Literal literal(Model m, String text) {
+    private static Literal literal(Model m, @Nullable String text) {
         return m.createLiteral(text, FR);
     }
 }

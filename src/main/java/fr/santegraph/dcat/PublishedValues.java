@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.lang.Nullable;
 
 /**
  * Published values the catalogue keeps as text that DCAT-AP wants structured (access levels and frequencies are
@@ -23,7 +24,7 @@ public final class PublishedValues {
      * DREES {@code Profondeur_historique}: "DEPUIS 2006" is open-ended from 2006; "2009-2013" or "1999, 2010,
      * 2015" run from the first to the end of the last year named; text without a year gives nothing.
      */
-    public static Optional<Period> temporal(String published) {
+    public static Optional<Period> temporal(@Nullable String published) {
         String v = fold(published);
         Matcher years = YEAR.matcher(v);
         int min = Integer.MAX_VALUE;
@@ -51,7 +52,7 @@ public final class PublishedValues {
      * DREES {@code Date_version_base}, the date of the base's version: "OCTOBRE-17" or "MARS 2018" is that month (its
      * first day), "42644" a spreadsheet's serial day (2016-10-01); a year alone or anything else gives nothing.
      */
-    public static Optional<LocalDate> baseVersion(String published) {
+    public static Optional<LocalDate> baseVersion(@Nullable String published) {
         String v = fold(published);
         if (SPREADSHEET_DAY.matcher(v).matches()) {
             long day = Long.parseLong(v);
@@ -66,7 +67,7 @@ public final class PublishedValues {
         return Optional.of(LocalDate.of(year < 100 ? 2000 + year : year, MONTHS.indexOf(m.group(1)) + 1, 1));
     }
 
-    private static String fold(String text) {
+    private static String fold(@Nullable String text) {
         return text == null ? "" : TextFolding.fold(text).strip().replaceAll("\\s+", " ");
     }
 }

@@ -10,6 +10,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
+import org.springframework.lang.Nullable;
 
 /**
  * The four serialisations the catalogue is served in, and an HTML page for people, by file extension and media type. Turtle is written in
@@ -26,9 +27,9 @@ public enum RdfFormat {
 
     private final String extension;
     private final String mediaType;
-    private final RDFFormat jenaFormat;
+    private final @Nullable RDFFormat jenaFormat;
 
-    RdfFormat(String extension, String mediaType, RDFFormat jenaFormat) {
+    RdfFormat(String extension, String mediaType, @Nullable RDFFormat jenaFormat) {
         this.extension = extension;
         this.mediaType = mediaType;
         this.jenaFormat = jenaFormat;

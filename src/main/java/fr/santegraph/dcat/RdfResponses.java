@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 
 /** The HTTP side shared by the RDF endpoints: negotiation errors as 400/406, bodies with their length, HEAD. */
 final class RdfResponses {
@@ -28,7 +29,7 @@ final class RdfResponses {
     }
 
     /** Chooses the format, then answers with {@code answer}; a negotiation failure is a 406 or a 400. */
-    static ResponseEntity<byte[]> negotiated(String extension, String format, String accept,
+    static ResponseEntity<byte[]> negotiated(@Nullable String extension, String format, String accept,
                                              Function<RdfFormat, ResponseEntity<byte[]>> answer) {
         RdfFormat chosen;
         try {
@@ -131,7 +132,7 @@ final class RdfResponses {
         }
     }
 
-    static ResponseEntity<byte[]> error(HttpStatus status, String message) {
+    static ResponseEntity<byte[]> error(HttpStatus status, @Nullable String message) {
         return ResponseEntity.status(status).contentType(TEXT_UTF8).body((message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,7 +41,7 @@ public class TerritoryRdfController {
     }
 
     /** The box of a territory that covers an area (a commune alone is one point: its centroid says it). */
-    private double[] area(String id) {
+    private @Nullable double[] area(String id) {
         double[] box = territories.boundingBox(id);
         return box == null || (box[0] == box[2] && box[1] == box[3]) ? null : box;
     }

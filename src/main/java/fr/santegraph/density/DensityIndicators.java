@@ -1,6 +1,7 @@
 package fr.santegraph.density;
 
 import fr.santegraph.catalogue.CatalogueSortKeys;
+import fr.santegraph.common.Rows;
 import fr.santegraph.ingest.SourceEditions;
 import fr.santegraph.ingest.SourceImported;
 import fr.santegraph.observation.DerivedObservations;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.neo4j.driver.Driver;
@@ -25,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,8 +67,8 @@ public class DensityIndicators implements PractitionerTally {
     }
 
     /** What one computation did; {@code period} null: no extraction imported yet, nothing computed. */
-    public record Outcome(String period, long practitioners, int indicators, long values, long written, long removed,
-                          long millis) {
+    public record Outcome(@Nullable String period, long practitioners, int indicators, long values, long written,
+                          long removed, long millis) {
     }
 
     @EventListener
@@ -100,7 +103,7 @@ public class DensityIndicators implements PractitionerTally {
                         MATCH (r:ImportRun {source: 'RPPS PS_LibreAcces'}) WHERE r.extractionDate IS NOT NULL
                         RETURN r.id AS id, r.extractionDate AS date ORDER BY r.extractionDate DESC, r.startedAt DESC
                         LIMIT 1""").fetch().one()
-                .map(row -> new LatestRun((String) row.get("id"), (LocalDate) row.get("date")));
+                .map(row -> new LatestRun(Rows.text(row, "id"), (LocalDate) Rows.get(row, "date")));
     }
 
     /** Whether the latest extraction's month was computed already. */
@@ -151,9 +154,9 @@ public class DensityIndicators implements PractitionerTally {
 
     /** The counts of the latest month computed: what territories are ordered by practitioner count on. */
     @Override
-    public Map<String, Long> counts(String profession, String specialty) {
+    public Map<String, Long> counts(@Nullable String profession, @Nullable String specialty) {
         String indicator = "indicator:" + (profession != null ? DensityIndicator.forProfession(profession)
-                : DensityIndicator.forSpecialty(specialty));
+                : DensityIndicator.forSpecialty(Objects.requireNonNull(specialty, "a count by profession or savoir-faire")));
         Map<String, Long> counts = new HashMap<>();
         neo4j.query("""
                         MATCH (d:Derivation) WHERE d.id STARTS WITH $derivation
@@ -161,7 +164,7 @@ public class DensityIndicators implements PractitionerTally {
                         MATCH (o:Observation {indicatorId: $indicator, period: d.period})
                         RETURN o.territoryId AS territory, o.numerator AS count""")
                 .bind(DERIVATION).to("derivation").bind(indicator).to("indicator").fetch().all()
-                .forEach(row -> counts.put((String) row.get("territory"), ((Number) row.get("count")).longValue()));
+                .forEach(row -> counts.put((String) row.get("territory"), Rows.number(row, "count")));
         return counts;
     }
 

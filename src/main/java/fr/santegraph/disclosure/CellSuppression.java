@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.lang.Nullable;
 
 /**
  * Which cells of a {@link CountCube} an anonymous reader must not see, so that no masked count can be narrowed to
@@ -138,7 +139,7 @@ public final class CellSuppression {
         }
 
         /** The cheapest valid hypercube through {@code target}, or null when there is none. */
-        Candidate hypercube(int target) {
+        @Nullable Candidate hypercube(int target) {
             int t0 = cube.territory(target);
             int p0 = cube.period(target);
             Candidate best = null;
@@ -252,7 +253,7 @@ public final class CellSuppression {
         }
 
         /** Masking everything in it would be needed: its cost, or null when it does not hold or is too narrow. */
-        private Candidate evaluate(Signed territories, Signed periods) {
+        private @Nullable Candidate evaluate(Signed territories, Signed periods) {
             int size = territories.members.length * periods.members.length;
             int[] cells = new int[size];
             int[] signs = new int[size];

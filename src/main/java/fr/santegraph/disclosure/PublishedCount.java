@@ -1,7 +1,9 @@
 package fr.santegraph.disclosure;
 
+import org.springframework.lang.Nullable;
+
 /** A count as published: its value, or null with {@code masked} when the small-count rule hides it. */
-public record PublishedCount(Long value, boolean masked) {
+public record PublishedCount(@Nullable Long value, boolean masked) {
 
     public static PublishedCount shown(long value) {
         return new PublishedCount(value, false);

@@ -1,9 +1,9 @@
 package fr.santegraph.indicator;
 
-import fr.santegraph.common.BatchResults;
 import fr.santegraph.catalogue.CatalogueOrder;
 import fr.santegraph.catalogue.CatalogueRepository;
 import fr.santegraph.catalogue.Theme;
+import fr.santegraph.common.BatchResults;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.dataset.DataService;
@@ -18,6 +18,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -34,7 +35,7 @@ public class IndicatorController {
     }
 
     @QueryMapping
-    public Indicator indicator(@Argument String id) {
+    public @Nullable Indicator indicator(@Argument String id) {
         return catalogue.findById("Indicator", CatalogueRepository.globalId("indicator", id)).map(Indicator::from).orElse(null);
     }
 
@@ -87,7 +88,7 @@ public class IndicatorController {
 
     /** Kept for schema symmetry: the series of an indicator is its family within its base. */
     @SchemaMapping(typeName = "Indicator", field = "familyCode")
-    public String familyCode(Indicator indicator) {
+    public @Nullable String familyCode(Indicator indicator) {
         return indicator.familyCode();
     }
 }

@@ -1,20 +1,22 @@
 package fr.santegraph.indicator;
 
-import fr.santegraph.catalogue.CatalogueRepository;
-import fr.santegraph.catalogue.UpdateFrequency;
 import fr.santegraph.catalogue.AccessLevel;
-import fr.santegraph.common.PageRequest;
-import fr.santegraph.common.CountedConnection;
-import fr.santegraph.catalogue.Conditions;
 import fr.santegraph.catalogue.CatalogueOrder;
+import fr.santegraph.catalogue.CatalogueRepository;
+import fr.santegraph.catalogue.Conditions;
 import fr.santegraph.catalogue.GeoLevel;
 import fr.santegraph.catalogue.Theme;
+import fr.santegraph.catalogue.UpdateFrequency;
+import fr.santegraph.common.CountedConnection;
+import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.ReadTransaction;
+import fr.santegraph.common.Rows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** Reads of indicators and themes beyond what {@link CatalogueRepository} answers generically. */
@@ -33,8 +35,9 @@ public class IndicatorQueries {
     /** What {@code indicatorThemes} reads. */
     public static final String INDICATOR_THEMES = "(s:Indicator {id: id})-[:HAS_THEME]->(o:Theme)";
 
-    public record IndicatorFilter(String producer, String theme, GeoLevel geoLevel, UpdateFrequency frequency,
-                                  AccessLevel accessLevel, String dataset, String dataService) {
+    public record IndicatorFilter(@Nullable String producer, @Nullable String theme, @Nullable GeoLevel geoLevel,
+                                  @Nullable UpdateFrequency frequency, @Nullable AccessLevel accessLevel,
+                                  @Nullable String dataset, @Nullable String dataService) {
     }
 
     private final Neo4jClient neo4j;
@@ -78,7 +81,7 @@ public class IndicatorQueries {
                         RETURN id, g.code AS level, a.coverage AS coverage
                         """).bind(indicatorIds).to("ids").fetch().all()
                 .forEach(row -> byId.computeIfAbsent((String) row.get("id"), k -> new ArrayList<>()).add(
-                        new Indicator.GeoAvailability(GeoLevel.valueOf((String) row.get("level")),
+                        new Indicator.GeoAvailability(GeoLevel.valueOf(Rows.text(row, "level")),
                                 (String) row.get("coverage"))));
         return byId;
     }

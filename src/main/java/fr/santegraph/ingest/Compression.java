@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.springframework.lang.Nullable;
 
 /**
  * What a file's first bytes say it is. Published sources come as text, as a zip (the ANS extraction) or gzipped;
@@ -20,14 +21,14 @@ public enum Compression {
     SEVEN_ZIP("a 7-Zip archive"),
     RAR("a RAR archive");
 
-    private final String description;
+    private final @Nullable String description;
 
-    Compression(String description) {
+    Compression(@Nullable String description) {
         this.description = description;
     }
 
     /** "a zip archive", "gzip-compressed"…; null for text. */
-    public String description() {
+    public @Nullable String description() {
         return description;
     }
 

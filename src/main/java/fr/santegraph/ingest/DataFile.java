@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.springframework.lang.Nullable;
 
 /**
  * One input of an import, as published: a text file, a gzipped one, or one entry of a zip archive (read in place,
@@ -23,7 +24,7 @@ import java.util.zip.ZipFile;
  * @param entry the zip entry read, or null
  * @param name  the name the data has in its source (the entry's name, or the file name without {@code .gz})
  */
-public record DataFile(Path path, String entry, String name, Compression compression) {
+public record DataFile(Path path, @Nullable String entry, String name, Compression compression) {
 
     private static final int BUFFER = 1 << 16;
 

@@ -2,6 +2,7 @@ package fr.santegraph.ingest;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.springframework.lang.Nullable;
 
 /**
  * How a published delimited file is written.
@@ -14,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  *                          (La Poste publishes both)
  * @param headerRows        rows before the data; the last one names the columns (0: no header)
  */
-public record DelimitedFormat(char separator, boolean quoted, boolean trailingSeparator, Charset charset, int headerRows) {
+public record DelimitedFormat(char separator, boolean quoted, boolean trailingSeparator, @Nullable Charset charset,
+                              int headerRows) {
 
     /** The ANS {@code PS_LibreAcces} files: UTF-8, {@code |}, no quoting, a trailing {@code |} on every line. */
     public static final DelimitedFormat RPPS = new DelimitedFormat('|', false, true, StandardCharsets.UTF_8, 1);
@@ -25,7 +27,7 @@ public record DelimitedFormat(char separator, boolean quoted, boolean trailingSe
     }
 
     /** A file without quoting (La Poste's, the geocoding table) with one header row. */
-    public static DelimitedFormat unquoted(char separator, Charset charset) {
+    public static DelimitedFormat unquoted(char separator, @Nullable Charset charset) {
         return new DelimitedFormat(separator, false, false, charset, 1);
     }
 

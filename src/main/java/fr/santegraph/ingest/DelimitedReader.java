@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.lang.Nullable;
 
 /**
  * Streams the records of a published delimited file on Jackson's CSV parser: the charset checked strictly (a file in
@@ -34,7 +35,7 @@ public final class DelimitedReader implements Closeable {
     /** One record: the line it starts on and its fields (a trailing separator ends no field). */
     public record Row(long line, List<String> fields) {
 
-        public String field(int index) {
+        public String field(@Nullable int index) {
             return index < fields.size() ? fields.get(index) : "";
         }
 
@@ -60,7 +61,7 @@ public final class DelimitedReader implements Closeable {
     private final Charset charset;
     private final CsvParser parser;
     private final LineTrackingReader text;
-    private final List<String> header;
+    private final @Nullable List<String> header;
     private final Map<String, Integer> columns;
     private final int width;
 
@@ -107,7 +108,7 @@ public final class DelimitedReader implements Closeable {
     }
 
     /** The header's names (the last header row), BOM removed; null for an empty file. */
-    public List<String> header() {
+    public @Nullable List<String> header() {
         return header;
     }
 
@@ -139,7 +140,7 @@ public final class DelimitedReader implements Closeable {
     }
 
     /** The next record, or null at the end; blank lines are skipped. */
-    public Row next() throws IOException {
+    public @Nullable Row next() throws IOException {
         try {
             while (true) {
                 JsonToken token = parser.nextToken();

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.lang.Nullable;
 
 /**
  * An HTTP GET of a published file into a folder of the caller's, before any import reads it: conditional on the
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
 public final class Download {
 
     /** What the server said of the last copy imported: sent back so that it can answer "not modified". */
-    public record Validators(String etag, String lastModified) {
+    public record Validators(@Nullable String etag, @Nullable String lastModified) {
         public static final Validators NONE = new Validators(null, null);
     }
 
@@ -44,7 +45,7 @@ public final class Download {
     }
 
     /** A downloaded file, or {@code file} null when the server said the last copy is still current. */
-    public record Result(Path file, long bytes, Validators validators) {
+    public record Result(@Nullable Path file, long bytes, Validators validators) {
         public boolean notModified() {
             return file == null;
         }
@@ -189,7 +190,7 @@ public final class Download {
      * The name the server gives the file ({@code Content-Disposition}), else the last path segment, reduced to safe
      * characters (no folder can be named); "download" when there is none. The name carries the extraction's stamp.
      */
-    static String fileName(URI url, String disposition) {
+    static String fileName(URI url, @Nullable String disposition) {
         String name = null;
         if (disposition != null) {
             Matcher matcher = DISPOSITION_NAME.matcher(disposition);

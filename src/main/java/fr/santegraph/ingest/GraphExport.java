@@ -7,14 +7,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 
 /**
  * The whole graph as it is, written to a {@link BulkImport} through the driver: every node with its labels and
@@ -146,7 +148,8 @@ public final class GraphExport {
                 return Optional.empty();
             }).run();
         } catch (UncheckedIOException e) {
-            throw new ImportFailedException("writing the graph for the offline build failed: " + e.getCause().getMessage());
+            IOException cause = Objects.requireNonNull(e.getCause(), "an UncheckedIOException has its cause");
+            throw new ImportFailedException("writing the graph for the offline build failed: " + cause.getMessage());
         }
         // One label per record is enough to find it again.
         return new Exported(files.written, List.copyOf(emptyListLabels), List.copyOf(emptyListTypes));
@@ -338,7 +341,7 @@ public final class GraphExport {
      * Puts the values of {@code names} in {@code row} from {@code from} on; returns the names of those that are empty
      * lists (left empty in the row), or null when there are none.
      */
-    private static List<String> fill(Object[] row, int from, List<String> names, Value properties) {
+    private static @Nullable List<String> fill(Object[] row, int from, List<String> names, Value properties) {
         List<String> emptyLists = null;
         for (int i = 0; i < names.size(); i++) {
             Value value = properties.get(names.get(i));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.lang.Nullable;
 
 /**
  * The bookkeeping of one import: rows read, rejections (file, line, reason), named counters and periodic
@@ -72,7 +73,7 @@ public final class ImportRun {
         }
     }
 
-    public void reject(String file, long line, String reason) {
+    public void reject(String file, long line, @Nullable String reason) {
         rejected++;
         if (rejections.size() < KEPT_REJECTIONS) {
             rejections.add(new Rejection(file, line, reason));

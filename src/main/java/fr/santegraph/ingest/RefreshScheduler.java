@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Profile;
+import org.springframework.lang.Nullable;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
@@ -37,8 +39,9 @@ public class RefreshScheduler implements HealthIndicator, DisposableBean {
     public enum Outcome { IMPORTED, NOT_MODIFIED, FAILED }
 
     /** One scheduled source and how its last run went (null fields: not run yet). */
-    public record Status(String source, String url, String cron, OffsetDateTime lastStartedAt,
-                         OffsetDateTime lastFinishedAt, Outcome lastOutcome, String lastMessage, OffsetDateTime nextRunAt) {
+    public record Status(String source, String url, String cron, @Nullable OffsetDateTime lastStartedAt,
+                         @Nullable OffsetDateTime lastFinishedAt, @Nullable Outcome lastOutcome,
+                         @Nullable String lastMessage, @Nullable OffsetDateTime nextRunAt) {
     }
 
     private final Map<String, Importer> importers = new LinkedHashMap<>();
@@ -46,7 +49,7 @@ public class RefreshScheduler implements HealthIndicator, DisposableBean {
     private final RemoteImport remote;
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
-    private final ThreadPoolTaskScheduler scheduler;
+    private final @Nullable ThreadPoolTaskScheduler scheduler;
 
     public RefreshScheduler(List<Importer> importers, RefreshProperties properties, RemoteImport remote) {
         importers.forEach(importer -> this.importers.put(importer.name(), importer));
@@ -84,7 +87,7 @@ public class RefreshScheduler implements HealthIndicator, DisposableBean {
         }
     }
 
-    private static OffsetDateTime next(RefreshProperties.Source source) {
+    private static @Nullable OffsetDateTime next(RefreshProperties.Source source) {
         ZonedDateTime next = CronExpression.parse(source.cron()).next(ZonedDateTime.now(ZoneId.systemDefault()));
         return next == null ? null : next.toOffsetDateTime();
     }
@@ -94,7 +97,7 @@ public class RefreshScheduler implements HealthIndicator, DisposableBean {
     }
 
     /** Runs one scheduled source now (the scheduler's task; also for tests and operators). */
-    public Status runNow(String name) {
+    public @Nullable Status runNow(String name) {
         RefreshProperties.Source source = sources.get(name);
         if (source == null) {
             throw new IllegalArgumentException("no refresh is scheduled for " + name);
@@ -111,7 +114,8 @@ public class RefreshScheduler implements HealthIndicator, DisposableBean {
             try {
                 Map<String, String> options = new LinkedHashMap<>(source.options());
                 options.put("url", source.url());
-                ImportSummary summary = remote.run(importers.get(name), new ImportRequest(name, Map.copyOf(options)));
+                ImportSummary summary = remote.run(Objects.requireNonNull(importers.get(name), name),
+                                                   new ImportRequest(name, Map.copyOf(options)));
                 outcome = summary.counter(RemoteImport.NOT_MODIFIED) > 0 ? Outcome.NOT_MODIFIED : Outcome.IMPORTED;
                 message = summary.read() + " rows read, " + summary.rejected() + " rejected";
             } catch (Exception e) {

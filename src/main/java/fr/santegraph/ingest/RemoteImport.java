@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.convert.DurationStyle;
@@ -64,7 +65,8 @@ public class RemoteImport {
             options.remove("download-timeout");
             options.remove("download-idle-timeout");
             options.remove("force-download");
-            options.put("file", download.file().toString());
+            Path file = Objects.requireNonNull(download.file(), "a download that changed has its file");
+            options.put("file", file.toString());
             ImportSummary summary = importer.run(new ImportRequest(request.source(), Map.copyOf(options),
                     request.paths().allowing(dir)));
             remember(url, download);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,7 @@ public class SourceEditions {
     public enum Origin { BUNDLED, IMPORT }
 
     /** What the graph holds of one source. {@code edition} null: an import that did not say (no {@code --edition}). */
-    public record Held(String source, String edition, String checksum, Origin origin, Instant loadedAt) {
+    public record Held(String source, String edition, String checksum, Origin origin, @Nullable Instant loadedAt) {
     }
 
     private final Neo4jClient neo4j;
@@ -40,7 +41,8 @@ public class SourceEditions {
                 .one();
     }
 
-    public void record(String source, String edition, String checksum, Origin origin, ImportSummary summary) {
+    public void record(String source, @Nullable String edition, @Nullable String checksum, Origin origin,
+                       ImportSummary summary) {
         neo4j.query("""
                         MERGE (e:SourceEdition {source: $source})
                         SET e.edition = $edition, e.checksum = $checksum, e.origin = $origin, e.loadedAt = $loadedAt,

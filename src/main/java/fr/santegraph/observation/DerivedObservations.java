@@ -1,5 +1,6 @@
 package fr.santegraph.observation;
 
+import fr.santegraph.common.Rows;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +35,8 @@ public class DerivedObservations {
     }
 
     /** Where one period's values come from. */
-    public record Derivation(String id, String period, String importRunId, LocalDate extractionDate,
-                             String populationEdition) {
+    public record Derivation(String id, String period, String importRunId, @Nullable LocalDate extractionDate,
+                             @Nullable String populationEdition) {
     }
 
     /** One computed rate: {@code numerator} per 100,000 of {@code denominator}. */
@@ -135,8 +137,8 @@ public class DerivedObservations {
                         RETURN d.id AS id, d.period AS period, d.importRunId AS run, d.extractionDate AS date,
                                d.populationEdition AS edition""")
                 .bind(List.copyOf(ids)).to("ids").fetch().all()
-                .forEach(row -> result.put((String) row.get("id"), new Derivation((String) row.get("id"),
-                        (String) row.get("period"), (String) row.get("run"), (LocalDate) row.get("date"),
+                .forEach(row -> result.put((String) row.get("id"), new Derivation(Rows.text(row, "id"),
+                        Rows.text(row, "period"), Rows.text(row, "run"), (LocalDate) row.get("date"),
                         blankToNull((String) row.get("edition")))));
         return result;
     }
@@ -151,7 +153,7 @@ public class DerivedObservations {
         return d;
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isEmpty() ? null : text;
     }
 }

@@ -1,5 +1,6 @@
 package fr.santegraph.observation;
 
+import fr.santegraph.common.Rows;
 import fr.santegraph.disclosure.CellSuppression;
 import fr.santegraph.disclosure.CountCube;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,11 +88,12 @@ public class ObservationDisclosure {
      */
     public List<Map<String, Integer>> countMoves(String indicatorId) {
         Decision counts = decide(cells(indicatorId), Cell::count, hierarchy(indicatorId));
-        if (counts.cube() == null) {
+        CellSuppression.Pattern pattern = counts.pattern();
+        if (counts.cube() == null || pattern == null) {
             return List.of();
         }
         List<Map<String, Integer>> moves = new ArrayList<>();
-        for (CellSuppression.Move move : counts.pattern().moves()) {
+        for (CellSuppression.Move move : pattern.moves()) {
             Map<String, Integer> cells = new LinkedHashMap<>();
             for (int i = 0; i < move.cells().length; i++) {
                 int cell = move.cells()[i];
@@ -120,7 +123,7 @@ public class ObservationDisclosure {
                 .all());
     }
 
-    private static Boolean bool(Value value) {
+    private static @Nullable Boolean bool(Value value) {
         return value.isNull() ? null : value.asBoolean();
     }
 
@@ -135,8 +138,8 @@ public class ObservationDisclosure {
                         RETURN x.id AS id, [(x)-[:PART_OF|MEMBER_OF]->(p:Territory) | p.id] AS parents""")
                 .bind(indicatorId).to("indicator")
                 .fetch().all()
-                .forEach(row -> result.put((String) row.get("id"), new Territory((String) row.get("id"),
-                        ((List<?>) row.get("parents")).stream().map(String::valueOf).toList())));
+                .forEach(row -> result.put((String) row.get("id"), new Territory(Rows.text(row, "id"),
+                        Rows.list(row, "parents").stream().map(String::valueOf).toList())));
         return result;
     }
 
@@ -159,10 +162,11 @@ public class ObservationDisclosure {
     }
 
     /** One quantity's pattern. */
-    private record Decision(CountCube cube, CellSuppression.Pattern pattern, Function<Cell, Long> quantity) {
+    private record Decision(@Nullable CountCube cube, @Nullable CellSuppression.Pattern pattern,
+                            Function<Cell, Long> quantity) {
 
         boolean masked(Cell cell) {
-            if (cube == null || quantity.apply(cell) == null) {
+            if (cube == null || pattern == null || quantity.apply(cell) == null) {
                 return false;
             }
             return pattern.isMasked(cube.cell(cell.territory(), cell.period()));
@@ -177,8 +181,9 @@ public class ObservationDisclosure {
         }
     }
 
-    private record Cell(String id, String territory, String period, Long count, Long denominator, Boolean countMasked,
-                        Boolean denominatorMasked, Boolean valueMasked) {
+    private record Cell(String id, String territory, String period, @Nullable Long count, @Nullable Long denominator,
+                        @Nullable Boolean countMasked, @Nullable Boolean denominatorMasked,
+                        @Nullable Boolean valueMasked) {
     }
 
     private record Territory(String id, List<String> parents) {

@@ -1,12 +1,13 @@
 package fr.santegraph.observation;
 
+import fr.santegraph.common.Rows;
 import fr.santegraph.ingest.DataFile;
 import fr.santegraph.ingest.DelimitedFormat;
 import fr.santegraph.ingest.DelimitedReader;
 import fr.santegraph.ingest.ImportRequest;
 import fr.santegraph.ingest.ImportRun;
-import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.ImportSource;
+import fr.santegraph.ingest.ImportSummary;
 import fr.santegraph.ingest.Importer;
 import fr.santegraph.ingest.RowException;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +57,7 @@ public class ObservationImporter implements Importer {
     }
 
     /** {@code kind}: what the values of rows without a {@code kind} column are; null: see the class comment. */
-    public ImportSummary importFile(Path path, ValueKind kind) throws IOException {
+    public ImportSummary importFile(Path path, @Nullable ValueKind kind) throws IOException {
         DataFile file = DataFile.of(path);
         ImportRun run = new ImportRun("observations " + file.describe());
         char separator = DelimitedReader.sniffSeparator(file, ',', ';');
@@ -102,12 +104,12 @@ public class ObservationImporter implements Importer {
 
     /** Each indicator's kind, settled on its first row. */
     private final class Kinds {
-        private final ValueKind declared;
+        private final @Nullable ValueKind declared;
         private final Map<String, ValueKind> byReference = new LinkedHashMap<>();
         private final Map<String, String> ids = new LinkedHashMap<>();
         final Set<String> written = new LinkedHashSet<>();
 
-        Kinds(ValueKind declared) {
+        Kinds(@Nullable ValueKind declared) {
             this.declared = declared;
         }
 
@@ -143,7 +145,7 @@ public class ObservationImporter implements Importer {
         }
 
         /** The id of an indicator already met by {@link #of} (as named in the file: id or code). */
-        String idOf(String reference) {
+        @Nullable String idOf(String reference) {
             return ids.get(reference);
         }
     }
@@ -172,7 +174,7 @@ public class ObservationImporter implements Importer {
                         """)
                 .bind(List.copyOf(batch)).to("rows")
                 .fetch().all();
-        rejected.forEach(row -> run.reject(file, ((Number) row.get("line")).longValue(), (String) row.get("reason")));
+        rejected.forEach(row -> run.reject(file, Rows.number(row, "line"), (String) row.get("reason")));
         run.count("observations written", batch.size() - rejected.size());
         batch.clear();
     }

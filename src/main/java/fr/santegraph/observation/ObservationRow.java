@@ -6,13 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.lang.Nullable;
 
 /**
  * One value of an indicator for a territory and period, with its counts when published; {@code kind} as the row
  * declares it, null when it does not.
  */
-public record ObservationRow(String indicatorId, String territoryId, Period period, Double value, String unit,
-                             Long numerator, Long denominator, ValueKind kind, long line) {
+public record ObservationRow(String indicatorId, String territoryId, Period period, @Nullable Double value,
+                             @Nullable String unit, @Nullable Long numerator, @Nullable Long denominator,
+                             @Nullable ValueKind kind, long line) {
 
     private static final Pattern PER = Pattern.compile("(?:pour|per|p\\.)\\s*([\\d\\s\\u00a0\\u202f]+)");
 
@@ -28,7 +30,7 @@ public record ObservationRow(String indicatorId, String territoryId, Period peri
      * The count the small-count rule protects in this row, for an indicator of that kind: null when it publishes none.
      * A rate with its denominator but not its numerator gives the numerator away (1.5 % × 200 = 3): that is its count.
      */
-    Long count(ValueKind kind) {
+    @Nullable Long count(ValueKind kind) {
         if (numerator != null) {
             return numerator;
         }
@@ -51,7 +53,7 @@ public record ObservationRow(String indicatorId, String territoryId, Period peri
     }
 
     /** 100 for {@code %}, 1000 for {@code ‰} or {@code pour 1 000}, 1 for no unit (a share); null when unknown. */
-    static Long scaleOf(String unit) {
+    static @Nullable Long scaleOf(@Nullable String unit) {
         if (unit == null || unit.isBlank()) {
             return 1L;
         }
@@ -72,7 +74,7 @@ public record ObservationRow(String indicatorId, String territoryId, Period peri
         return null;
     }
 
-    Map<String, Object> toParameters(Long count) {
+    Map<String, Object> toParameters(@Nullable Long count) {
         Map<String, Object> row = new HashMap<>();
         row.put("indicator", indicatorId);
         row.put("territory", territoryId);

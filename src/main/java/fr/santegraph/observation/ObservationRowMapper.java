@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.springframework.lang.Nullable;
 
 /**
  * Maps the documented long-format observation CSV, columns found by name:
@@ -97,10 +99,10 @@ public final class ObservationRowMapper {
     }
 
     private String field(List<String> fields, String column) {
-        return fields.get(columns.get(column)).strip();
+        return fields.get(Objects.requireNonNull(columns.get(column), column)).strip();
     }
 
-    private Double decimal(String text, String column) {
+    private @Nullable Double decimal(String text, String column) {
         if (text.isEmpty()) {
             return null;
         }
@@ -111,7 +113,7 @@ public final class ObservationRowMapper {
         }
     }
 
-    private static Long count(String text, String column) {
+    private static @Nullable Long count(String text, String column) {
         if (text.isEmpty()) {
             return null;
         }
@@ -126,7 +128,7 @@ public final class ObservationRowMapper {
         }
     }
 
-    private static String emptyToNull(String text) {
+    private static @Nullable String emptyToNull(String text) {
         return text.isEmpty() ? null : text;
     }
 }

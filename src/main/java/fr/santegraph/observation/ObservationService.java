@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -136,7 +137,7 @@ public class ObservationService {
         return derived.derivations(ids);
     }
 
-    private static PublishedCount count(Long count, boolean shown) {
+    private static @Nullable PublishedCount count(@Nullable Long count, boolean shown) {
         if (count == null) {
             return null;
         }
@@ -158,7 +159,7 @@ public class ObservationService {
                 flag(o.get("denominatorMasked")), flag(o.get("valueMasked")), o.get("derivation").asString(null));
     }
 
-    private static Boolean flag(Value value) {
+    private static @Nullable Boolean flag(Value value) {
         return value.isNull() ? null : value.asBoolean();
     }
 

@@ -3,6 +3,7 @@ package fr.santegraph.observation;
 import fr.santegraph.common.InvalidArgumentException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.lang.Nullable;
 
 /** A reference period as published: a year ({@code 2022}), a quarter ({@code 2022-Q1}) or a month ({@code 2022-03}). */
 public record Period(String code, PeriodType type, int year) {
@@ -11,7 +12,7 @@ public record Period(String code, PeriodType type, int year) {
 
     public enum PeriodType { YEAR, QUARTER, MONTH }
 
-    public static Period parse(String text) {
+    public static Period parse(@Nullable String text) {
         Matcher matcher = FORMAT.matcher(text == null ? "" : text.strip());
         if (!matcher.matches()) {
             throw new InvalidArgumentException("'" + text + "' is not a period: expected 2022, 2022-Q1 or 2022-03");

@@ -2,16 +2,18 @@ package fr.santegraph.practitioner;
 
 import java.time.LocalDate;
 import org.neo4j.driver.Value;
+import org.springframework.lang.Nullable;
 
 /**
  * One activity of a practitioner. {@code site}: its site when read with it (the activities of a page are read with
  * their sites and the sites' territory ids, so that {@code activities { site { territory } } } costs one statement);
  * otherwise null, and the site is resolved in a batch from {@code siteId}.
  */
-public record Activity(String id, Profession profession, Specialty specialty, CodedLabel modeOfPractice,
-                       CodedLabel sector, CodedLabel role, CodedLabel genre, CodedLabel pharmacistSection,
-                       String registrationAuthority, boolean active, LocalDate retiredOn, LocalDate firstSeenOn,
-                       String siteId, Site site) {
+public record Activity(String id, @Nullable Profession profession, @Nullable Specialty specialty,
+                       @Nullable CodedLabel modeOfPractice, @Nullable CodedLabel sector, @Nullable CodedLabel role,
+                       @Nullable CodedLabel genre, @Nullable CodedLabel pharmacistSection, String registrationAuthority,
+                       boolean active, @Nullable LocalDate retiredOn, @Nullable LocalDate firstSeenOn, String siteId,
+                       @Nullable Site site) {
 
     /** Reads {@code {activity: a {.*}, profession: …, specialty: …, site: s {.*, territoryId} or null}}. */
     static Activity from(Value row) {

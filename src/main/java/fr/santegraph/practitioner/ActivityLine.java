@@ -2,20 +2,21 @@ package fr.santegraph.practitioner;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.lang.Nullable;
 
 /**
  * One line of {@code PS_LibreAcces_Personne_activite}: a practitioner and one of their activities, at a site or
  * none. Property maps hold the published codes and labels as they are, ready to be Cypher parameters.
  */
 record ActivityLine(long line, String practitionerId, Map<String, Object> practitioner, CodedLabel profession,
-                    Specialty specialty, String activityId, Map<String, Object> activity, SiteRow site,
-                    long fingerprint) {
+                    @Nullable Specialty specialty, String activityId, Map<String, Object> activity,
+                    @Nullable SiteRow site, long fingerprint) {
 
     /**
      * This line with its activity in the département its site was placed in (none without a site or placement). The
      * fingerprint covers it, so a practitioner whose site moves to another département (a COG update) is rewritten.
      */
-    ActivityLine inDepartment(String departmentCode) {
+    ActivityLine inDepartment(@Nullable String departmentCode) {
         if (departmentCode == null) {
             return this;
         }
@@ -26,10 +27,10 @@ record ActivityLine(long line, String practitionerId, Map<String, Object> practi
     }
 
     /** A code and its published label (profession, savoir-faire, diploma…). */
-    record CodedLabel(String code, String label) {
+    record CodedLabel(String code, @Nullable String label) {
     }
 
     /** A specialty or savoir-faire as the RPPS lists it, with its type (spécialité ordinale, DESC, capacité…). */
-    record Specialty(String code, String label, String typeCode, String typeLabel) {
+    record Specialty(String code, @Nullable String label, @Nullable String typeCode, @Nullable String typeLabel) {
     }
 }

@@ -7,9 +7,11 @@ import fr.santegraph.ingest.RowException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.lang.Nullable;
 
 /**
  * Maps the columns of {@code PS_LibreAcces_Personne_activite} by header name (the 52-column 2021 header and the
@@ -83,7 +85,7 @@ final class ActivityRowMapper {
 
     /** The position of the national identifier, the key the extraction is sorted by. */
     int nationalIdColumn() {
-        return columns.get(NATIONAL_ID);
+        return Objects.requireNonNull(columns.get(NATIONAL_ID), NATIONAL_ID);
     }
 
     /**
@@ -206,7 +208,7 @@ final class ActivityRowMapper {
                 fingerprint.value());
     }
 
-    private SiteRow site(List<String> fields, String communeCode, String postalCode) {
+    private @Nullable SiteRow site(List<String> fields, @Nullable String communeCode, @Nullable String postalCode) {
         String structureId = get(fields, "Identifiant technique de la structure");
         String siret = get(fields, "Numéro SIRET site");
         String finess = get(fields, "Numéro FINESS site");
@@ -266,7 +268,8 @@ final class ActivityRowMapper {
      * The key of an address in the geocoding table: folded street line, postal code, commune code (else folded
      * town name), joined by {@code |}, e.g. {@code 554 r rue leopold le hon|01000|01053}.
      */
-    static String addressKey(String streetLine, String postalCode, String communeCode, String town) {
+    static String addressKey(String streetLine, @Nullable String postalCode, @Nullable String communeCode,
+                             @Nullable String town) {
         return TextFolding.fold(streetLine) + "|" + nullToEmpty(postalCode) + "|"
                 + (communeCode != null ? communeCode : TextFolding.fold(nullToEmpty(town)));
     }
@@ -277,7 +280,7 @@ final class ActivityRowMapper {
      * The registering département of a 9-digit ADELI number (département, profession, sequence), where two digits
      * tell it: not Corsica (20: 2A or 2B) nor overseas (97x, 98x), and 01–95 only.
      */
-    static String departmentOfAdeli(String adeli) {
+    static @Nullable String departmentOfAdeli(@Nullable String adeli) {
         if (adeli == null) {
             return null;
         }
@@ -291,12 +294,13 @@ final class ActivityRowMapper {
     }
 
     /** The département of the commune code, else of the postal code, else the one published. */
-    static String departmentOf(String communeCode, String postalCode, String publishedDepartment) {
+    static @Nullable String departmentOf(@Nullable String communeCode, @Nullable String postalCode,
+                                         @Nullable String publishedDepartment) {
         return communeCode != null ? departmentOfCommune(communeCode)
                 : postalCode != null ? departmentOfPostalCode(postalCode) : publishedDepartment;
     }
 
-    static String townOfCedexOffice(String office) {
+    static @Nullable String townOfCedexOffice(@Nullable String office) {
         if (office == null) {
             return null;
         }
@@ -317,7 +321,7 @@ final class ActivityRowMapper {
         return departmentOfCommune(postalCode);
     }
 
-    private String get(List<String> fields, String column) {
+    private @Nullable String get(List<String> fields, String column) {
         Integer index = columns.get(column);
         if (index == null || index >= fields.size()) {
             return null;
@@ -326,7 +330,7 @@ final class ActivityRowMapper {
         return value.isEmpty() ? null : value;
     }
 
-    private static String nullToEmpty(String value) {
+    private static String nullToEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
 

@@ -1,5 +1,6 @@
 package fr.santegraph.practitioner;
 
+import fr.santegraph.common.Rows;
 import fr.santegraph.common.TextFolding;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.types.Point;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 
 /**
  * The communes of the loaded COG held in memory for the length of an import (about 40,000 entries, whatever the
@@ -17,7 +19,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  */
 final class CommuneDirectory {
 
-    record Commune(String id, String code, Double latitude, Double longitude) {
+    record Commune(String id, String code, @Nullable Double latitude, @Nullable Double longitude) {
         boolean hasCentroid() {
             return latitude != null;
         }
@@ -40,7 +42,7 @@ final class CommuneDirectory {
                 RETURN c.code AS code, target.id AS id, target.code AS targetCode, target.centroid AS centroid
                 """).fetch().all().forEach(row -> {
             Point centroid = (Point) row.get("centroid");
-            directory.byCode.put((String) row.get("code"), new Commune((String) row.get("id"), (String) row.get("targetCode"),
+            directory.byCode.put((String) row.get("code"), new Commune(Rows.text(row, "id"), Rows.text(row, "targetCode"),
                     centroid == null ? null : centroid.y(), centroid == null ? null : centroid.x()));
         });
         neo4j.query("""
@@ -53,8 +55,8 @@ final class CommuneDirectory {
                 return;
             }
             Set<String> names = new HashSet<>();
-            names.add(TextFolding.fold((String) row.get("name")));
-            for (Object label : (List<?>) row.get("labels")) {
+            names.add(TextFolding.fold(Rows.text(row, "name")));
+            for (Object label : Rows.list(row, "labels")) {
                 names.add(TextFolding.fold((String) label));
             }
             directory.byPostalCode.computeIfAbsent((String) row.get("postalCode"), code -> new ArrayList<>())
@@ -67,7 +69,7 @@ final class CommuneDirectory {
         return byCode.isEmpty();
     }
 
-    Commune byCode(String code) {
+    @Nullable Commune byCode(String code) {
         return byCode.get(code);
     }
 
@@ -75,7 +77,7 @@ final class CommuneDirectory {
      * The commune of a postal code and town: the one whose name or delivery label is the town, else the only
      * commune of that postal code when no town is given; null when neither settles it.
      */
-    Commune byPostalCodeAndTown(String postalCode, String town) {
+    @Nullable Commune byPostalCodeAndTown(@Nullable String postalCode, @Nullable String town) {
         List<PostalEntry> entries = postalCode == null ? null : byPostalCode.get(postalCode);
         if (entries == null) {
             return null;

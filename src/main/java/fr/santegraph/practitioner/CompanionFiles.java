@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 /**
@@ -98,7 +99,7 @@ final class CompanionFiles {
                     ActivityRowMapper.checkWidth(row, reader.width());
                     List<String> values = new ArrayList<>(columns.size());
                     for (String column : columns) {
-                        String value = row.field(positions.get(column)).strip();
+                        String value = row.field(Objects.requireNonNull(positions.get(column), column)).strip();
                         values.add(value.isEmpty() ? null : value);
                     }
                     if (values.get(0) == null) {

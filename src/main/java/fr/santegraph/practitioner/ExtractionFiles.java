@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.lang.Nullable;
 
 /**
  * The three files of an RPPS extraction. The ANS serves them as one zip ({@code PS_LibreAcces_<stamp>.zip} holding
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * @param savoirFaire null when not given (nor in the zip)
  * @param diplomas    null when not given (nor in the zip)
  */
-record ExtractionFiles(DataFile activities, DataFile savoirFaire, DataFile diplomas) {
+record ExtractionFiles(DataFile activities, @Nullable DataFile savoirFaire, @Nullable DataFile diplomas) {
 
     private static final Pattern STAMP = Pattern.compile("_(\\d{8,14})\\.(txt|csv)$");
     static final Predicate<String> ACTIVITIES = name -> name.contains("Personne_activite");
@@ -23,7 +24,7 @@ record ExtractionFiles(DataFile activities, DataFile savoirFaire, DataFile diplo
     static final Predicate<String> DIPLOMAS = name -> name.contains("Dipl_AutExerc");
 
     /** From {@code --file} (a zip, a text or a gzipped activity file) and the companions given beside it. */
-    static ExtractionFiles resolve(Path file, Path savoirFaire, Path diplomas) {
+    static ExtractionFiles resolve(Path file, @Nullable Path savoirFaire, @Nullable Path diplomas) {
         List<DataFile> contents = DataFile.find(file, name -> true);
         boolean zip = contents.stream().anyMatch(data -> data.entry() != null);
         if (!zip) {
@@ -36,16 +37,16 @@ record ExtractionFiles(DataFile activities, DataFile savoirFaire, DataFile diplo
                 diplomas != null ? DataFile.of(diplomas) : inZip(contents, DIPLOMAS));
     }
 
-    private static DataFile optional(Path file) {
+    private static @Nullable DataFile optional(@Nullable Path file) {
         return file == null ? null : DataFile.of(file);
     }
 
-    private static DataFile inZip(List<DataFile> contents, Predicate<String> wanted) {
+    private static @Nullable DataFile inZip(List<DataFile> contents, Predicate<String> wanted) {
         return contents.stream().filter(data -> wanted.test(data.name())).findFirst().orElse(null);
     }
 
     /** The extraction stamp in the activity file's name ({@code _202112141014.txt}), else null. */
-    String stamp() {
+    @Nullable String stamp() {
         Matcher matcher = STAMP.matcher(activities.name());
         return matcher.find() ? matcher.group(1) : null;
     }

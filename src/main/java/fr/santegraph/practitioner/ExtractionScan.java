@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.ZipException;
+import org.springframework.lang.Nullable;
 
 /**
  * One pass over the bytes of an activity file before anything is written: whether it lists its lines in national
@@ -171,7 +172,7 @@ final class ExtractionScan {
         private int[] ends = new int[1 << 12];
         private int count;
         private int used;
-        private Set<String> unordered;
+        private @Nullable Set<String> unordered;
 
         /** Records the line's identifier; false when it sorts before the previous one. A line without one is skipped. */
         boolean lineEnded(byte[] current, int length, boolean tooLong) {

@@ -2,6 +2,7 @@ package fr.santegraph.practitioner;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.lang.Nullable;
 
 /**
  * 64-bit FNV-1a over published values taken in a fixed key order: a practitioner or site whose values all hash alike
@@ -22,7 +23,7 @@ final class Fingerprint {
         return this;
     }
 
-    Fingerprint add(Object value) {
+    Fingerprint add(@Nullable Object value) {
         if (value instanceof Double number) {
             mix(Double.doubleToLongBits(number));
         } else if (value != null) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.lang.Nullable;
 
 /**
  * Results of an address geocoder kept across refreshes: a UTF-8 CSV {@code address_key;latitude;longitude}
@@ -30,7 +31,7 @@ final class GeocodingTable {
         this.byKey = byKey;
     }
 
-    Coordinates find(String addressKey) {
+    @Nullable Coordinates find(String addressKey) {
         return addressKey == null ? null : byKey.get(addressKey);
     }
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.springframework.lang.Nullable;
 
 /**
  * What the graph holds about every practitioner (identifier, fingerprint, active, in the import's scope), read once
@@ -34,13 +35,13 @@ final class HeldPractitioners {
     private final Object lock = new Object();
     private boolean complete;
     private boolean abandoned;
-    private RuntimeException failure;
+    private @Nullable RuntimeException failure;
 
     HeldPractitioners() {
     }
 
     /** Everything the graph holds, or null when it is more than {@code capacity} or not in byte order. */
-    static HeldPractitioners load(Pages pages, int page, int capacity) {
+    static @Nullable HeldPractitioners load(Pages pages, int page, int capacity) {
         HeldPractitioners held = new HeldPractitioners();
         held.read(pages, page, capacity);
         return held.abandoned ? null : held;
@@ -168,7 +169,7 @@ final class HeldPractitioners {
      * The practitioners with an identifier in ({@code after}, {@code upTo}] ({@code upTo} null: to the last one), once
      * the read has passed {@code upTo}; null when the read was abandoned (read that range from the graph).
      */
-    List<PractitionerWriter.Held> between(String after, String upTo) {
+    @Nullable List<PractitionerWriter.Held> between(String after, @Nullable String upTo) {
         synchronized (lock) {
             byte[] end = upTo == null ? null : upTo.getBytes(StandardCharsets.UTF_8);
             awaitWhile(() -> !complete && (end == null || size == 0 || compare(size - 1, end) < 0));

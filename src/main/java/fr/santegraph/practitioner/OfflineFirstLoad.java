@@ -1,5 +1,6 @@
 package fr.santegraph.practitioner;
 
+import fr.santegraph.common.Rows;
 import fr.santegraph.ingest.BulkImport;
 import fr.santegraph.ingest.ImporterCsv;
 import fr.santegraph.practitioner.PractitionerWriter.PractitionerWrite;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.types.Point;
+import org.springframework.lang.Nullable;
 
 /**
  * The new part of a first load written as the offline importer's files instead of statements: what
@@ -78,11 +80,11 @@ final class OfflineFirstLoad implements NewRecords {
         try {
             for (SiteWrite site : rows) {
                 Map<String, Object> parameters = site.parameters();
-                @SuppressWarnings("unchecked")
-                Map<String, Object> properties = (Map<String, Object>) parameters.get("p");
+                Map<String, Object> properties = Rows.map(parameters, "p");
                 Double latitude = (Double) parameters.get("latitude");
-                Point location = latitude == null ? null
-                        : Values.point(4326, (Double) parameters.get("longitude"), latitude).asPoint();
+                Double longitude = (Double) parameters.get("longitude");
+                Point location = latitude == null || longitude == null ? null
+                        : Values.point(4326, longitude, latitude).asPoint();
                 siteNodes.row(row(site.id(), properties, PractitionerWriter.SITE_PROPERTIES, location, site.fingerprint(),
                         runId));
                 sites.add(site.id());
@@ -109,9 +111,9 @@ final class OfflineFirstLoad implements NewRecords {
                     hasSpecialty.row(practitioner.id(), specialty);
                 }
                 for (Map<String, Object> activity : practitioner.activities()) {
-                    String id = (String) activity.get("id");
+                    String id = Rows.text(activity, "id");
                     activities.row(row(id, activity, ACTIVITY_COLUMNS, true, date));
-                        hasActivity.row(practitioner.id(), id);
+                    hasActivity.row(practitioner.id(), id);
                     String site = (String) activity.get("siteId");
                     if (site != null && sites.contains(site)) {
                         atSite.row(id, site);
@@ -124,7 +126,8 @@ final class OfflineFirstLoad implements NewRecords {
     }
 
     /** The identifier, the {@code keys} of {@code properties} in order, then {@code more}. */
-    private static Object[] row(String id, Map<String, Object> properties, List<String> keys, Object... more) {
+    private static Object[] row(String id, Map<String, Object> properties, List<String> keys,
+                                @Nullable Object... more) {
         Object[] row = new Object[1 + keys.size() + more.length];
         row[0] = id;
         for (int i = 0; i < keys.size(); i++) {

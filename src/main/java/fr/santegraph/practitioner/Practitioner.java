@@ -2,11 +2,13 @@ package fr.santegraph.practitioner;
 
 import java.time.LocalDate;
 import org.neo4j.driver.Value;
+import org.springframework.lang.Nullable;
 
 /** A practitioner as served by GraphQL; relations (activities, sites, specialties…) are loaded in batches. */
-public record Practitioner(String id, String nationalId, String identifierType, String identifier, CodedLabel civility,
-                           CodedLabel exerciseCivility, String lastName, String firstName, CodedLabel category,
-                           boolean active, LocalDate retiredOn, LocalDate firstSeenOn) {
+public record Practitioner(String id, String nationalId, String identifierType, String identifier,
+                           @Nullable CodedLabel civility, @Nullable CodedLabel exerciseCivility, String lastName,
+                           String firstName, @Nullable CodedLabel category, boolean active,
+                           @Nullable LocalDate retiredOn, @Nullable LocalDate firstSeenOn) {
 
     static final String PREFIX = "practitioner:";
 
@@ -19,7 +21,7 @@ public record Practitioner(String id, String nationalId, String identifierType, 
                 date(p.get("retiredOn")), date(p.get("firstSeenOn")));
     }
 
-    static LocalDate date(Value value) {
+    static @Nullable LocalDate date(Value value) {
         return value == null || value.isNull() ? null : value.asLocalDate();
     }
 

@@ -19,6 +19,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -37,7 +38,7 @@ public class PractitionerController {
     }
 
     @QueryMapping
-    public Practitioner practitioner(@Argument String id) {
+    public @Nullable Practitioner practitioner(@Argument String id) {
         return practitioners.findById(id).orElse(null);
     }
 

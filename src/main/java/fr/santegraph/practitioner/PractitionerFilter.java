@@ -1,8 +1,12 @@
 package fr.santegraph.practitioner;
 
+import org.springframework.lang.Nullable;
+
 /** The {@code practitioners} filter; every given criterion must hold. */
-public record PractitionerFilter(String profession, String specialty, ModeOfPractice modeOfPractice, String territory,
-                                 NearFilter near, BoundingBox bbox, String name, Boolean placed, Boolean includeRetired) {
+public record PractitionerFilter(@Nullable String profession, @Nullable String specialty,
+                                 @Nullable ModeOfPractice modeOfPractice, @Nullable String territory,
+                                 @Nullable NearFilter near, @Nullable BoundingBox bbox, @Nullable String name,
+                                 @Nullable Boolean placed, Boolean includeRetired) {
 
     static final PractitionerFilter NONE = new PractitionerFilter(null, null, null, null, null, null, null, null, false);
 
@@ -13,7 +17,7 @@ public record PractitionerFilter(String profession, String specialty, ModeOfPrac
     public record BoundingBox(double west, double south, double east, double north) {
 
         /** Why the box is refused, or null. */
-        String problem() {
+        @Nullable String problem() {
             if (!(west >= -180 && east <= 180 && south >= -90 && north <= 90)) {
                 return "bbox: longitudes must be within ±180 and latitudes within ±90";
             }

@@ -3,10 +3,11 @@ package fr.santegraph.practitioner;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.neo4j.driver.Value;
+import org.springframework.lang.Nullable;
 
 /** One recorded run of {@code import practitioners}. */
 public record PractitionerImport(String id, String file, String savoirFaireFile, String diplomaFile, String stamp,
-                                 List<String> departments, OffsetDateTime startedAt, long read, long created,
+                                 @Nullable List<String> departments, OffsetDateTime startedAt, long read, long created,
                                  long updated, long unchanged, long retired, long rejected, long durationMs) {
 
     static PractitionerImport from(Value r) {

@@ -43,8 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -141,16 +142,18 @@ public class PractitionerImporter implements Importer {
      * What one run reads. {@code file}: the ANS zip, or the activity file (text or gzip); companions null: those of
      * the zip, if any. {@code departments} null: the whole country.
      */
-    public record Options(Path file, Path savoirFaireFile, Path diplomaFile, List<String> departments,
-                          Path geocodingFile, String stamp, RetirementLimit retirementLimit, boolean transactional) {
+    public record Options(Path file, @Nullable Path savoirFaireFile, @Nullable Path diplomaFile,
+                          @Nullable List<String> departments, @Nullable Path geocodingFile, @Nullable String stamp,
+                          RetirementLimit retirementLimit, boolean transactional) {
 
         public Options(Path file) {
             this(file, null, null, null, null, null, RetirementLimit.DEFAULT);
         }
 
         /** {@code transactional} false: a first load into an empty embedded store goes offline where it can. */
-        public Options(Path file, Path savoirFaireFile, Path diplomaFile, List<String> departments, Path geocodingFile,
-                       String stamp, RetirementLimit retirementLimit) {
+        public Options(Path file, @Nullable Path savoirFaireFile, @Nullable Path diplomaFile,
+                       @Nullable List<String> departments, @Nullable Path geocodingFile, @Nullable String stamp,
+                       RetirementLimit retirementLimit) {
             this(file, savoirFaireFile, diplomaFile, departments, geocodingFile, stamp, retirementLimit, false);
         }
     }
@@ -170,7 +173,7 @@ public class PractitionerImporter implements Importer {
     }
 
     /** The day the extraction was published (retirements are dated with it), else today. */
-    static LocalDate dateOf(String stamp) {
+    static LocalDate dateOf(@Nullable String stamp) {
         if (stamp != null) {
             try {
                 return LocalDate.parse(stamp.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
@@ -237,7 +240,7 @@ public class PractitionerImporter implements Importer {
      * The offline files of a first load, when this run may make one: an embedded store rebuilt by the importer,
      * holding no practitioner, site or activity yet, and not told {@code --transactional}.
      */
-    private OfflineFirstLoad offlineFirstLoad(Options options) throws IOException {
+    private @Nullable OfflineFirstLoad offlineFirstLoad(Options options) throws IOException {
         if (offlineStore == null || options.transactional()) {
             return null;
         }
@@ -257,7 +260,7 @@ public class PractitionerImporter implements Importer {
         return new OfflineFirstLoad(BulkImport.in(offlineStore.workFolder()), territories, writer);
     }
 
-    private static void discard(OfflineFirstLoad offline) throws IOException {
+    private static void discard(@Nullable OfflineFirstLoad offline) throws IOException {
         if (offline != null) {
             offline.files().delete();
         }
@@ -284,7 +287,7 @@ public class PractitionerImporter implements Importer {
         run.count("records built offline by Neo4j's importer", files.records());
     }
 
-    private ImportSummary read(ExtractionFiles files, Options options, ActivityRowMapper mapper, String stamp,
+    private ImportSummary read(ExtractionFiles files, Options options, ActivityRowMapper mapper, @Nullable String stamp,
                                LocalDate date, CommuneDirectory communes, Counts counts, boolean readAgain)
             throws IOException {
         ImportRun run = new ImportRun("practitioners " + files.activities().describe());
@@ -409,7 +412,7 @@ public class PractitionerImporter implements Importer {
      * How many active practitioners of the scope the file would retire, against the limit: the graph's active
      * identifiers, each looked up among the file's (read again from the graph, in index order, when not held).
      */
-    private void checkRetirements(ExtractionScan scan, HeldPractitioners held, Options options) {
+    private void checkRetirements(ExtractionScan scan, @Nullable HeldPractitioners held, Options options) {
         if (options.retirementLimit().allowed()) {
             return;
         }
@@ -445,7 +448,7 @@ public class PractitionerImporter implements Importer {
         final SiteFingerprints siteFingerprints;
         final boolean sortedById;
         /** What the graph held before the run, for a sorted file; null: read range by range. */
-        final HeldPractitioners held;
+        final @Nullable HeldPractitioners held;
         /** Every write of the run goes through it: held back until the retirement limit has passed. */
         final GuardedWrites writes;
         final AtomicLong created = new AtomicLong();
@@ -459,11 +462,11 @@ public class PractitionerImporter implements Importer {
         final Set<String> kept = ConcurrentHashMap.newKeySet();
         final StatementTimes times = new StatementTimes();
         /** Null, or the offline load's files, where new sites and practitioners then go. */
-        final OfflineFirstLoad offline;
+        final @Nullable OfflineFirstLoad offline;
         long outOfScope;
 
-        Counts(SiteFingerprints siteFingerprints, boolean sortedById, HeldPractitioners held, GuardedWrites writes,
-               OfflineFirstLoad offline) {
+        Counts(SiteFingerprints siteFingerprints, boolean sortedById, @Nullable HeldPractitioners held,
+               GuardedWrites writes, @Nullable OfflineFirstLoad offline) {
             this.siteFingerprints = siteFingerprints;
             this.sortedById = sortedById;
             this.held = held;
@@ -477,7 +480,8 @@ public class PractitionerImporter implements Importer {
      * rows. {@code range}: the identifiers it reconciles when the file is sorted by identifier, else null.
      */
     private record Batch(Map<String, List<ActivityLine>> practitioners, List<SiteWrite> sites,
-                         List<Map<String, Object>> professions, List<Map<String, Object>> specialties, IdRange range) {
+                         List<Map<String, Object>> professions, List<Map<String, Object>> specialties,
+                         @Nullable IdRange range) {
 
         static Batch empty() {
             return new Batch(new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), null);
@@ -489,7 +493,7 @@ public class PractitionerImporter implements Importer {
     }
 
     /** Identifiers in ({@code after}, {@code upTo}]; {@code upTo} null: to the last one. */
-    private record IdRange(String after, String upTo) {
+    private record IdRange(String after, @Nullable String upTo) {
     }
 
     private void readActivities(DataFile file, ActivityRowMapper mapper, Options options, ImportRun run, Counts counts,
@@ -525,8 +529,8 @@ public class PractitionerImporter implements Importer {
                     }
                     continue;
                 }
-                SitePlacement placement = activity.site() == null ? null
-                        : SitePlacement.of(activity.site(), communes, geocoding);
+                SiteRow site = activity.site();
+                SitePlacement placement = site == null ? null : SitePlacement.of(site, communes, geocoding);
                 String department = placement != null ? placement.departmentCode()
                         : (String) activity.activity().get("departmentCode");
                 if (scope != null && !scope.contains(department)) {
@@ -537,7 +541,7 @@ public class PractitionerImporter implements Importer {
                     activity = activity.inDepartment(placement.departmentCode());
                 }
                 // Flush only between two practitioners, so one practitioner's lines are written together.
-                if (batchLines >= activityBatchLines && !activity.practitionerId().equals(previousId)) {
+                if (previousId != null && batchLines >= activityBatchLines && !activity.practitionerId().equals(previousId)) {
                     pipeline.submit(counts.sortedById ? batch.reconciling(new IdRange(rangeEnd, previousId)) : batch);
                     rangeEnd = previousId;
                     batch = Batch.empty();
@@ -553,8 +557,8 @@ public class PractitionerImporter implements Importer {
                 if (activity.specialty() != null && knownSpecialties.add(activity.specialty().code())) {
                     batch.specialties().add(PractitionerWriter.specialtyParameters(activity.specialty()));
                 }
-                if (activity.site() != null && writtenSites.put(activity.site().id(), Boolean.TRUE) == null) {
-                    batch.sites().add(SiteWrite.of(activity.site(), placement));
+                if (site != null && placement != null && writtenSites.put(site.id(), Boolean.TRUE) == null) {
+                    batch.sites().add(SiteWrite.of(site, placement));
                 }
             }
             pipeline.submit(counts.sortedById ? batch.reconciling(new IdRange(rangeEnd, null)) : batch);
@@ -567,7 +571,7 @@ public class PractitionerImporter implements Importer {
     }
 
     /** An unsorted file: practitioners not stamped by the run are retired, except those listed on rejected lines. */
-    private long retireUnstamped(String runId, LocalDate date, List<String> departments, Set<String> kept) {
+    private long retireUnstamped(String runId, LocalDate date, @Nullable List<String> departments, Set<String> kept) {
         List<String> keptIds = List.copyOf(kept);
         for (int from = 0; from < keptIds.size(); from += rangePage) {
             writer.known(keptIds.subList(from, Math.min(keptIds.size(), from + rangePage)), runId);
@@ -575,7 +579,7 @@ public class PractitionerImporter implements Importer {
         return writer.retireMissing(runId, date, departments);
     }
 
-    private void write(Batch batch, String runId, LocalDate date, List<String> departments, Counts counts) {
+    private void write(Batch batch, String runId, LocalDate date, @Nullable List<String> departments, Counts counts) {
         StatementTimes times = counts.times;
         GuardedWrites writes = counts.writes;
         NewRecords records = records(counts);
@@ -587,9 +591,10 @@ public class PractitionerImporter implements Importer {
                     () -> writer.writeReference(professions, specialties)));
         }
         writeSites(batch.sites(), runId, counts);
-        Map<String, PractitionerWriter.Known> known = batch.range() == null
+        IdRange range = batch.range();
+        Map<String, PractitionerWriter.Known> known = range == null
                 ? times.time("known", () -> writer.known(batch.practitioners().keySet(), runId))
-                : times.time("range", () -> reconcile(batch.range(), batch.practitioners().keySet(), date, departments,
+                : times.time("range", () -> reconcile(range, batch.practitioners().keySet(), date, departments,
                 counts));
         Reconciliation changes = Reconciliation.of(batch.practitioners(), known, counts.kept);
         if (!changes.created().isEmpty()) {
@@ -616,16 +621,16 @@ public class PractitionerImporter implements Importer {
      * every identifier of the range is in this batch or nowhere in the file.
      */
     private Map<String, PractitionerWriter.Known> reconcile(IdRange range, Set<String> published, LocalDate date,
-                                                            List<String> departments, Counts counts) {
+                                                            @Nullable List<String> departments, Counts counts) {
         Map<String, PractitionerWriter.Known> known = new HashMap<>();
         String after = range.after();
         while (true) {
             // The held practitioners as their read passes this range; from the graph when that read was abandoned.
-            List<PractitionerWriter.Held> page = counts.held == null ? null : counts.held.between(after, range.upTo());
-            boolean fromGraph = page == null;
-            if (fromGraph) {
-                page = writer.heldBetween(after, range.upTo(), rangePage);
-            }
+            List<PractitionerWriter.Held> inMemory = counts.held == null ? null : counts.held.between(after,
+                                                                                                      range.upTo());
+            boolean fromGraph = inMemory == null;
+            List<PractitionerWriter.Held> page = inMemory != null ? inMemory : writer.heldBetween(after, range.upTo(),
+                                                                                                  rangePage);
             for (PractitionerWriter.Held held : page) {
                 if (published.contains(held.id())) {
                     known.put(held.id(), new PractitionerWriter.Known(held.fingerprint(), held.active(), false));

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,7 +102,7 @@ public class PractitionerLists {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile Generation generation;
+    private volatile @Nullable Generation generation;
 
     @Autowired
     public PractitionerLists(Neo4jClient neo4j,
@@ -261,14 +262,14 @@ public class PractitionerLists {
             }
             String version = version();
             if (current != null && current.version().equals(version)) {
-                generation = current.checkedAt(now);
-            } else {
-                if (current != null) {
-                    log.info("Practitioner lists out of date (graph version {}): read again", version);
-                }
-                start(version, now, current);
+                current = current.checkedAt(now);
+                generation = current;
+                return current;
             }
-            return generation;
+            if (current != null) {
+                log.info("Practitioner lists out of date (graph version {}): read again", version);
+            }
+            return start(version, now, current);
         }
     }
 
@@ -282,7 +283,7 @@ public class PractitionerLists {
     }
 
     /** The new generation, made current; the previous one's most asked lists read again in the background. */
-    private Generation start(String version, Instant now, Generation previous) {
+    private Generation start(String version, Instant now, @Nullable Generation previous) {
         Generation next = new Generation(version, now);
         generation = next;
         if (previous != null) {

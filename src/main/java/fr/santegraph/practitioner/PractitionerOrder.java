@@ -1,6 +1,7 @@
 package fr.santegraph.practitioner;
 
 import fr.santegraph.common.SortDirection;
+import org.springframework.lang.Nullable;
 
 /**
  * How a list of practitioners is sorted: by name (last name, then first name, in French order) or by the commune of
@@ -12,7 +13,7 @@ public record PractitionerOrder(Field field, SortDirection direction) {
 
     static final PractitionerOrder DEFAULT = new PractitionerOrder(Field.NAME, SortDirection.ASC);
 
-    static PractitionerOrder orDefault(PractitionerOrder order) {
+    static PractitionerOrder orDefault(@Nullable PractitionerOrder order) {
         return order == null ? DEFAULT : new PractitionerOrder(order.field() == null ? Field.NAME : order.field(),
                 order.direction() == null ? SortDirection.ASC : order.direction());
     }

@@ -5,6 +5,7 @@ import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.ReadTransaction;
+import fr.santegraph.common.Rows;
 import fr.santegraph.common.SortDirection;
 import fr.santegraph.common.TextFolding;
 import fr.santegraph.practitioner.PractitionerFilter.PractitionerGrouping;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +32,7 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.types.Point;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /** Reads practitioners: lookups, filtered pages, counts per territory, and the batched relations behind GraphQL. */
@@ -166,7 +169,7 @@ public class PractitionerService {
      * carry); null for any other territory. A site is located in a place inside such a territory exactly when its
      * département is one of them, since a site is placed in a commune or, lacking one, in its département.
      */
-    static List<String> departmentsCovering(String territoryId, List<String> inside) {
+    static @Nullable List<String> departmentsCovering(@Nullable String territoryId, List<String> inside) {
         TerritoryLevel level = territoryId == null ? null : TerritoryId.parse(territoryId).level();
         if (level != TerritoryLevel.DEPARTMENT && level != TerritoryLevel.REGION) {
             return null;
@@ -235,8 +238,8 @@ public class PractitionerService {
         return "MATCH (p:Practitioner)\n";
     }
 
-    public CountedConnection<Practitioner> find(PractitionerFilter filter, PractitionerOrder orderBy, PageRequest page,
-                                                boolean countNeeded) {
+    public CountedConnection<Practitioner> find(PractitionerFilter filter, @Nullable PractitionerOrder orderBy,
+                                                PageRequest page, boolean countNeeded) {
         return find(filter, orderBy, page, countNeeded, null);
     }
 
@@ -245,8 +248,9 @@ public class PractitionerService {
      * lists: one statement for both) and put there.
      */
     @SuppressWarnings("unchecked")
-    public CountedConnection<Practitioner> find(PractitionerFilter filter, PractitionerOrder orderBy, PageRequest page,
-                                                boolean countNeeded, PrefetchedActivities prefetched) {
+    public CountedConnection<Practitioner> find(PractitionerFilter filter, @Nullable PractitionerOrder orderBy,
+                                                PageRequest page, boolean countNeeded,
+                                                @Nullable PrefetchedActivities prefetched) {
         String order = PractitionerOrder.orDefault(orderBy).cypher();
         Map<String, Object> parameters = parameters(filter);
         Optional<CountedConnection<Practitioner>> kept = fromLists(parameters, PractitionerOrder.orDefault(orderBy), page,
@@ -306,11 +310,14 @@ public class PractitionerService {
     @SuppressWarnings("unchecked")
     private Optional<CountedConnection<Practitioner>> fromLists(Map<String, Object> parameters, PractitionerOrder order,
                                                                 PageRequest page, boolean countNeeded,
-                                                                PrefetchedActivities prefetched) {
-        if (!keptInLists(parameters) || order.field() != PractitionerOrder.Field.NAME) {
+                                                                @Nullable PrefetchedActivities prefetched) {
+        String profession = (String) parameters.get("profession");
+        List<String> departments = (List<String>) parameters.get("departments");
+        if (profession == null || departments == null || !keptInLists(parameters)
+                || order.field() != PractitionerOrder.Field.NAME) {
             return Optional.empty();
         }
-        return lists.page((String) parameters.get("profession"), (List<String>) parameters.get("departments"),
+        return lists.page(profession, departments,
                 page.offset(), page.lookAhead(), order.direction() == SortDirection.DESC)
                 .map(slice -> {
                     // In the list's order, whatever order the statement returns them in.
@@ -334,7 +341,7 @@ public class PractitionerService {
     }
 
     /** The same for a profession and a specialty code (either may be null). */
-    void requireKnownCodes(String profession, String specialty) {
+    void requireKnownCodes(@Nullable String profession, @Nullable String specialty) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("profession", profession);
         parameters.put("specialty", specialty);
@@ -370,7 +377,7 @@ public class PractitionerService {
     /** Count rows as the query orders them: by territory, largest count first, then by code (none first). */
     private static final Comparator<Map<String, Object>> COUNT_ROWS =
             Comparator.comparing((Map<String, Object> row) -> (String) row.get("t"))
-                    .thenComparing(row -> -((Number) row.get("count")).longValue())
+                    .thenComparing(row -> -Rows.number(row, "count"))
                     .thenComparing(row -> (String) row.get("code"), Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** Active practitioners in a territory (or in each of its sub-territories of {@code level}), per group. */
@@ -395,7 +402,7 @@ public class PractitionerService {
         }
         Map<String, Territory> byId = territories.findByIds(rows.stream().map(row -> (String) row.get("t")).distinct().toList());
         return rows.stream().map(row -> new PractitionerCount(byId.get((String) row.get("t")), (String) row.get("code"),
-                (String) row.get("label"), ((Number) row.get("count")).longValue())).toList();
+                (String) row.get("label"), Rows.number(row, "count"))).toList();
     }
 
     /**
@@ -406,15 +413,20 @@ public class PractitionerService {
     private Optional<List<Map<String, Object>>> countsFromLists(Map<String, Object> parameters,
                                                                 PractitionerGrouping groupBy) {
         String profession = (String) parameters.get("profession");
-        if (groupBy != PractitionerGrouping.PROFESSION || parameters.get("departments") == null || profession == null
+        List<String> departments = (List<String>) parameters.get("departments");
+        if (groupBy != PractitionerGrouping.PROFESSION || departments == null || profession == null
                 || parameters.get("mode") != null || parameters.get("specialty") != null) {
             return Optional.empty();
         }
-        String w = (String) parameters.get("w");
         Map<String, List<String>> containing = (Map<String, List<String>>) parameters.get("containing");
-        List<String> whole = List.of(w);
-        return lists.counts(profession, (List<String>) parameters.get("departments"),
-                        parameters.get("level") == null ? place -> whole : containing::get)
+        Function<String, List<String>> within;
+        if (parameters.get("level") == null) {
+            List<String> whole = List.of(Rows.text(parameters, "w"));
+            within = place -> whole;
+        } else {
+            within = Objects.requireNonNull(containing, "a level is counted over the territories it contains")::get;
+        }
+        return lists.counts(profession, departments, within)
                 .map(counts -> {
                     String label = counts.isEmpty() ? null : lists.professionName(profession).orElse(null);
                     List<Map<String, Object>> rows = new ArrayList<>();
@@ -425,7 +437,8 @@ public class PractitionerService {
     }
 
     /** A count row as the Cypher counts return it (a mutable map: its label and code may be null). */
-    private static Map<String, Object> countRow(String territory, String code, String label, long count) {
+    private static Map<String, Object> countRow(String territory, @Nullable String code, @Nullable String label,
+                                                long count) {
         Map<String, Object> row = new HashMap<>();
         row.put("t", territory);
         row.put("code", code);
@@ -487,7 +500,7 @@ public class PractitionerService {
         Set<String> counted = new HashSet<>();
         rows.forEach(row -> counted.add((String) row.get("t")));
         Set<String> every = new TreeSet<>();
-        ((Map<String, List<String>>) parameters.get("containing")).values().forEach(every::addAll);
+        ((Map<String, List<String>>) Rows.get(parameters, "containing")).values().forEach(every::addAll);
         Object code = switch (groupBy) {
             case PROFESSION -> parameters.get("profession");
             case SPECIALTY -> parameters.get("specialty");
@@ -526,7 +539,7 @@ public class PractitionerService {
                        practitioners, professions
                 """.formatted(sites, SITE_IN_AREA);
         return List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all()).stream().map(row -> {
-            Point point = (Point) row.get("location");
+            Point point = (Point) Rows.get(row, "location");
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("id", row.get("id"));
             properties.put("name", row.get("name"));
@@ -571,11 +584,11 @@ public class PractitionerService {
     }
 
     /** A profession and how many active practitioners have it. */
-    public record ProfessionCount(Profession profession, long practitioners) {
+    public record ProfessionCount(@Nullable Profession profession, long practitioners) {
     }
 
     /** A specialty and how many active practitioners have it. */
-    public record SpecialtyCount(Specialty specialty, long practitioners) {
+    public record SpecialtyCount(@Nullable Specialty specialty, long practitioners) {
     }
 
     /** Every profession of the directory, most practitioners first (then by code): what a filter list offers. */
@@ -601,7 +614,7 @@ public class PractitionerService {
     }
 
     /** A mode of practice, its published code and label, and how many active practitioners practise in it. */
-    public record ModeOfPracticeCount(PractitionerFilter.ModeOfPractice modeOfPractice, CodedLabel published,
+    public record ModeOfPracticeCount(@Nullable PractitionerFilter.ModeOfPractice modeOfPractice, CodedLabel published,
                                       long practitioners) {
     }
 
@@ -754,7 +767,7 @@ public class PractitionerService {
         if (!unknown.isEmpty()) {
             Map<String, List<Territory>> byId = siteTerritories(unknown.stream().distinct().toList());
             sites.stream().filter(s -> !result.containsKey(s) && byId.containsKey(s.id()))
-                    .forEach(s -> result.put(s, byId.get(s.id()).get(0)));
+                    .forEach(s -> result.put(s, byId.getOrDefault(s.id(), List.of()).get(0)));
         }
         return result;
     }
@@ -764,7 +777,7 @@ public class PractitionerService {
                 Territory.PROJECTION, Territory::from);
     }
 
-    static String blankToNull(String value) {
+    static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

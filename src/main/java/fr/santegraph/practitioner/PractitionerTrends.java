@@ -2,6 +2,7 @@ package fr.santegraph.practitioner;
 
 import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.ReadTransaction;
+import fr.santegraph.common.Rows;
 import fr.santegraph.territory.TerritoryService;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,7 +28,7 @@ public class PractitionerTrends {
     static final int MAX_POINTS = 120;
 
     /** One extraction date: distinct practitioners active there, and the changes since the previous point. */
-    public record TrendPoint(LocalDate date, int active, Integer arrivals, Integer departures) {
+    public record TrendPoint(LocalDate date, int active, @Nullable Integer arrivals, @Nullable Integer departures) {
     }
 
     private final Neo4jClient neo4j;
@@ -74,7 +76,7 @@ public class PractitionerTrends {
         for (LocalDate date : dates) {
             Set<Object> active = new HashSet<>();
             for (Map<String, Object> activity : activities) {
-                LocalDate since = (LocalDate) activity.get("since");
+                LocalDate since = (LocalDate) Rows.get(activity, "since");
                 LocalDate until = (LocalDate) activity.get("until");
                 if (!since.isAfter(date) && (until == null || until.isAfter(date))) {
                     active.add(activity.get("id"));

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -366,7 +367,7 @@ public class PractitionerWriter implements NewRecords {
             """.formatted(IN_SCOPE);
 
     /** The first {@code limit} active practitioners of the scope after {@code after}, in identifier (index) order. */
-    List<String> activeAfter(String after, int limit, List<String> departments) {
+    List<String> activeAfter(String after, int limit, @Nullable List<String> departments) {
         return List.copyOf(neo4j.query(ACTIVE_AFTER).bind(after).to("after").bind(limit).to("limit")
                 .bind(departments).to("departments").fetchAs(String.class).all());
     }
@@ -387,7 +388,7 @@ public class PractitionerWriter implements NewRecords {
             """.formatted(IN_SCOPE, RETIRE);
 
     /** Practitioners this run did not stamp (it read the file in another order than by identifier). */
-    long retireMissing(String runId, LocalDate date, List<String> departments) {
+    long retireMissing(String runId, LocalDate date, @Nullable List<String> departments) {
         return neo4j.query(RETIRE_MISSING).bind(runId).to("run").bind(date).to("date").bind(departments).to("departments")
                 .fetchAs(Long.class).one().orElse(0L);
     }
@@ -403,7 +404,7 @@ public class PractitionerWriter implements NewRecords {
             """.formatted(IN_SCOPE, RETIRE);
 
     /** Active practitioners absent from the identifier range the file just covered. */
-    long retireAbsent(List<String> ids, LocalDate date, List<String> departments) {
+    long retireAbsent(List<String> ids, LocalDate date, @Nullable List<String> departments) {
         if (ids.isEmpty()) {
             return 0;
         }
@@ -433,14 +434,14 @@ public class PractitionerWriter implements NewRecords {
      * The first {@code limit} practitioners the graph holds with an identifier in ({@code after}, {@code upTo}]
      * ({@code upTo} null: no upper bound), in identifier order. Reads only: an unchanged practitioner costs no write.
      */
-    List<Held> heldBetween(String after, String upTo, int limit) {
+    List<Held> heldBetween(@Nullable String after, @Nullable String upTo, int limit) {
         return List.copyOf(neo4j.query(upTo == null ? HELD_AFTER : HELD_BETWEEN).bind(after).to("after")
                 .bind(upTo).to("upTo").bind(limit).to("limit").fetchAs(Held.class)
                 .mappedBy((types, record) -> held(record, true)).all());
     }
 
     /** The first {@code limit} practitioners after {@code after}, with whether they practise in {@code departments}. */
-    List<Held> heldAfter(String after, int limit, List<String> departments) {
+    List<Held> heldAfter(String after, int limit, @Nullable List<String> departments) {
         return List.copyOf(neo4j.query(departments == null ? HELD_AFTER : HELD_AFTER_IN_SCOPE).bind(after).to("after")
                 .bind(limit).to("limit").bind(departments).to("departments").fetchAs(Held.class)
                 .mappedBy((types, record) -> held(record, departments == null || record.get("inScope").asBoolean(false)))
@@ -487,9 +488,10 @@ public class PractitionerWriter implements NewRecords {
     }
 
     /** What one run read and did, as {@code practitionerImports} lists it. */
-    record RunRecord(String id, String file, String savoirFaireFile, String diplomaFile, String stamp,
-                     List<String> departments, String startedAt, long read, long created, long updated, long unchanged,
-                     long retired, long rejected, long durationMs, boolean sortedById, LocalDate extractionDate) {
+    record RunRecord(String id, String file, @Nullable String savoirFaireFile, @Nullable String diplomaFile,
+                     @Nullable String stamp, @Nullable List<String> departments, String startedAt, long read,
+                     long created, long updated, long unchanged, long retired, long rejected, long durationMs,
+                     boolean sortedById, LocalDate extractionDate) {
 
         Map<String, Object> parameters() {
             Map<String, Object> node = new HashMap<>();

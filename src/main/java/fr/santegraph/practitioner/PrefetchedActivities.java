@@ -4,6 +4,7 @@ import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.lang.Nullable;
 
 /**
  * Activities read with a page of practitioners in the page's own statement, when the request asks for them: the
@@ -31,7 +32,7 @@ final class PrefetchedActivities {
     }
 
     /** The activities read for this practitioner, or null when they were not. */
-    List<Activity> get(String nationalId) {
+    @Nullable List<Activity> get(String nationalId) {
         return byPractitioner.get(nationalId);
     }
 }

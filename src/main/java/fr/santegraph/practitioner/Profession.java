@@ -1,10 +1,11 @@
 package fr.santegraph.practitioner;
 
 import org.neo4j.driver.Value;
+import org.springframework.lang.Nullable;
 
 public record Profession(String code, String name) {
 
-    static Profession from(Value p) {
+    static @Nullable Profession from(Value p) {
         return p == null || p.isNull() ? null : new Profession(p.get("code").asString(), p.get("name").asString(null));
     }
 }

@@ -4,6 +4,7 @@ import fr.santegraph.common.GeoPoint;
 import java.util.ArrayList;
 import java.util.List;
 import org.neo4j.driver.Value;
+import org.springframework.lang.Nullable;
 
 /**
  * A practice site as served by GraphQL and GeoJSON. {@code territoryId}: the territory it is located in when read
@@ -12,8 +13,9 @@ import org.neo4j.driver.Value;
  */
 public record Site(String id, String siret, String siren, String finess, String legalEntityFiness, String name,
                    String tradeName, List<String> address, String postalCode, String communeCode, String communeName,
-                   String phone, String phone2, String fax, String email, CodedLabel sector, GeoPoint location,
-                   String locationSource, SitePlacement.UnplacedReason unplacedReason, String territoryId) {
+                   String phone, String phone2, String fax, String email, @Nullable CodedLabel sector,
+                   @Nullable GeoPoint location, String locationSource,
+                   @Nullable SitePlacement.UnplacedReason unplacedReason, String territoryId) {
 
     /** The {@code territoryId} of a site read with its territory and located in none (a site not placed). */
     static final String NOWHERE = "";

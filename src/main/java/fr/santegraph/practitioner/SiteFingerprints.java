@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.lang.Nullable;
 
 /**
  * The fingerprint of every site the graph holds, read once at the start of a run in identifier order (one index range
@@ -20,7 +21,7 @@ final class SiteFingerprints {
 
     private final int capacity;
     /** Null: not held (not loaded yet, or over capacity); the graph is asked instead. */
-    private Map<String, Long> held;
+    private @Nullable Map<String, Long> held;
 
     SiteFingerprints(int capacity) {
         this.capacity = capacity;

@@ -1,11 +1,14 @@
 package fr.santegraph.practitioner;
 
+import org.springframework.lang.Nullable;
+
 /**
  * Where a site is: its commune (from the commune code, else postal code and town), and its point (the geocoding
  * table's, else the commune centroid). A site that cannot be placed says why.
  */
-record SitePlacement(String territoryId, Double latitude, Double longitude, String locationSource,
-                     UnplacedReason unplacedReason, String departmentCode) {
+record SitePlacement(@Nullable String territoryId, @Nullable Double latitude, @Nullable Double longitude,
+                     @Nullable String locationSource, @Nullable UnplacedReason unplacedReason,
+                     @Nullable String departmentCode) {
 
     /** Why a practitioner is not on the map: {@code NO_SITE} is an activity published without any site. */
     enum UnplacedReason { NO_SITE, NO_ADDRESS, NO_COMMUNE_CODE, NOT_FOUND }
@@ -19,7 +22,8 @@ record SitePlacement(String territoryId, Double latitude, Double longitude, Stri
         if (!site.hasAddress()) {
             return new SitePlacement(territoryId, null, null, null, UnplacedReason.NO_ADDRESS, department);
         }
-        GeocodingTable.Coordinates point = geocoding.find(site.addressKey());
+        String addressKey = site.addressKey();
+        GeocodingTable.Coordinates point = addressKey == null ? null : geocoding.find(addressKey);
         if (point != null) {
             return new SitePlacement(territoryId, point.latitude(), point.longitude(), "GEOCODED", null, department);
         }

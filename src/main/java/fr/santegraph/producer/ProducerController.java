@@ -11,6 +11,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -31,7 +32,7 @@ public class ProducerController {
     }
 
     @QueryMapping
-    public Producer producer(@Argument String id) {
+    public @Nullable Producer producer(@Argument String id) {
         return catalogue.findById("Producer", CatalogueRepository.globalId("producer", id)).map(Producer::from).orElse(null);
     }
 

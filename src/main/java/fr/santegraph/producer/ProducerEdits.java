@@ -1,12 +1,13 @@
 package fr.santegraph.producer;
 
-import fr.santegraph.catalogue.ProducerKind;
-import fr.santegraph.catalogue.CatalogueEdits;
 import fr.santegraph.catalogue.CatalogueEdits.EditRejected;
+import fr.santegraph.catalogue.CatalogueEdits;
 import fr.santegraph.catalogue.CatalogueRepository;
 import fr.santegraph.catalogue.CatalogueWriter;
+import fr.santegraph.catalogue.ProducerKind;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.lang.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -72,7 +73,7 @@ public class ProducerEdits {
         return new ProducerSaved(producer(code), false);
     }
 
-    private Producer producer(String code) {
+    private Producer producer(@Nullable String code) {
         return Producer.from(edits.node("Producer", "producer:" + code));
     }
 }

@@ -7,6 +7,7 @@ import fr.santegraph.catalogue.ProducerKind;
 import fr.santegraph.common.CountedConnection;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.ReadTransaction;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** The Cypher of the producer feature: the filters of its list and the relationships its fields read. */
@@ -17,7 +18,7 @@ public class ProducerQueries {
     /** What {@code indicatorCount} counts. */
     public static final String INDICATOR_COUNT = "(s:Producer {id: id})<-[:PRODUCED_BY]-(o:Indicator)";
 
-    public record ProducerFilter(ProducerKind kind, Boolean inAliasFile) {
+    public record ProducerFilter(@Nullable ProducerKind kind, @Nullable Boolean inAliasFile) {
     }
 
     private final CatalogueRepository catalogue;

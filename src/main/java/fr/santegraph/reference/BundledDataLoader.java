@@ -30,6 +30,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.core.annotation.Order;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,7 @@ public class BundledDataLoader implements ApplicationRunner, HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(BundledDataLoader.class);
 
     /** What a start did with one source. */
-    public record Outcome(String source, String edition, String action, ImportSummary summary) {
+    public record Outcome(String source, String edition, String action, @Nullable ImportSummary summary) {
     }
 
     private final SourceEditions editions;

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.springframework.lang.Nullable;
 
 /**
  * Marks the words of a text that match a query term the way the French analyzer does (accents and case
@@ -59,7 +60,7 @@ public final class Highlighter {
     }
 
     /** The text with matching words in {@code <em>…</em>}, or null when no word matches. */
-    public static String highlight(String text, List<String> terms) {
+    public static @Nullable String highlight(String text, List<String> terms) {
         if (text == null || terms.isEmpty()) {
             return null;
         }

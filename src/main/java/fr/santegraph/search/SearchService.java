@@ -11,6 +11,7 @@ import fr.santegraph.common.InvalidArgumentException;
 import fr.santegraph.common.PageRequest;
 import fr.santegraph.common.Pagination;
 import fr.santegraph.common.ReadTransaction;
+import fr.santegraph.common.Rows;
 import fr.santegraph.common.SortDirection;
 import fr.santegraph.dataset.DataService;
 import fr.santegraph.dataset.Dataset;
@@ -26,6 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.neo4j.driver.Values;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,8 +52,9 @@ public class SearchService {
     }
 
     /** Each criterion takes several values, any of which may hold (OR); the criteria given must all hold (AND). */
-    public record Filter(List<String> producer, List<String> theme, List<GeoLevel> geoLevel,
-                         List<AccessLevel> accessLevel, List<String> dataset) {
+    public record Filter(@Nullable List<String> producer, @Nullable List<String> theme,
+                         @Nullable List<GeoLevel> geoLevel, @Nullable List<AccessLevel> accessLevel,
+                         @Nullable List<String> dataset) {
     }
 
     /** How hits are sorted: by relevance (best first) or by title in French order. */
@@ -75,7 +78,7 @@ public class SearchService {
     public record SearchHit(double score, SearchType type, List<Highlight> highlights, Object node) {
     }
 
-    public record FacetCount(String value, String label, int count) {
+    public record FacetCount(@Nullable String value, @Nullable String label, int count) {
     }
 
     public record Facets(List<FacetCount> types, List<FacetCount> producers, List<FacetCount> themes,
@@ -83,14 +86,14 @@ public class SearchService {
     }
 
     public static final class SearchConnection extends CountedConnection<SearchHit> {
-        private final Facets facets;
+        private final @Nullable Facets facets;
 
-        SearchConnection(CountedConnection<SearchHit> page, Facets facets) {
+        SearchConnection(CountedConnection<SearchHit> page, @Nullable Facets facets) {
             super(page.getEdges(), page.getPageInfo(), page.getTotalCount());
             this.facets = facets;
         }
 
-        public Facets getFacets() {
+        public @Nullable Facets getFacets() {
             return facets;
         }
     }
@@ -176,7 +179,7 @@ public class SearchService {
     private static final Order DEFAULT_ORDER = new Order(Order.Field.SCORE, SortDirection.DESC);
 
     /** The filter's values as the query's parameter, null (no condition) when none is given. */
-    private static <T> List<String> values(List<T> given, Function<T, String> parameter) {
+    private static @Nullable <T> List<String> values(@Nullable List<T> given, Function<T, String> parameter) {
         if (given == null || given.isEmpty()) {
             return null;
         }
@@ -184,8 +187,8 @@ public class SearchService {
     }
 
     /** Without {@code facetsNeeded} the facet counts (and their labels) are neither computed nor returned. */
-    public SearchConnection search(String query, List<SearchType> types, Filter filter, Order order, PageRequest page,
-                                   boolean facetsNeeded) {
+    public SearchConnection search(String query, List<SearchType> types, Filter filter, @Nullable Order order,
+                                   PageRequest page, boolean facetsNeeded) {
         String lucene = luceneQuery(query);
         Map<String, Object> params = new HashMap<>();
         params.put("query", lucene);
@@ -204,13 +207,13 @@ public class SearchService {
         String matches = MATCHES.formatted((order == null ? DEFAULT_ORDER : order).cypher());
         Map<String, Object> row = neo4j.query(facetsNeeded ? matches + FACETS + PAGE + FACET_COLUMNS : matches + PAGE)
                 .bindAll(params).fetch().one().orElseThrow();
-        long total = ((Number) row.get("total")).longValue();
+        long total = Rows.number(row, "total");
         List<String> terms = Highlighter.markedTerms(Highlighter.terms(query));
         List<SearchHit> hits = new ArrayList<>();
         for (Map<String, Object> hit : maps(row.get("page"))) {
-            Map<String, Object> props = map(hit.get("props"));
+            Map<String, Object> props = Rows.map(hit, "props");
             SearchType type = SearchType.ofLabel((String) hit.get("label"));
-            hits.add(new SearchHit(((Number) hit.get("score")).doubleValue(), type, highlights(props, terms), node(type, props)));
+            hits.add(new SearchHit(((Number) Rows.get(hit, "score")).doubleValue(), type, highlights(props, terms), node(type, props)));
         }
         Facets facets = facetsNeeded ? facets(row) : null;
         return new SearchConnection(pagination.connection(hits, page, total), facets);
@@ -252,7 +255,7 @@ public class SearchService {
     }
 
     /** Display names of the facet values, in one query (label and property are constants). */
-    private Map<String, String> labels(String label, String property, Object facet) {
+    private Map<String, String> labels(String label, String property, @Nullable Object facet) {
         List<String> codes = maps(facet).stream().map(f -> (String) f.get("value")).toList();
         Map<String, String> names = new HashMap<>();
         neo4j.query("MATCH (n:" + label + ") WHERE n.code IN $codes RETURN n.code AS code, n." + property + " AS name")
@@ -269,18 +272,14 @@ public class SearchService {
         return names;
     }
 
-    private static List<FacetCount> facet(Object value, Map<String, String> labels) {
+    private static List<FacetCount> facet(@Nullable Object value, Map<String, String> labels) {
         return maps(value).stream().map(f -> new FacetCount((String) f.get("value"), labels.get((String) f.get("value")),
-                ((Number) f.get("count")).intValue())).toList();
+                Math.toIntExact(Rows.number(f, "count")))).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(Object value) {
+    private static List<Map<String, Object>> maps(@Nullable Object value) {
         return value == null ? List.of() : (List<Map<String, Object>>) value;
     }
 }

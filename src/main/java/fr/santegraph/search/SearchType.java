@@ -1,5 +1,7 @@
 package fr.santegraph.search;
 
+import org.springframework.lang.Nullable;
+
 /** Kinds of objects the catalogue search returns, with the node label of each. */
 public enum SearchType {
     INDICATOR("Indicator"), DATASET("Dataset"), DATA_SERVICE("DataService"), PRODUCER("Producer"), VARIABLE("Variable");
@@ -14,7 +16,7 @@ public enum SearchType {
         return label;
     }
 
-    public static SearchType ofLabel(String label) {
+    public static SearchType ofLabel(@Nullable String label) {
         for (SearchType type : values()) {
             if (type.label.equals(label)) {
                 return type;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -58,7 +59,7 @@ public class SuggestionService {
         return new SubmitSuggestionPayload.SuggestionSubmitted(suggestion);
     }
 
-    private static String problem(SuggestionInput input) {
+    private static @Nullable String problem(SuggestionInput input) {
         if (input.title() == null || input.title().isBlank()) {
             return "a title is required";
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.lang.Nullable;
 
 /**
  * Maps the elements of Etalab's {@code decoupage-administratif} JSON (the Code officiel géographique) to
@@ -114,7 +115,7 @@ public final class CogRowMapper {
         return value;
     }
 
-    private static String text(JsonNode json, String field) {
+    private static @Nullable String text(JsonNode json, String field) {
         JsonNode value = json.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

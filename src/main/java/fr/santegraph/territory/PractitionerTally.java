@@ -1,6 +1,7 @@
 package fr.santegraph.territory;
 
 import java.util.Map;
+import org.springframework.lang.Nullable;
 
 /**
  * Active practitioners per territory, as the imports keep them (the density indicators' counts): what
@@ -13,5 +14,5 @@ public interface PractitionerTally {
      * Per territory id, the practitioners of the profession (or with the savoir-faire) counted at the latest
      * extraction; territories absent have none. Empty when the code was never counted.
      */
-    Map<String, Long> counts(String profession, String specialty);
+    Map<String, Long> counts(@Nullable String profession, @Nullable String specialty);
 }

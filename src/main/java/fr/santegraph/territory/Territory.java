@@ -3,10 +3,12 @@ package fr.santegraph.territory;
 import fr.santegraph.common.GeoPoint;
 import java.time.LocalDate;
 import org.neo4j.driver.Value;
+import org.springframework.lang.Nullable;
 
 /** A territory as served by GraphQL; relations (parent, children, EPCI…) are resolved in batches. */
-public record Territory(String id, String code, TerritoryLevel level, String name, Long population, String zone,
-                        String kind, GeoPoint centroid, boolean active, LocalDate retiredOn) {
+public record Territory(String id, String code, TerritoryLevel level, String name, @Nullable Long population,
+                        String zone, String kind, @Nullable GeoPoint centroid, boolean active,
+                        @Nullable LocalDate retiredOn) {
 
     /** Map projection of a territory node bound to {@code t}, read back by {@link #from(Value)}. */
     public static final String PROJECTION =

@@ -19,6 +19,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +41,7 @@ public class TerritoryController {
     }
 
     @QueryMapping
-    public Territory territory(@Argument String code, @Argument TerritoryLevel level) {
+    public @Nullable Territory territory(@Argument String code, @Argument TerritoryLevel level) {
         return territories.findByCode(code, level).orElse(null);
     }
 

@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -172,6 +173,9 @@ public class TerritoryDirectory {
                     rarest = posting;
                 }
             }
+            if (rarest == null) {
+                return List.of(); // a needle shorter than a trigram is matched above
+            }
             List<Entry> found = new ArrayList<>();
             for (int i : rarest) {
                 if (entries.get(i).nameKey().contains(needle)) {
@@ -209,7 +213,7 @@ public class TerritoryDirectory {
     private final Driver driver;
     private final Duration checkInterval;
     private final Clock clock;
-    private volatile Snapshot snapshot;
+    private volatile @Nullable Snapshot snapshot;
 
     @Autowired
     public TerritoryDirectory(Driver driver,
@@ -476,7 +480,7 @@ public class TerritoryDirectory {
     }
 
     /** The first territory of {@code level} at most {@code hops} parents above. */
-    private static String ancestor(Map<String, Links> links, Links start, TerritoryLevel level, int hops) {
+    private static @Nullable String ancestor(Map<String, Links> links, Links start, TerritoryLevel level, int hops) {
         Links current = start;
         for (int hop = 0; hop < hops && current.parent() != null; hop++) {
             current = links.get(current.parent());
@@ -490,7 +494,7 @@ public class TerritoryDirectory {
         return null;
     }
 
-    private static void put(Map<TerritoryRelation, String> related, TerritoryRelation relation, String id) {
+    private static void put(Map<TerritoryRelation, String> related, TerritoryRelation relation, @Nullable String id) {
         if (id != null) {
             related.put(relation, id);
         }

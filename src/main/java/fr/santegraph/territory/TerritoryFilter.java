@@ -1,7 +1,10 @@
 package fr.santegraph.territory;
 
+import org.springframework.lang.Nullable;
+
 /** GraphQL {@code TerritoryFilter}. */
-public record TerritoryFilter(TerritoryLevel level, String nameContains, String within, Boolean includeRetired) {
+public record TerritoryFilter(@Nullable TerritoryLevel level, @Nullable String nameContains, @Nullable String within,
+                              Boolean includeRetired) {
 
     public static final TerritoryFilter NONE = new TerritoryFilter(null, null, null, false);
 

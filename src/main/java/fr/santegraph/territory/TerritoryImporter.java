@@ -14,8 +14,8 @@ import fr.santegraph.ingest.JsonArrayReader;
 import fr.santegraph.ingest.RetirementLimit;
 import fr.santegraph.ingest.RowException;
 import fr.santegraph.ingest.SourceEditions;
-import fr.santegraph.ingest.SourceImported;
 import fr.santegraph.ingest.SourceFiles;
+import fr.santegraph.ingest.SourceImported;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,6 +39,7 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,12 +87,12 @@ public class TerritoryImporter implements Importer {
      * How one run applies an edition. {@code edition}: the day the COG edition took effect (territories it no longer
      * lists are retired on that day), null: today.
      */
-    public record Options(LocalDate edition, RetirementLimit retirementLimit) {
+    public record Options(@Nullable LocalDate edition, RetirementLimit retirementLimit) {
         public static final Options DEFAULT = new Options(null, RetirementLimit.DEFAULT);
     }
 
     /** {@code --edition 2025} (a COG year takes effect on 1 January) or {@code --edition 2025-03-01}. */
-    public static LocalDate edition(String text) {
+    public static @Nullable LocalDate edition(@Nullable String text) {
         if (text == null) {
             return null;
         }
@@ -212,7 +214,8 @@ public class TerritoryImporter implements Importer {
 
     @FunctionalInterface
     interface RowMapping {
-        TerritoryRow map(JsonNode json, long line);
+        /** The row, or null for one the import leaves out (a département the COG lists twice…). */
+        @Nullable TerritoryRow map(JsonNode json, long line);
     }
 
     /** Every row of one COG file; bad rows are rejected with their line, a broken file fails whole. */
@@ -319,7 +322,7 @@ public class TerritoryImporter implements Importer {
         }
         Set<String> unknown = writer.unknownCommuneCodes(byCommune.keySet());
         for (String code : new TreeSet<>(unknown)) {
-            CommunePostalData data = byCommune.remove(code);
+            CommunePostalData data = Objects.requireNonNull(byCommune.remove(code), "an unknown code is one of the file's");
             run.reject(name, data.firstLine, "commune code " + code + " is not in the loaded COG");
         }
         List<Map<String, Object>> rows = new ArrayList<>(BATCH_SIZE);
@@ -344,9 +347,11 @@ public class TerritoryImporter implements Importer {
         void add(PostalCodeRow row) {
             firstLine = Math.min(firstLine, row.line());
             labelsByPostalCode.computeIfAbsent(row.postalCode(), code -> new TreeSet<>()).add(row.deliveryLabel());
-            if (row.hasCoordinates()) {
-                latitudeSum += row.latitude();
-                longitudeSum += row.longitude();
+            Double latitude = row.latitude();
+            Double longitude = row.longitude();
+            if (latitude != null && longitude != null) {
+                latitudeSum += latitude;
+                longitudeSum += longitude;
                 points++;
             }
         }

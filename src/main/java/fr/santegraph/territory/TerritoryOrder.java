@@ -5,12 +5,14 @@ import fr.santegraph.common.SortDirection;
 import fr.santegraph.common.TextFolding;
 import java.util.Comparator;
 import java.util.Map;
+import org.springframework.lang.Nullable;
 
 /**
  * How a list of territories is sorted: by code, by name (French order: accents, case and hyphens ignored), by
  * population, or by the practitioners of one profession or savoir-faire practising there.
  */
-public record TerritoryOrder(Field field, SortDirection direction, String profession, String specialty) {
+public record TerritoryOrder(Field field, SortDirection direction, @Nullable String profession,
+                             @Nullable String specialty) {
 
     public enum Field { CODE, NAME, POPULATION, PRACTITIONER_COUNT }
 

@@ -4,12 +4,13 @@ import fr.santegraph.common.TextFolding;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.lang.Nullable;
 
 /**
  * One territory as read from a source, ready to write: its level and code, name, parent's id, published
  * properties, and for communes their postal codes and former codes (communes merged into this one).
  */
-public record TerritoryRow(TerritoryLevel level, String code, String name, String parentId,
+public record TerritoryRow(TerritoryLevel level, String code, String name, @Nullable String parentId,
                            Map<String, Object> properties, List<String> postalCodes, List<String> formerCodes,
                            long line) {
 

@@ -18,6 +18,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,7 +50,7 @@ public class TerritoryService {
     }
 
     /** By code, and level when the code alone is ambiguous ("84" is a region and a département). */
-    public Optional<Territory> findByCode(String code, TerritoryLevel level) {
+    public Optional<Territory> findByCode(String code, @Nullable TerritoryLevel level) {
         String normalized = code.strip().toUpperCase(Locale.ROOT);
         if (level != null) {
             return findById(level.id(normalized));
@@ -83,7 +84,7 @@ public class TerritoryService {
     }
 
     /** The same, in {@code orderBy}'s order when given (else by closeness to the name searched, else by code). */
-    public CountedConnection<Territory> find(TerritoryFilter filter, TerritoryOrder orderBy, PageRequest page,
+    public CountedConnection<Territory> find(TerritoryFilter filter, @Nullable TerritoryOrder orderBy, PageRequest page,
                                              boolean countNeeded) {
         TerritoryFilter f = filter == null ? TerritoryFilter.NONE : filter;
         if (f.nameContains() != null && f.nameContains().length() > MAX_NAME_LENGTH) {
@@ -186,7 +187,7 @@ public class TerritoryService {
      * The box around a territory's centroid and the centroids of the active communes and arrondissements inside it
      * ({@code [west, south, east, north]}, WGS 84): where a map or a catalogue places it. Null when none is known.
      */
-    public double[] boundingBox(String territoryId) {
+    public @Nullable double[] boundingBox(String territoryId) {
         List<Territory> points = new ArrayList<>(directory.activeInside(territoryId,
                 EnumSet.of(TerritoryLevel.COMMUNE, TerritoryLevel.MUNICIPAL_ARRONDISSEMENT)));
         directory.get(territoryId).ifPresent(points::add);

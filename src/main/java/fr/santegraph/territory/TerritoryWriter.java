@@ -1,5 +1,6 @@
 package fr.santegraph.territory;
 
+import fr.santegraph.common.Rows;
 import fr.santegraph.common.TextFolding;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -223,8 +224,8 @@ public class TerritoryWriter {
                 MATCH (t:Territory) WHERE t.level IN $levels AND t.active
                 RETURN t.level AS level, collect(t.id) AS ids
                 """).bind(levels.stream().map(Enum::name).toList()).to("levels").fetch().all()
-                .forEach(row -> byLevel.put(TerritoryLevel.valueOf((String) row.get("level")),
-                        ((List<?>) row.get("ids")).stream().map(String.class::cast).toList()));
+                .forEach(row -> byLevel.put(TerritoryLevel.valueOf(Rows.text(row, "level")),
+                        Rows.list(row, "ids").stream().map(String.class::cast).toList()));
         return byLevel;
     }
 }
