@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-/** Requests beyond the configured limits are refused with an error naming the limit, before any data is fetched. */
+/**
+ * The limits over HTTP and with data: concurrent requests, oversized bodies and arguments, a query within the limits
+ * answered. The limits of the GraphQL layer itself (depth, cost, page arguments) are {@link GraphQlLimitsSliceTest}.
+ */
 @IntegrationTest
 class QueryLimitsTest {
 
@@ -25,25 +28,6 @@ class QueryLimitsTest {
     ConcurrencyLimitFilter concurrencyLimit;
     @LocalServerPort
     int port;
-
-    private static String nested(int levels) {
-        String inner = "name";
-        for (int i = 0; i < levels; i++) {
-            inner = "children(first: 1) { nodes { " + inner + " } }";
-        }
-        return "{ territory(code: \"2A\") { " + inner + " } }";
-    }
-
-    @Test
-    void aQueryDeeperThanTheMaximumDepthIsRefusedNamingTheLimit() {
-        graphQl.document(nested(8)).execute().errors().satisfy(errors ->
-                assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(error.getErrorType().toString()).isEqualTo("QUERY_LIMIT");
-                    assertThat(error.getMessage()).contains("exceeds the maximum depth 15")
-                            .contains("santegraph.graphql.limits.max-depth");
-                    assertThat(error.getExtensions()).containsEntry("limit", "santegraph.graphql.limits.max-depth");
-                }));
-    }
 
     @Test
     void concurrentRequestsAllAnswerAndEveryTurnIsGivenBack() throws Exception {
@@ -72,61 +56,7 @@ class QueryLimitsTest {
 
     @Test
     void aQueryWithinTheDepthLimitRuns() {
-        graphQl.document(nested(3)).execute().errors().verify();
-    }
-
-    @Test
-    void pagesNestedInPagesCostTheirProductAndAreRefusedAboveTheMaximumCost() {
-        graphQl.document("{ territories(first: 1000) { nodes { children(first: 1000) { nodes { name } } } } }")
-                .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(error.getErrorType().toString()).isEqualTo("QUERY_LIMIT");
-                    assertThat(error.getMessage()).contains("exceeds the maximum cost 50000");
-                }));
-    }
-
-    @Test
-    void hundredsOfAliasesOfAnExpensiveFieldAreRefusedByCost() {
-        StringBuilder query = new StringBuilder("{");
-        for (int i = 0; i < 300; i++) {
-            query.append(" a").append(i).append(": territories(first: 1000) { totalCount nodes { name } }");
-        }
-        graphQl.document(query.append(" }").toString()).execute().errors().satisfy(errors ->
-                assertThat(errors).singleElement().satisfies(error ->
-                        assertThat(error.getMessage()).contains("maximum cost")));
-    }
-
-    @Test
-    void deeplyNestedFragmentsCountTowardsDepth() {
-        StringBuilder query = new StringBuilder("{ territory(code: \"2A\") { ...f0 } }");
-        for (int i = 0; i < 10; i++) {
-            query.append(" fragment f").append(i).append(" on Territory { children(first: 1) { nodes { ...f")
-                    .append(i + 1).append(" } } }");
-        }
-        query.append(" fragment f10 on Territory { name }");
-        graphQl.document(query.toString()).execute().errors().satisfy(errors ->
-                assertThat(errors).singleElement().satisfies(error ->
-                        assertThat(error.getMessage()).contains("maximum depth")));
-    }
-
-    @Test
-    void theFullIntrospectionQueryOfGraphiqlIsNotLimited() {
-        graphQl.document(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY).execute()
-                .path("__schema.queryType.name").entity(String.class).isEqualTo("Query");
-    }
-
-    @Test
-    void syntaxErrorsUnknownFieldsAndWrongTypesAreClearErrors() {
-        graphQl.document("{ territories(first: 2 { totalCount } }").execute().errors().satisfy(errors ->
-                assertThat(errors).singleElement().satisfies(error ->
-                        assertThat(error.getErrorType().toString()).isEqualTo("InvalidSyntax")));
-        graphQl.document("{ territories(first: 2) { population totalCount } }").execute().errors().satisfy(errors ->
-                assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(error.getErrorType().toString()).isEqualTo("ValidationError");
-                    assertThat(error.getMessage()).contains("population");
-                }));
-        graphQl.document("{ territories(first: \"two\") { totalCount } }").execute().errors().satisfy(errors ->
-                assertThat(errors).singleElement().satisfies(error ->
-                        assertThat(error.getErrorType().toString()).isEqualTo("ValidationError")));
+        graphQl.document(GraphQlLimitsSliceTest.nested(3)).execute().errors().verify();
     }
 
     @Test
