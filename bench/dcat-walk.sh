@@ -4,6 +4,7 @@
 # written, the cold cost), on the bundled graph (a first start on a fresh store loads it). Then the same walk with
 # the cache on, twice (the first fills it). Prints each walk's total and its slowest page, and the median cold walk;
 # between them, territory autocomplete as a picker sends it (bench/autocomplete.py), with the GraphQL result cache off.
+# Last, the floor under a page: the same triples only written (DcatSerialisationBenchmark), nothing read or mapped.
 # Usage: bench/dcat-walk.sh [cold walks]   (builds the jar first if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ walks=${1:-3}
   || mvn -B -q package -DskipTests
 port=18081
 store=$(mktemp -d)
-trap 'kill -TERM ${pid:-0} 2>/dev/null; wait 2>/dev/null; rm -rf "$store" "$store.log"; true' EXIT
+trap 'kill -TERM ${pid:-0} 2>/dev/null; wait 2>/dev/null; rm -rf "$store" "$store.log" "$store.pages"; true' EXIT
 
 start() {
   java -jar target/santegraph.jar --server.port=$port --santegraph.embedded.data-dir="$store" \
@@ -26,11 +27,15 @@ start() {
 }
 stop() { kill -TERM $pid; wait $pid 2>/dev/null || true; }
 
-# One walk of every page: prints "total_seconds slowest_seconds slowest_page megabytes".
+# One walk of every page: prints "total_seconds slowest_seconds slowest_page megabytes". With a second argument,
+# each page is saved there as page-NNN.ttl.
 walk() {
-  local last=$1 total=0 slowest=0 at=0 bytes=0 t size
+  local last=$1 keep=${2:-} total=0 slowest=0 at=0 bytes=0 t size out
   for page in $(seq 1 "$last"); do
-    read -r t size < <(curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' -H 'Accept: text/turtle' \
+    out=/dev/null
+    [ -z "$keep" ] || out=$(printf '%s/page-%03d.ttl' "$keep" "$page")
+    read -r t size < <(curl -sf -o "$out" \
+                        -w '%{time_total} %{size_download}\n' -H 'Accept: text/turtle' \
                         "http://127.0.0.1:$port/catalog?page=$page")
     total=$(echo "$total + $t" | bc); bytes=$((bytes + size))
     if [ "$(echo "$t > $slowest" | bc)" = 1 ]; then slowest=$t; at=$page; fi
@@ -45,12 +50,15 @@ last=$( (curl -sf -H 'Accept: text/turtle' "http://127.0.0.1:$port/catalog?page=
 [ -n "$last" ] || { echo "no hydra:lastPage on /catalog?page=1" >&2; exit 1; }
 echo "=== DCAT walk: $last pages of the bundled catalogue, Turtle, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) ==="
 totals=()
+pages="$store.pages"
+mkdir -p "$pages"
 for i in $(seq 1 "$walks"); do
   read -r total slowest at mb <<<"$(walk "$last")"
   totals+=("$total")
   printf 'cold walk %d (page cache off): %.1f s, slowest page %.2f s (page %d), %d MB of Turtle\n' "$i" "$total" \
     "$slowest" "$at" "$mb"
 done
+walk "$last" "$pages" >/dev/null # not timed: the pages kept for the serialisation floor below
 # Autocomplete as a territory picker sends it, every request executed (this start has the result cache off).
 python3 bench/autocomplete.py --url "http://127.0.0.1:$port/graphql"
 health=$(curl -sf -o /dev/null -w '%{time_total}' -H 'Accept: text/turtle' \
@@ -64,3 +72,6 @@ for i in 1 2; do
 done
 stop
 printf 'median cold walk: %.1f s (%d walks)\n' "$(printf '%s\n' "${totals[@]}" | median)" "$walks"
+# The floor under those pages: writing the same triples alone (the pages of one more walk, parsed back), no graph read.
+mvn -B -q test -Dtest=DcatSerialisationBenchmark -Dsurefire.excludes=none -Ddcat.pages="$pages" 2>&1 \
+  | grep -o 'serialising alone.*' || echo "serialisation benchmark failed" >&2

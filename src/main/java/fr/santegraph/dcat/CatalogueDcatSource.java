@@ -3,7 +3,9 @@ package fr.santegraph.dcat;
 import fr.santegraph.catalogue.AccessLevel;
 import fr.santegraph.catalogue.Slugs;
 import fr.santegraph.catalogue.UpdateFrequency;
+import fr.santegraph.common.GraphVersion;
 import fr.santegraph.common.ReadTransaction;
+import fr.santegraph.common.Rows;
 import fr.santegraph.common.TextFolding;
 import fr.santegraph.dcat.DcatRecords.Agent;
 import fr.santegraph.dcat.DcatRecords.CatalogEntry;
@@ -25,11 +27,15 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -60,22 +66,46 @@ public class CatalogueDcatSource implements DcatSource {
             RETURN i {.code, .name, .family, .familyCode, .base, .link, .accessLevel, .updateFrequency,
                       .historicalDepth, .geoLevels, .classification, .dataServiceCode, .baseVersion,
                       .derived, .firstPeriod, .lastPeriod} AS i,
-                   [(i)-[:PRODUCED_BY]->(p:Producer) | p {.code, .name, .homePage}] AS producers,
-                   [(i)-[:DERIVED_FROM]->(d:Dataset) | d {.code, .title, .description}] AS sources,
-                   [(i)-[:HAS_THEME]->(t:Theme) | t {.code, .name}] AS themes,
+                   [(i)-[:PRODUCED_BY]->(p:Producer) | p.code] AS producers,
+                   [(i)-[:DERIVED_FROM]->(d:Dataset) | d.code] AS sources,
+                   [(i)-[:HAS_THEME]->(t:Theme) | t.id] AS themes,
                    [(i)-[a:AVAILABLE_AT]->(g:GeoLevel) WHERE g.code IN ['REGION', 'DEPARTMENT'] | a.coverage] AS coverages
+            """;
+    /**
+     * The producers, source datasets and themes a page of indicators names, each read once for the page: thousands
+     * of indicators share a few dozen of them, and reading them per indicator decoded the same texts again each time.
+     */
+    private static final String SHARED_NODES = """
+            MATCH (p:Producer) WHERE p.code IN $producers
+            RETURN 'producer' AS kind, p.code AS key, p {.code, .name, .homePage} AS node
+            UNION ALL
+            MATCH (d:Dataset) WHERE d.code IN $sources
+            RETURN 'source' AS kind, d.code AS key, d {.code, .title, .description} AS node
+            UNION ALL
+            MATCH (t:Theme) WHERE t.id IN $themes
+            RETURN 'theme' AS kind, t.id AS key, t {.code, .name} AS node
             """;
 
     private final Neo4jClient neo4j;
+    private final @Nullable GraphVersion version;
+    /** The series leads at the graph version they were read at: they change only when the indicators do. */
+    private volatile @Nullable Leads leads;
     private final TerritoryService territories;
     private final DcatUris uris;
     /** The publisher and contact of what this catalogue computes itself (the density indicators and their series). */
     private final Agent self;
     private final DcatRecords.Contact selfContact;
 
-    public CatalogueDcatSource(Neo4jClient neo4j, TerritoryService territories, DcatProperties properties,
-                               DcatUris uris) {
+    @Autowired
+    public CatalogueDcatSource(Neo4jClient neo4j, ObjectProvider<GraphVersion> version, TerritoryService territories,
+                               DcatProperties properties, DcatUris uris) {
+        this(neo4j, version.getIfAvailable(), territories, properties, uris);
+    }
+
+    CatalogueDcatSource(Neo4jClient neo4j, @Nullable GraphVersion version, TerritoryService territories,
+                        DcatProperties properties, DcatUris uris) {
         this.neo4j = neo4j;
+        this.version = version;
         this.territories = territories;
         this.uris = uris;
         this.self = properties.publisher();
@@ -280,6 +310,22 @@ public class CatalogueDcatSource implements DcatSource {
      * scanned every indicator for each one of a page without a family or a service.
      */
     private Map<String, String> seriesLeads() {
+        OptionalLong now = version == null ? OptionalLong.empty() : version.current();
+        Leads kept = leads;
+        if (kept != null && now.isPresent() && kept.version() == now.getAsLong()) {
+            return kept.leads();
+        }
+        Map<String, String> read = readSeriesLeads();
+        if (now.isPresent()) {
+            leads = new Leads(now.getAsLong(), read);
+        }
+        return read;
+    }
+
+    private record Leads(long version, Map<String, String> leads) {
+    }
+
+    private Map<String, String> readSeriesLeads() {
         Map<String, String> leads = new HashMap<>();
         neo4j.query("""
                         MATCH (j:Indicator)
@@ -288,19 +334,50 @@ public class CatalogueDcatSource implements DcatSource {
                 .fetch().all().forEach(row -> leads.merge(
                         seriesId((String) row.get("family"), (String) row.get("service"), (String) row.get("base")),
                         (String) row.get("lead"), (x, y) -> x.compareTo(y) <= 0 ? x : y));
-        return leads;
+        return Map.copyOf(leads);
+    }
+
+    /** The shared nodes {@code rows} name, by kind ("producer", "source", "theme") and key, as {@link #SHARED_NODES} reads them. */
+    private Map<String, Map<String, Map<String, Object>>> sharedNodes(Collection<Map<String, Object>> rows) {
+        Map<String, Set<Object>> keys = new HashMap<>();
+        for (String kind : List.of("producers", "sources", "themes")) {
+            Set<Object> named = new HashSet<>();
+            rows.forEach(row -> named.addAll(Rows.list(row, kind)));
+            keys.put(kind, named);
+        }
+        Map<String, Map<String, Map<String, Object>>> nodes = new HashMap<>();
+        neo4j.query(SHARED_NODES).bindAll(Map.of("producers", List.copyOf(keys.get("producers")),
+                        "sources", List.copyOf(keys.get("sources")), "themes", List.copyOf(keys.get("themes"))))
+                .fetch().all().forEach(row -> nodes.computeIfAbsent(Rows.text(row, "kind"), k -> new HashMap<>())
+                        .put(Rows.text(row, "key"), Rows.map(row, "node")));
+        return nodes;
+    }
+
+    /** The nodes a row names under {@code column}, in the order it names them. */
+    private static List<Map<String, Object>> named(Map<String, Object> row, String column,
+                                                   @Nullable Map<String, Map<String, Object>> nodes) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Object key : Rows.list(row, column)) {
+            Map<String, Object> node = nodes == null ? null : nodes.get(key.toString());
+            if (node != null) {
+                found.add(node);
+            }
+        }
+        return found;
     }
 
     private List<Dataset> indicators(String match, Map<String, Object> parameters) {
         Map<String, Optional<Place>> regions = new HashMap<>();
         Map<String, String> leads = seriesLeads();
-        return neo4j.query(match + INDICATOR_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
+        Collection<Map<String, Object>> rows = neo4j.query(match + INDICATOR_FIELDS).bindAll(parameters).fetch().all();
+        Map<String, Map<String, Map<String, Object>>> shared = sharedNodes(rows);
+        return rows.stream().map(row -> {
             Map<String, Object> i = map(row.get("i"));
             String code = required(i, "code");
             String name = orElse(str(i, "name"), code);
             String base = orElse(str(i, "base"), "DREES");
             String family = str(i, "family");
-            List<Agent> producers = agents(row.get("producers"));
+            List<Agent> producers = agents(named(row, "producers", shared.get("producer")));
             // The series is the family, or the base (its data service) for indicators published without a family.
             String seriesId = seriesId(str(i, "familyCode"), str(i, "dataServiceCode"), str(i, "base"));
             boolean derived = Boolean.TRUE.equals(i.get("derived"));
@@ -310,7 +387,7 @@ public class CatalogueDcatSource implements DcatSource {
                     // Members of one family can name different producers: a series has at most one publisher, so
                     // none, except the family this catalogue computes.
                     derived ? self : null, derived ? selfContact : null, code.equals(leads.get(seriesId)));
-            List<Theme> themes = themes(row.get("themes"));
+            List<Theme> themes = themes(named(row, "themes", shared.get("theme")));
             List<String> geoLevels = strings(i.get("geoLevels"));
             String link = str(i, "link");
             List<Distribution> distributions = DcatMapper.externalIri(link) == null ? List.of()
@@ -332,7 +409,7 @@ public class CatalogueDcatSource implements DcatSource {
                     "Indicateur « " + name + " » de la base " + base + (family == null ? "" : ", famille « " + family + " »") + ".",
                     first(producers), first(producers), contact, strings(i.get("classification")),
                     euThemes(themes), themes, places, temporal, frequency(str(i, "updateFrequency")),
-                    access(str(i, "accessLevel")), link, distributions, series, refs(row.get("sources")),
+                    access(str(i, "accessLevel")), link, distributions, series, refs(named(row, "sources", shared.get("source"))),
                     PublishedValues.baseVersion(str(i, "baseVersion")).orElse(null));
         }).toList();
     }

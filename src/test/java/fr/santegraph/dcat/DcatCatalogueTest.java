@@ -220,6 +220,31 @@ class DcatCatalogueTest {
     }
 
     @Test
+    void theMemberThatDescribesASeriesFollowsTheGraphWhenASmallerCodeJoinsIt() {
+        Map<String, Object> series = neo4j.query("""
+                        MATCH (i:Indicator) WHERE i.familyCode IS NOT NULL
+                        WITH i.familyCode AS family, min(i.code) AS lead, count(*) AS members WHERE members > 1
+                        RETURN family, lead ORDER BY family LIMIT 1""").fetch().one().orElseThrow();
+        String lead = (String) series.get("lead");
+        assertThat(source.dataset(DcatRecords.DatasetKind.INDICATOR, lead).orElseThrow().series().lead()).isTrue();
+        String joining = "000-" + lead;
+        try {
+            neo4j.query("""
+                            MATCH (x:Indicator {code: $lead})
+                            CREATE (:Indicator {id: 'indicator:' + $code, code: $code, name: 'Membre ajouté',
+                                                familyCode: x.familyCode, family: x.family, base: x.base})""")
+                    .bind(lead).to("lead").bind(joining).to("code").run();
+
+            assertThat(source.dataset(DcatRecords.DatasetKind.INDICATOR, lead).orElseThrow().series().lead())
+                    .as("the former first member, read after the graph changed").isFalse();
+            assertThat(source.dataset(DcatRecords.DatasetKind.INDICATOR, joining).orElseThrow().series().lead()).isTrue();
+        } finally {
+            neo4j.query("MATCH (i:Indicator {code: $code}) DETACH DELETE i").bind(joining).to("code").run();
+        }
+        assertThat(source.dataset(DcatRecords.DatasetKind.INDICATOR, lead).orElseThrow().series().lead()).isTrue();
+    }
+
+    @Test
     void aHarvesterKeepingTheLastCopyOfEachDatasetKeepsItsFullRecordWithALicence() {
         // ckanext-dcat and udata take every typed dcat:Dataset of a page as a record and keep the last one read.
         Map<String, Integer> described = new HashMap<>();

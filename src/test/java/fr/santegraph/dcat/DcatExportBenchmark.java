@@ -1,6 +1,5 @@
 package fr.santegraph.dcat;
 
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -74,20 +73,5 @@ class DcatExportBenchmark {
         long elapsed = System.nanoTime() - start - gcTime;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         return new long[] {elapsed, triples, out.count, peak, sampled[0], sampled[1], sampled[2], mapTime};
-    }
-
-    /** Where a harvester's socket would be: counts bytes, keeps none. */
-    private static final class CountingStream extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }
