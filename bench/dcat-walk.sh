@@ -3,7 +3,8 @@
 # other, with the page cache off (--santegraph.dcat.page-cache-mb=0: every page read from the graph, mapped and
 # written, the cold cost), on the bundled graph (a first start on a fresh store loads it). Then the same walk with
 # the cache on, twice (the first fills it). Prints each walk's total and its slowest page, and the median cold walk;
-# between them, territory autocomplete as a picker sends it (bench/autocomplete.py), with the GraphQL result cache off.
+# between them, territory autocomplete and catalogue search as a page sends them (bench/latency.py), the GraphQL result
+# cache off.
 # Last, the floor under a page: the same triples only written (DcatSerialisationBenchmark), nothing read or mapped.
 # Usage: bench/dcat-walk.sh [cold walks]   (builds the jar first if missing)
 set -euo pipefail
@@ -60,7 +61,8 @@ for i in $(seq 1 "$walks"); do
 done
 walk "$last" "$pages" >/dev/null # not timed: the pages kept for the serialisation floor below
 # Autocomplete as a territory picker sends it, every request executed (this start has the result cache off).
-python3 bench/autocomplete.py --url "http://127.0.0.1:$port/graphql"
+python3 bench/latency.py --url "http://127.0.0.1:$port/graphql" --kind autocomplete
+python3 bench/latency.py --url "http://127.0.0.1:$port/graphql" --kind catalogue-search
 health=$(curl -sf -o /dev/null -w '%{time_total}' -H 'Accept: text/turtle' \
          "http://127.0.0.1:$port/catalog?profile=healthdcat-ap&page=1")
 printf 'HealthDCAT-AP view, page 1 (cold): %.2f s\n' "$health"
