@@ -233,7 +233,7 @@ public class CatalogueDcatSource implements DcatSource {
     @Override
     public Optional<Agent> agent(String id) {
         return neo4j.query("MATCH (p:Producer {code: $code}) RETURN p {.code, .name, .homePage} AS p").bind(id).to("code")
-                .fetch().one().map(row -> agent(map(row.get("p"))));
+                .fetch().one().map(row -> agent(Rows.map(row, "p")));
     }
 
     @Override
@@ -270,12 +270,12 @@ public class CatalogueDcatSource implements DcatSource {
     private List<Dataset> datasets(String match, Map<String, Object> parameters) {
         Map<String, LocalDate> editions = importedEditions();
         return neo4j.query(match + DATASET_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
-            Map<String, Object> d = map(row.get("d"));
-            String code = required(d, "code");
+            Map<String, Object> d = Rows.map(row, "d");
+            String code = Rows.text(d, "code");
             String title = orElse(str(d, "title"), code);
             List<Agent> producers = agents(row.get("producers"));
             List<Distribution> distributions = maps(row.get("distributions")).stream().map(x -> new Distribution(
-                    tail(required(x, "id")), str(x, "title"), str(x, "url"), str(x, "downloadUrl"), fileType(str(x, "format")),
+                    tail(Rows.text(x, "id")), str(x, "title"), str(x, "url"), str(x, "downloadUrl"), fileType(str(x, "format")),
                     licence(str(x, "licence")), str(x, "mediaType"), str(x, "compressFormat"), str(x, "service")))
                     .filter(x -> x.accessUrl() != null).toList();
             List<Theme> themes = themes(row.get("themes"));
@@ -288,8 +288,8 @@ public class CatalogueDcatSource implements DcatSource {
 
     private List<DataService> services(String match, Map<String, Object> parameters) {
         return neo4j.query(match + SERVICE_FIELDS).bindAll(parameters).fetch().all().stream().map(row -> {
-            Map<String, Object> s = map(row.get("s"));
-            String code = required(s, "code");
+            Map<String, Object> s = Rows.map(row, "s");
+            String code = Rows.text(s, "code");
             String endpoint = orElse(str(s, "endpointUrl"), orElse(str(s, "landingPage"), "-"));
             // A service published with no URL at all gets its own URI as endpoint from the mapper ("-" is no URL).
             return new DataService(code, orElse(str(s, "title"), code), str(s, "description"), endpoint, null,
@@ -372,8 +372,8 @@ public class CatalogueDcatSource implements DcatSource {
         Collection<Map<String, Object>> rows = neo4j.query(match + INDICATOR_FIELDS).bindAll(parameters).fetch().all();
         Map<String, Map<String, Map<String, Object>>> shared = sharedNodes(rows);
         return rows.stream().map(row -> {
-            Map<String, Object> i = map(row.get("i"));
-            String code = required(i, "code");
+            Map<String, Object> i = Rows.map(row, "i");
+            String code = Rows.text(i, "code");
             String name = orElse(str(i, "name"), code);
             String base = orElse(str(i, "base"), "DREES");
             String family = str(i, "family");
@@ -513,17 +513,17 @@ public class CatalogueDcatSource implements DcatSource {
     }
 
     private static Agent agent(Map<String, Object> p) {
-        return new Agent(required(p, "code"), orElse(str(p, "name"), required(p, "code")), str(p, "homePage"));
+        return new Agent(Rows.text(p, "code"), orElse(str(p, "name"), Rows.text(p, "code")), str(p, "homePage"));
     }
 
     private static List<Theme> themes(@Nullable Object value) {
-        return maps(value).stream().map(t -> new Theme(required(t, "code"), orElse(str(t, "name"), required(t, "code")))).toList();
+        return maps(value).stream().map(t -> new Theme(Rows.text(t, "code"), orElse(str(t, "name"), Rows.text(t, "code")))).toList();
     }
 
     private static List<DatasetRef> refs(@Nullable Object value) {
         return maps(value).stream().map(d -> {
-            String title = orElse(str(d, "title"), required(d, "code"));
-            return new DatasetRef(DatasetKind.DATASET, required(d, "code"), title, described(str(d, "description"), "Jeu de données « " + title + " »."));
+            String title = orElse(str(d, "title"), Rows.text(d, "code"));
+            return new DatasetRef(DatasetKind.DATASET, Rows.text(d, "code"), title, described(str(d, "description"), "Jeu de données « " + title + " »."));
         }).toList();
     }
 
@@ -560,26 +560,9 @@ public class CatalogueDcatSource implements DcatSource {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** A property every node of its kind has (its code, its id): a node without it is a damaged graph. */
-    private static String required(Map<String, Object> map, String key) {
-        Object value = map.get(key);
-        if (value == null) {
-            throw new IllegalStateException("a catalogue node has no " + key + " (its importer always writes one)");
-        }
-        return value.toString();
-    }
-
     private static @Nullable String str(Map<String, Object> map, String key) {
         Object value = map.get(key);
         return value == null ? null : value.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(@Nullable Object value) {
-        if (value == null) {
-            throw new IllegalStateException("a catalogue statement returned no node where it matched one");
-        }
-        return (Map<String, Object>) value;
     }
 
     @SuppressWarnings("unchecked")
