@@ -766,8 +766,12 @@ public class PractitionerService {
         }
         if (!unknown.isEmpty()) {
             Map<String, List<Territory>> byId = siteTerritories(unknown.stream().distinct().toList());
-            sites.stream().filter(s -> !result.containsKey(s) && byId.containsKey(s.id()))
-                    .forEach(s -> result.put(s, byId.getOrDefault(s.id(), List.of()).get(0)));
+            for (Site site : sites) {
+                List<Territory> found = byId.get(site.id());
+                if (found != null && !result.containsKey(site)) {
+                    result.put(site, found.get(0));
+                }
+            }
         }
         return result;
     }
