@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates the synthetic national RPPS extraction (bench/rpps-generator.sh) and
-# imports it into the benchmark store. Called by bench/load/run.sh: prepare-practitioners.sh JAR STORE WORKDIR
+# imports it into the benchmark store; the file stays in WORKDIR/rpps-synthetic. Called by bench/load/run.sh: prepare-practitioners.sh JAR STORE WORKDIR
 # BENCH_PRACTITIONER_LINES (default 2,000,000 activity lines, the national size), BENCH_IMPORT_JAVA_OPTS (-Xmx2g).
 set -euo pipefail
 jar=$1; store=$2; work=$3
@@ -18,4 +18,4 @@ java ${BENCH_IMPORT_JAVA_OPTS:--Xmx2g} -jar "$jar" import practitioners --file "
   >"$work/import-practitioners.log" 2>&1 \
   || { echo "practitioner import failed, see $work/import-practitioners.log" >&2; exit 1; }
 grep -E 'rows read|rejected|elapsed' "$work/import-practitioners.log" | grep -v ' INFO ' | tail -3 | sed 's/^/[bench]   /'
-rm -rf "$(dirname "$out")"
+# Kept: run.sh --after-import refreshes the service with this same file.

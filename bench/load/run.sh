@@ -4,6 +4,7 @@
 #
 #   bench/load/run.sh [--duration 60] [--connections 50] [--threads 2] [--warmup 60] [--compare] [--fresh]
 #                     [--kinds territory-by-code,name-search,...] [--no-result-cache] [--per-kind]
+#                     [--after-import [--no-warm]]
 #
 #   --compare      also serve the same graph with the Neo4j GraphQL Library (bench/neo4j-graphql), check that both
 #                  answer the same ids, run the equivalent mix against it with the same wrk settings, and print the
@@ -13,6 +14,10 @@
 #   --no-result-cache  santegraph with its GraphQL result cache off: every request executes (the cold cost)
 #   --per-kind     with --compare: after the mixed run, each kind both servers have alone (warm-up and measured
 #                  run on each server), and a table of req/s, p99 and the ratio santegraph / neo4j-graphql per kind
+#   --after-import after the measured run, a refresh of the practitioners with the file the graph was built from
+#                  (runImport, as a scheduled refresh does; nothing changes but the run's record, and every kept
+#                  answer goes), then the minute after it measured at once, without warm-up
+#   --no-warm      santegraph not warming its result cache after an import (warm-questions=0), to compare
 #
 # Prints, per server: throughput (req/s), median and 99th percentile latency, errors (non-200 answers, GraphQL
 # "errors" in 200 answers, socket errors) and, for santegraph, JVM heap used before and after the load (as
@@ -24,7 +29,7 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 
 duration=60; connections=50; threads=2; warmup=60; compare=false; fresh=false; only_kinds=; result_cache=64MB
-per_kind=false
+per_kind=false; after_import=false; warm_questions=500
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -36,7 +41,9 @@ while [ $# -gt 0 ]; do
     --kinds) only_kinds=$2; shift 2 ;;
     --no-result-cache) result_cache=0; shift ;;
     --per-kind) per_kind=true; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --after-import) after_import=true; shift ;;
+    --no-warm) warm_questions=0; shift ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -124,6 +131,8 @@ java $java_opts -jar "$jar" --server.port="$http_port" --santegraph.embedded.dat
   --santegraph.security.api-keys[0].name=bench --santegraph.security.api-keys[0].key="$admin_key" \
   --santegraph.security.api-keys[0].roles=ADMIN \
   --santegraph.graphql.limits.max-concurrent-per-client=1000 \
+  --santegraph.graphql.result-cache.warm-questions="$warm_questions" \
+  --santegraph.import.allowed-dirs="$root/$work/rpps-synthetic" \
   >"$work/santegraph.log" 2>&1 &
 sg_pid=$!; started+=("$sg_pid")
 sg=http://127.0.0.1:$http_port
@@ -217,6 +226,29 @@ if $compare; then
   report neo4j-graphql "$ng_result"
   python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'throughput ratio santegraph / neo4j-graphql: {a / b:.2f}')" \
     "$(field "$sg_result" rps)" "$(field "$ng_result" rps)"
+fi
+
+if $after_import; then
+  extraction=$root/$work/rpps-synthetic/PS_LibreAcces_Personne_activite_209901010000.txt
+  [ -f "$extraction" ] || { echo "--after-import: no $extraction (the store was prepared before it was kept: --fresh)" >&2; exit 1; }
+  log "an import: the practitioners refreshed with $(basename "$extraction") (runImport)"
+  import_start=$(date +%s.%N)
+  admin -X POST "$sg/graphql" -H 'content-type: application/json' -d "$(python3 -c 'import json, sys; print(json.dumps({
+      "query": "mutation Refresh($file: String!) { runImport(input: {source: \"practitioners\", options: [{name: \"file\", value: $file}]}) { rowsRead elapsedMillis } }",
+      "variables": {"file": sys.argv[1]}}))' "$extraction")" >"$work/after-import-run.json"
+  log "import answered after $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$import_start" "$(date +%s.%N)") s: $(cut -c1-200 "$work/after-import-run.json")"
+  hits_before=$(cache_count hit); misses_before=$(cache_count miss); joined_before=$(cache_count joined)
+  warmed_before=$(cache_count warmed)
+  log "santegraph: the minute after the import, at once (${duration}s, $connections connections)"
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s bench/load/mix.lua "$sg/graphql" -- \
+    "$work/santegraph-requests.jsonl" >"$work/santegraph-after-import-wrk.txt"
+  after=$(sed -n 's/^RESULT //p' "$work/santegraph-after-import-wrk.txt")
+  echo
+  echo "== after an import (warm-questions=$warm_questions), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  report "after import" "$after"
+  warmed=$(( $(cache_count warmed) - warmed_before ))
+  echo "santegraph result cache: $(( $(cache_count hit) - hits_before )) requests answered from it, $(( $(cache_count miss) - misses_before - warmed )) executed, $(( $(cache_count joined) - joined_before )) waited for the same request's execution; $warmed questions answered again by the warming meanwhile"
+  grep -o 'Result cache warmed after .*' "$work/santegraph.log" | tail -1 | sed 's/^/[bench]   /' || true
 fi
 
 if $compare && $per_kind; then

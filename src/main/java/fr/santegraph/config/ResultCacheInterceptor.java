@@ -42,6 +42,10 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
     /** Documents whose operation type is remembered: at most this many, of at most this length (bounded memory). */
     private static final int MAX_REMEMBERED_DOCUMENTS = 2_000;
     private static final int MAX_REMEMBERED_LENGTH = 8_192;
+    /** Memory the record of asked questions may take (estimated), whatever their number. */
+    private static final long MAX_ASKED_BYTES = 8L << 20;
+    /** The request attribute of the cache's own warming requests: they are not counted as asked. */
+    static final String WARMING = ResultCacheInterceptor.class.getName() + ".warming";
 
     /** What makes two requests the same question: the document, the operation, the variables and who asks. */
     record Key(String document, @Nullable String operationName, Map<String, Object> variables,
@@ -68,6 +72,8 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
     private final Counter hits;
     private final Counter misses;
     private final Counter joined;
+    /** What was asked, across graph versions: what {@link ResultCacheWarmer} answers again after an import. */
+    private final AskedQuestions<Key> asked;
 
     @Autowired
     public ResultCacheInterceptor(ResultCacheProperties properties, ObjectProvider<GraphVersion> embeddedVersion,
@@ -91,6 +97,8 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
         this.joined = Counter.builder("santegraph.graphql.result.cache").tag("result", "joined")
                 .description("GraphQL queries answered by the execution of the same query that was under way")
                 .register(meters);
+        // A few times the questions a warm replays, so that those asked again since the last import stay ahead.
+        this.asked = new AskedQuestions<>(cache.enabled() ? 4 * properties.warmQuestions() : 0, MAX_ASKED_BYTES);
     }
 
     /**
@@ -115,9 +123,11 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
         }
         Key key = flight.key();
         OptionalLong current = flight.version();
+        boolean warming = request.getAttributes().containsKey(WARMING);
         Object kept = cache.get(key, current);
         if (kept != null) {
             hits.increment();
+            askedAgain(key, warming);
             return Mono.just(answer(request, kept));
         }
         // One execution per question at a time: the same request arriving meanwhile waits for that answer (after an
@@ -130,6 +140,7 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
                     return chain.next(request);
                 }
                 joined.increment();
+                askedAgain(key, warming);
                 return Mono.just(answer(request, data));
             });
         }
@@ -141,6 +152,7 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
                     if (result.getErrors().isEmpty() && result.getData() != null
                             && (result.getExtensions() == null || result.getExtensions().isEmpty())) {
                         cache.put(key, current, result.getData(), startedAt);
+                        askedAgain(key, warming);
                         mine.complete(result.getData());
                     }
                 })
@@ -158,6 +170,28 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
     boolean answerKept(String document, @Nullable String operationName, @Nullable Map<String, Object> variables) {
         Flight flight = question(document, operationName, variables);
         return flight != null && cache.get(flight.key(), flight.version()) != null;
+    }
+
+    private void askedAgain(Key key, boolean warming) {
+        if (!warming) {
+            asked.asked(key, key.estimatedBytes());
+        }
+    }
+
+    /** The questions to answer again after the graph changed: at most {@code limit}, the most asked first. */
+    List<Key> mostAsked(int limit) {
+        return asked.mostAsked(limit);
+    }
+
+    /** Whether an answer to {@code key} is kept at the graph's current version. */
+    boolean kept(Key key) {
+        OptionalLong current = version == null ? OptionalLong.empty() : version.current();
+        return current.isPresent() && cache.get(key, current) != null;
+    }
+
+    /** The graph's version as this cache sees it; empty when unknown (or no cache). */
+    OptionalLong version() {
+        return version == null ? OptionalLong.empty() : version.current();
     }
 
     private static WebGraphQlResponse answer(WebGraphQlRequest request, Object data) {

@@ -26,6 +26,8 @@ import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -71,7 +73,9 @@ public class DensityIndicators implements PractitionerTally {
                           long removed, long millis) {
     }
 
+    /** First among the import's listeners: what reads the graph again after it (the result cache's warming) waits. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void sourceImported(SourceImported event) {
         if (!SourceImported.PRACTITIONERS.equals(event.source()) && !SourceImported.TERRITORIES.equals(event.source())) {
             return;

@@ -33,7 +33,7 @@ class ResultCacheInterceptorTest {
     @Test
     void onlyQueriesAreKeptNotMutationsNorDocumentsThatDoNotParse() {
         var interceptor = new ResultCacheInterceptor(new ResultCacheProperties(DataSize.ofMegabytes(1),
-                Duration.ofMinutes(1), false), () -> OptionalLong.of(1), new SimpleMeterRegistry(), clock);
+                Duration.ofMinutes(1), false, 100, Duration.ofMinutes(1)), () -> OptionalLong.of(1), new SimpleMeterRegistry(), clock);
         assertThat(interceptor.isQuery("{ territories { totalCount } }", null)).isTrue();
         assertThat(interceptor.isQuery("query A { a } mutation B { b }", "A")).isTrue();
         assertThat(interceptor.isQuery("query A { a } mutation B { b }", "B")).isFalse();
@@ -45,9 +45,9 @@ class ResultCacheInterceptorTest {
     @Test
     void withAnExternalDatabaseNothingIsKeptUnlessAllowed() {
         var off = new ResultCacheInterceptor(new ResultCacheProperties(DataSize.ofMegabytes(1),
-                Duration.ofMinutes(1), false), null, new SimpleMeterRegistry(), clock);
+                Duration.ofMinutes(1), false, 100, Duration.ofMinutes(1)), null, new SimpleMeterRegistry(), clock);
         var allowed = new ResultCacheInterceptor(new ResultCacheProperties(DataSize.ofMegabytes(1),
-                Duration.ofMinutes(1), true), null, new SimpleMeterRegistry(), clock);
+                Duration.ofMinutes(1), true, 100, Duration.ofMinutes(1)), null, new SimpleMeterRegistry(), clock);
         assertThat(off.cache().enabled()).isFalse();
         assertThat(allowed.cache().enabled()).isTrue();
     }
@@ -76,7 +76,7 @@ class ResultCacheInterceptorTest {
     }
 
     private ResultCacheInterceptor interceptor() {
-        return new ResultCacheInterceptor(new ResultCacheProperties(DataSize.ofMegabytes(1), Duration.ofMinutes(1), false),
+        return new ResultCacheInterceptor(new ResultCacheProperties(DataSize.ofMegabytes(1), Duration.ofMinutes(1), false, 100, Duration.ofMinutes(1)),
                 () -> OptionalLong.of(1), new SimpleMeterRegistry(), clock);
     }
 
