@@ -82,8 +82,13 @@ class EmbeddedOfflineStore implements OfflineStore {
         long started = System.nanoTime();
         int exit = runImporter(home, files, files.work().resolve("importer.log"));
         if (exit != 0) {
+            // The work folder goes with the failed run: its log, with the importer's own account, is kept.
+            Path kept = embedded.dataDir().resolve("logs").resolve("offline-import-failed.log");
+            Files.createDirectories(kept.getParent());
+            Files.copy(files.work().resolve("importer.log"), kept, StandardCopyOption.REPLACE_EXISTING);
             throw new ImportFailedException("Neo4j's importer failed (exit " + exit + "): "
-                    + lastLines(files.work().resolve("importer.log")) + "; the database is unchanged");
+                    + lastLines(files.work().resolve("importer.log")) + "; the database is unchanged (the importer's log: "
+                    + kept + ")");
         }
         long imported = System.nanoTime();
         // The importer's own account of its stages, for the log.
@@ -139,6 +144,7 @@ class EmbeddedOfflineStore implements OfflineStore {
         arguments.add(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         arguments.addAll(files.arguments(Runtime.getRuntime().availableProcessors(), files.work().resolve("import.report")));
         try (PrintStream out = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
+            out.println("neo4j-admin database import full " + String.join(" ", arguments));
             ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), out, out,
                     new DefaultFileSystemAbstraction());
             return new CommandLine(new ImportCommand.Full(context)).execute(arguments.toArray(String[]::new));
@@ -162,8 +168,14 @@ class EmbeddedOfflineStore implements OfflineStore {
         }
     }
 
+    /** What the importer's log says went wrong: its deepest cause when it printed one (--verbose), else its end. */
     private static String lastLines(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("Caused by: ")) {
+                return lines.get(i).substring("Caused by: ".length()).strip();
+            }
+        }
         return String.join(" / ", lines.subList(Math.max(0, lines.size() - 4), lines.size())).strip();
     }
 

@@ -2,6 +2,7 @@ package fr.santegraph.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,10 @@ import org.springframework.util.FileSystemUtils;
  * are strings, each file naming its ID space ({@code :ID(Site)}, {@code :END_ID(Territory)}).
  */
 public final class BulkImport implements Closeable {
+
+    /** The importer's default chunk (characters), and the largest this build asks for (each thread holds some). */
+    static final long DEFAULT_READ_BUFFER = 4L << 20;
+    static final long MAX_READ_BUFFER = 64L << 20;
 
     private final Path work;
     private final List<Entry> files = new ArrayList<>();
@@ -68,19 +73,38 @@ public final class BulkImport implements Closeable {
     public synchronized List<String> arguments(int threads, Path reportFile) {
         List<String> arguments = new ArrayList<>(List.of("--overwrite-destination", "--threads=" + threads,
                 "--id-type=string", "--array-delimiter=" + ImporterCsv.ARRAY_DELIMITER, "--bad-tolerance=0",
-                "--report-file=" + reportFile));
+                "--report-file=" + reportFile, "--verbose"));
         String multiline = files.stream().filter(entry -> entry.csv().multiline())
                 .map(entry -> entry.csv().path().toString()).collect(Collectors.joining(","));
-        if (!multiline.isEmpty()) {
+        // The parallel (v2) reading of multi-line files finds where a chunk's last row ends by scanning back from the
+        // chunk's end, and can take a line end inside a quoted value there for a row's ("Weird input data, found CR
+        // outside a text cell", with the catalogue's 18 MB of indicator descriptions). A file read in one chunk is
+        // never scanned back: the chunks are made larger than the largest multi-line file; past MAX_READ_BUFFER,
+        // every file is read the single-threaded (v1) way instead.
+        long largest = files.stream().filter(entry -> entry.csv().multiline())
+                .mapToLong(entry -> size(entry.csv().path())).max().orElse(0);
+        if (largest > MAX_READ_BUFFER) {
+            arguments.add("--multiline-fields-format=v1");
+            arguments.add("--multiline-fields=true");
+        } else if (!multiline.isEmpty()) {
             // Only the files that need it: a multi-line file is read by one thread.
             arguments.add("--multiline-fields-format=v2");
             arguments.add("--multiline-fields=" + multiline);
+            arguments.add("--read-buffer-size=" + Math.max(DEFAULT_READ_BUFFER, largest + (1 << 20)));
         }
         for (Entry entry : files) {
             String prefix = entry.labelsOrType().isEmpty() ? "" : entry.labelsOrType() + "=";
             arguments.add((entry.nodes() ? "--nodes=" : "--relationships=") + prefix + entry.csv().path());
         }
         return arguments;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -133,6 +133,49 @@ class OfflineFirstLoadTest {
         }
     }
 
+    /**
+     * The bundled catalogue's indicator descriptions are 18 MB of text over many lines, with quotes and commas: the
+     * importer's parallel reading of such a file failed where one of its 4 MB chunks ended inside a description
+     * ("Weird input data, found CR outside a text cell"), so no first load could be built offline beside it.
+     */
+    @Test
+    void aCatalogueOfManyMultiLineDescriptionsIsBuiltOfflineAsItWas() throws Exception {
+        Neo4jClient neo4j = offlineStore.getBean(Neo4jClient.class);
+        List<String> descriptions = new ArrayList<>();
+        for (int i = 1; i <= 4000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = 1; p <= 12; p++) {
+                text.append("Paragraphe ").append(p).append(" de l'indicateur ").append(i)
+                        .append(", « taux », \"brut\", standardisé;\n- source : \"DREES\", \"Cnam\" , ")
+                        .append(i * p).append("\r\n\n");
+            }
+            descriptions.add(text.toString());
+        }
+        neo4j.query("""
+                UNWIND range(1, size($descriptions)) AS i
+                CREATE (:Indicator {id: 'indicator:multi-' + i, code: 'multi-' + i, name: 'Indicateur ' + i,
+                        description: $descriptions[i - 1], keywords: $keywords})""")
+                .bind(descriptions).to("descriptions")
+                .bind(List.of("santé\nmentale", "\"guillemets\"", "a,b")).to("keywords").run();
+        String digest = """
+                MATCH (i:Indicator) WHERE i.code STARTS WITH 'multi-'
+                RETURN i.code + '=' + i.description + '|' + reduce(k = '', w IN i.keywords | k + '/' + w) AS line
+                ORDER BY line""";
+        List<String> before = List.copyOf(neo4j.query(digest).fetchAs(String.class).all());
+        try {
+            Path published = FIXTURES.resolve("published/PS_LibreAcces_Personne_activite_202403150900.txt");
+            ImportSummary summary = load(offlineStore, List.of("file", published.toString())).summary();
+
+            assertThat(summary.counters()).containsKey("records built offline by Neo4j's importer");
+            List<String> after = List.copyOf(neo4j.query(digest).fetchAs(String.class).all());
+            assertThat(after).hasSize(4000).isEqualTo(before);
+            assertThat(String.join("", after).length()).as("characters of text: more than one of the importer's 4 MB chunks")
+                    .isGreaterThan(5_000_000);
+        } finally {
+            neo4j.query("MATCH (i:Indicator) WHERE i.code STARTS WITH 'multi-' DELETE i").run();
+        }
+    }
+
     @Test
     void aGeneratedExtractionInManyBatchesBuiltOfflineIsTheGraphTheStatementsWrite() throws Exception {
         Path file = dir.resolve("PS_LibreAcces_Personne_activite_202501010000.txt");
