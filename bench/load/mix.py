@@ -67,6 +67,10 @@ TERRITORY_FIELDS_SG = "id code name population postalCodes department { code nam
 TERRITORY_FIELDS_NG = ("id code name population postalCodes(sort: [{code: ASC}]) { code } "
                        "department { code name } region { code name } epci { code name }")
 
+# santegraph's SearchType names for the labels the peer's catalogue search returns.
+TYPE_OF_LABEL = {"Indicator": "INDICATOR", "Dataset": "DATASET", "DataService": "DATA_SERVICE",
+                 "Producer": "PRODUCER", "Variable": "VARIABLE"}
+
 KINDS = {
     "territory-by-code": {
         # A field name followed by "(": the printed schema describes each argument before its name.
@@ -179,7 +183,7 @@ KINDS = {
                                                  for c in data["practitionerCountsPerEpci"]),
         },
     },
-    # Catalogue search and DCAT: santegraph only (no peer serves them).
+    # Catalogue search: the library side is one @cypher root field on the same full-text index.
     "catalogue-search": {
         "requires": "SearchConnection!",
         "variables": lambda d, n: [{"text": t} for t in d.pick(
@@ -188,6 +192,15 @@ KINDS = {
         "santegraph": "query CatalogueSearch($text: String!) { search(query: $text, first: 20) { totalCount "
                       "nodes { score type node { ... on Indicator { id name } ... on Dataset { id title } "
                       "... on DataService { id title } ... on Producer { id name } ... on Variable { id name } } } } }",
+        "neo4j-graphql": "query CatalogueSearch($text: String!) { catalogueSearch(text: $text, offset: 0, limit: 20) { "
+                         "totalCount hits { score type id name } } }",
+        # The same total, then the same hits in the same order, each with its type and its score.
+        "ids": {
+            "santegraph": lambda data: [data["search"]["totalCount"]] + [
+                f"{h['type']}/{h['node']['id']}/{h['score']:.4f}" for h in data["search"]["nodes"]],
+            "neo4j-graphql": lambda data: [data["catalogueSearch"]["totalCount"]] + [
+                f"{TYPE_OF_LABEL[h['type']]}/{h['id']}/{h['score']:.4f}" for h in data["catalogueSearch"]["hits"]],
+        },
     },
     # Not GraphQL: a page of the DCAT-AP catalogue in Turtle, as a harvester reads it (mix.lua sends GET lines).
     "dcat-page": {

@@ -99,7 +99,7 @@ public class SearchService {
     }
 
     /** Every hit of the query, filtered and ranked, collected as {@code hits}. */
-    private static final String MATCHES = """
+    static final String MATCHES = """
             CALL db.index.fulltext.queryNodes('catalogue_search', $query) YIELD node, score
             WITH node, score, [l IN labels(node) WHERE l IN ['Indicator', 'Dataset', 'DataService', 'Producer', 'Variable']][0] AS label
             WHERE ($labels IS NULL OR label IN $labels)
@@ -149,7 +149,7 @@ public class SearchService {
             }
             """;
     /** The total and the asked page of hits; the facet columns follow when {@link #FACETS} ran. */
-    private static final String PAGE = """
+    static final String PAGE = """
             RETURN size(hits) AS total,
                    [h IN hits[$offset..$end] | {label: h.label, score: h.score, props: properties(h.node)}] AS page""";
     private static final String FACET_COLUMNS = ", types, producers, themes, geoLevels, accessLevels";
@@ -176,7 +176,7 @@ public class SearchService {
         return search(query, types, filter, null, page, true);
     }
 
-    private static final Order DEFAULT_ORDER = new Order(Order.Field.SCORE, SortDirection.DESC);
+    static final Order DEFAULT_ORDER = new Order(Order.Field.SCORE, SortDirection.DESC);
 
     /** The filter's values as the query's parameter, null (no condition) when none is given. */
     private static @Nullable <T> List<String> values(@Nullable List<T> given, Function<T, String> parameter) {
