@@ -24,7 +24,8 @@ public class SearchController {
                                                  @Argument SearchService.Filter filter,
                                                  @Argument SearchService.Order orderBy, ScrollSubrange subrange,
                                                  DataFetchingFieldSelectionSet selection) {
-        // Facets cost a pass over every hit: only when the query asks for them.
-        return search.search(query, types, filter, orderBy, pagination.request(subrange), selection.contains("facets"));
+        // Facets cost a pass over every hit, highlights one over each hit's texts: only when the query asks for them.
+        return search.search(query, types, filter, orderBy, pagination.request(subrange), selection.contains("facets"),
+                selection.containsAnyOf("nodes/highlights", "edges/node/highlights"));
     }
 }

@@ -173,7 +173,7 @@ public class SearchService {
     }
 
     public SearchConnection search(String query, List<SearchType> types, Filter filter, PageRequest page) {
-        return search(query, types, filter, null, page, true);
+        return search(query, types, filter, null, page, true, true);
     }
 
     static final Order DEFAULT_ORDER = new Order(Order.Field.SCORE, SortDirection.DESC);
@@ -186,9 +186,12 @@ public class SearchService {
         return given.stream().filter(Objects::nonNull).map(parameter).distinct().toList();
     }
 
-    /** Without {@code facetsNeeded} the facet counts (and their labels) are neither computed nor returned. */
+    /**
+     * Without {@code facetsNeeded} the facet counts (and their labels) are neither computed nor returned; without
+     * {@code highlightsNeeded} no hit's texts are marked (a word-by-word pass over each description).
+     */
     public SearchConnection search(String query, List<SearchType> types, Filter filter, @Nullable Order order,
-                                   PageRequest page, boolean facetsNeeded) {
+                                   PageRequest page, boolean facetsNeeded, boolean highlightsNeeded) {
         String lucene = luceneQuery(query);
         Map<String, Object> params = new HashMap<>();
         params.put("query", lucene);
@@ -213,7 +216,8 @@ public class SearchService {
         for (Map<String, Object> hit : maps(row.get("page"))) {
             Map<String, Object> props = Rows.map(hit, "props");
             SearchType type = SearchType.ofLabel((String) hit.get("label"));
-            hits.add(new SearchHit(((Number) Rows.get(hit, "score")).doubleValue(), type, highlights(props, terms), node(type, props)));
+            hits.add(new SearchHit(((Number) Rows.get(hit, "score")).doubleValue(), type,
+                    highlightsNeeded ? highlights(props, terms) : List.of(), node(type, props)));
         }
         Facets facets = facetsNeeded ? facets(row) : null;
         return new SearchConnection(pagination.connection(hits, page, total), facets);

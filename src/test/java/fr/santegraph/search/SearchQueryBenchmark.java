@@ -106,7 +106,7 @@ class SearchQueryBenchmark {
         for (int repeat = 0; repeat < 6; repeat++) {
             for (String word : WORDS) {
                 long start = System.nanoTime();
-                search.search(word, List.of(), null, null, new PageRequest(0, 20), false);
+                search.search(word, List.of(), null, null, new PageRequest(0, 20), false, false);
                 if (repeat > 0) {
                     served.add(System.nanoTime() - start);
                 }

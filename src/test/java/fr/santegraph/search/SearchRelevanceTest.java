@@ -77,6 +77,17 @@ class SearchRelevanceTest {
     }
 
     @Test
+    void highlightsAreMarkedWhereverTheQueryAsksForThemAndOnlyThen() {
+        String edges = "{ search(query: \"hospitalisations\", first: 3) { edges { node { highlights { fragment } } } } }";
+        graphQl.document(edges).execute().path("search.edges[*].node.highlights[*].fragment").entityList(String.class)
+                .satisfies(fragments -> assertThat(fragments).isNotEmpty()
+                        .anySatisfy(fragment -> assertThat(fragment).containsIgnoringCase("<em>hospitalisation")));
+        String none = "{ search(query: \"hospitalisations\", first: 3) { totalCount nodes { score type } } }";
+        graphQl.document(none).execute().path("search.totalCount").entity(Long.class)
+                .isEqualTo(total(search("hospitalisations", Map.of())));
+    }
+
+    @Test
     void everyWordIsRequiredAndBestMatchesComeFirst() {
         List<Map<String, Object>> hits = hits(search("mortalité cancer", Map.of("first", 10)));
         assertThat(hits).hasSize(10).allSatisfy(hit -> assertThat(text(hit).toLowerCase()).contains("cancer"));
