@@ -18,18 +18,20 @@
 #                  (runImport, as a scheduled refresh does; nothing changes but the run's record, and every kept
 #                  answer goes), then the minute after it measured at once, without warm-up
 #   --no-warm      santegraph not warming its result cache after an import (warm-questions=0), to compare
+#   --settle S     with --after-import: wait S seconds after the import before the minute (clients coming back
+#                  later, as after a night's scheduled refresh), default 0
 #
 # Prints, per server: throughput (req/s), median and 99th percentile latency, errors (non-200 answers, GraphQL
 # "errors" in 200 answers, socket errors) and, for santegraph, JVM heap used before and after the load (as
 # reported by /actuator/metrics, and after a full GC, the live set). Stops everything it started.
 # Environment: SANTEGRAPH_SHARED (../shared), BENCH_JAVA_OPTS (-Xmx1g), BENCH_HTTP_PORT (18181),
-# BENCH_BOLT_PORT (17687), BENCH_NODE_PORT (14000), BENCH_STORE (target/bench/graph).
+# BENCH_BOLT_PORT (17687), BENCH_NODE_PORT (14000), BENCH_STORE (target/bench/graph), BENCH_WARM_QUESTIONS (500).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 
 duration=60; connections=50; threads=2; warmup=60; compare=false; fresh=false; only_kinds=; result_cache=64MB
-per_kind=false; after_import=false; warm_questions=500
+per_kind=false; after_import=false; warm_questions=500; settle=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -43,6 +45,7 @@ while [ $# -gt 0 ]; do
     --per-kind) per_kind=true; shift ;;
     --after-import) after_import=true; shift ;;
     --no-warm) warm_questions=0; shift ;;
+    --settle) settle=$2; shift 2 ;;
     -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -131,7 +134,7 @@ java $java_opts -jar "$jar" --server.port="$http_port" --santegraph.embedded.dat
   --santegraph.security.api-keys[0].name=bench --santegraph.security.api-keys[0].key="$admin_key" \
   --santegraph.security.api-keys[0].roles=ADMIN \
   --santegraph.graphql.limits.max-concurrent-per-client=1000 \
-  --santegraph.graphql.result-cache.warm-questions="$warm_questions" \
+  --santegraph.graphql.result-cache.warm-questions="${BENCH_WARM_QUESTIONS:-$warm_questions}" \
   --santegraph.import.allowed-dirs="$root/$work/rpps-synthetic" \
   >"$work/santegraph.log" 2>&1 &
 sg_pid=$!; started+=("$sg_pid")
@@ -237,14 +240,15 @@ if $after_import; then
       "query": "mutation Refresh($file: String!) { runImport(input: {source: \"practitioners\", options: [{name: \"file\", value: $file}]}) { rowsRead elapsedMillis } }",
       "variables": {"file": sys.argv[1]}}))' "$extraction")" >"$work/after-import-run.json"
   log "import answered after $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$import_start" "$(date +%s.%N)") s: $(cut -c1-200 "$work/after-import-run.json")"
-  hits_before=$(cache_count hit); misses_before=$(cache_count miss); joined_before=$(cache_count joined)
+  if [ "$settle" != 0 ]; then log "waiting ${settle}s before the minute after the import"; sleep "$settle"; fi
   warmed_before=$(cache_count warmed)
+  hits_before=$(cache_count hit); misses_before=$(cache_count miss); joined_before=$(cache_count joined)
   log "santegraph: the minute after the import, at once (${duration}s, $connections connections)"
   wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s bench/load/mix.lua "$sg/graphql" -- \
     "$work/santegraph-requests.jsonl" >"$work/santegraph-after-import-wrk.txt"
   after=$(sed -n 's/^RESULT //p' "$work/santegraph-after-import-wrk.txt")
   echo
-  echo "== after an import (warm-questions=$warm_questions), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "== after an import (warm-questions=$warm_questions, measured ${settle}s after it), load $(cut -d' ' -f1-3 /proc/loadavg)"
   report "after import" "$after"
   warmed=$(( $(cache_count warmed) - warmed_before ))
   echo "santegraph result cache: $(( $(cache_count hit) - hits_before )) requests answered from it, $(( $(cache_count miss) - misses_before - warmed )) executed, $(( $(cache_count joined) - joined_before )) waited for the same request's execution; $warmed questions answered again by the warming meanwhile"
