@@ -3,6 +3,9 @@ package fr.santegraph.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.santegraph.IntegrationTest;
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -44,5 +47,16 @@ class ParsedDocumentsTest {
                     .satisfy(errors -> assertThat(errors).isNotEmpty());
         }
         assertThat(documents.size()).as("a document that does not validate is never kept").isEqualTo(kept);
+    }
+
+    @Test
+    void aFloodOfDistinctDocumentsIsBoundedInNumber() {
+        var flood = new ParsedDocuments();
+        for (int i = 0; i < ParsedDocuments.MAX_DOCUMENTS + 500; i++) {
+            String document = "{ territory(code: \"" + i + "\") { name } }";
+            flood.getDocumentAsync(ExecutionInput.newExecutionInput(document).build(),
+                    input -> new PreparsedDocumentEntry(Parser.parse(input.getQuery())));
+        }
+        assertThat(flood.size()).isEqualTo(ParsedDocuments.MAX_DOCUMENTS);
     }
 }
