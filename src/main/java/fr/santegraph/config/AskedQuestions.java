@@ -1,6 +1,7 @@
 package fr.santegraph.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -57,16 +58,12 @@ final class AskedQuestions<K> {
      * afterwards and questions left at zero are forgotten.
      */
     synchronized List<K> mostAsked(int limit) {
-        List<Map.Entry<K, Asked>> entries = new ArrayList<>(asked.entrySet());
-        List<K> recentFirst = new ArrayList<>(entries.size());
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            recentFirst.add(entries.get(i).getKey());
-        }
-        Map<K, Long> counts = new LinkedHashMap<>();
-        entries.forEach(e -> counts.put(e.getKey(), e.getValue().count));
+        List<Map.Entry<K, Asked>> recentFirst = new ArrayList<>(asked.entrySet());
+        Collections.reverse(recentFirst);
         // A stable sort: among equal counts the most recently asked stay first.
-        List<K> chosen = recentFirst.stream().sorted(Comparator.comparing(counts::get, Comparator.reverseOrder()))
-                .limit(limit).toList();
+        List<K> chosen = recentFirst.stream()
+                .sorted(Comparator.comparingLong((Map.Entry<K, Asked> e) -> e.getValue().count).reversed())
+                .limit(limit).map(Map.Entry::getKey).toList();
         Iterator<Asked> all = asked.values().iterator();
         while (all.hasNext()) {
             Asked next = all.next();

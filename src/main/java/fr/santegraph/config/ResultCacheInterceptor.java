@@ -185,7 +185,7 @@ public class ResultCacheInterceptor implements WebGraphQlInterceptor {
 
     /** Whether an answer to {@code key} is kept at the graph's current version. */
     boolean kept(Key key) {
-        OptionalLong current = version == null ? OptionalLong.empty() : version.current();
+        OptionalLong current = version();
         return current.isPresent() && cache.get(key, current) != null;
     }
 
